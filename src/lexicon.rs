@@ -1,0 +1,286 @@
+//! Loads and validates the rule files: the ones embedded in the binary, plus a
+//! `--rules DIR` that adds files or overrides embedded ones by relative path.
+//!
+//! Loading has two phases: each file is deserialized into raw structs
+//! (`deny_unknown_fields`, so a typo is an error, not a default), then compiled
+//! into checked types, where regexes compile and references resolve. Every
+//! error names the file, line and column. This module knows where rule files
+//! live and how to report their errors; what each file means is the business
+//! of the stage that uses it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::span::LineIndex;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// One rule file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct RuleFile {
+    /// Path relative to the rules folder, with `/` separators: `lang/fr.toml`.
+    pub name: String,
+    /// What to print in errors: `rules/lang/fr.toml` (embedded) or the real path.
+    pub origin: String,
+    pub text: String,
+}
+
+impl RuleFile {
+    /// A rule error at a byte offset of this file.
+    pub fn error_at(&self, offset: Option<usize>, message: impl Into<String>) -> RuleError {
+        let (line, column) = match offset {
+            Some(offset) => {
+                let offset = offset.min(self.text.len());
+                let loc = LineIndex::new(&self.text).locate(&self.text, crate::span::Span::new(offset, offset));
+                (Some(loc.line), Some(loc.column))
+            }
+            None => (None, None),
+        };
+        RuleError { file: self.origin.clone(), line, column, message: message.into() }
+    }
+
+    /// A rule error at a spanned value of this file.
+    pub fn error_in<T>(&self, spanned: &toml::Spanned<T>, message: impl Into<String>) -> RuleError {
+        self.error_at(Some(spanned.span().start), message)
+    }
+
+    /// Deserialize the whole file, mapping TOML and schema errors to a located [`RuleError`].
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
+        toml::from_str(&self.text).map_err(|e| {
+            let message = e.message().trim().to_string();
+            self.error_at(e.span().map(|s| s.start), message)
+        })
+    }
+}
+
+/// A rule file that cannot be used, with the place at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// The embedded rule files, then those of `dir` (which override by name).
+pub fn rule_files(dir: Option<&Path>) -> Result<Vec<RuleFile>, RuleError> {
+    let mut files: BTreeMap<String, RuleFile> = EMBEDDED_RULES
+        .iter()
+        .map(|(name, text)| {
+            let file = RuleFile { name: name.to_string(), origin: format!("rules/{name}"), text: text.to_string() };
+            (file.name.clone(), file)
+        })
+        .collect();
+    if let Some(dir) = dir {
+        if !dir.is_dir() {
+            return Err(RuleError {
+                file: dir.display().to_string(),
+                line: None,
+                column: None,
+                message: "the rules folder does not exist or is not a folder".into(),
+            });
+        }
+        let mut found = Vec::new();
+        collect_toml(dir, &mut found).map_err(|e| RuleError {
+            file: dir.display().to_string(),
+            line: None,
+            column: None,
+            message: format!("cannot read the rules folder: {e}"),
+        })?;
+        for path in found {
+            let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let origin = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|e| RuleError {
+                file: origin.clone(),
+                line: None,
+                column: None,
+                message: format!("cannot read: {e}"),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| RuleError {
+                file: origin.clone(),
+                line: None,
+                column: None,
+                message: format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+            })?;
+            files.insert(name.clone(), RuleFile { name, origin, text });
+        }
+    }
+    Ok(files.into_values().collect())
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A language file, `rules/lang/<code>.toml`, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLang {
+    pub code: String,
+    pub name: String,
+    /// Numbers, scale words, currencies, hedges (see `number`).
+    #[serde(default)]
+    pub numbers: crate::number::RawNumbers,
+    /// Months, seasons, parts of a year, relative-date words (see `date`).
+    #[serde(default)]
+    pub dates: crate::date::RawDates,
+    /// Language detection, boilerplate cues, sentence splitting (see `document`).
+    #[serde(default)]
+    pub text: crate::document::RawText,
+    /// Negation, attribution, pronouns (see `claim`).
+    #[serde(default)]
+    pub claims: crate::claim::RawClaimWords,
+    /// Examples of how phrases read, run by `crosscheck rules test`.
+    #[serde(default, rename = "test")]
+    pub tests: Vec<crate::value::RawValueTest>,
+}
+
+/// One language, compiled and checked.
+#[derive(Debug)]
+pub struct Lang {
+    pub code: String,
+    pub name: String,
+    pub values: crate::value::ValueLang,
+    pub text: crate::document::TextLang,
+    pub claims: crate::claim::ClaimWords,
+    pub tests: Vec<crate::value::ValueTest>,
+}
+
+impl Lang {
+    pub fn compile(file: &RuleFile) -> Result<Lang, RuleError> {
+        let raw: RawLang = file.parse()?;
+        let expected = file.name.trim_start_matches("lang/").trim_end_matches(".toml");
+        if raw.code != expected {
+            return Err(file.error_at(
+                file.text.find("code").or(Some(0)),
+                format!("language code {:?} does not match the file name {:?}", raw.code, expected),
+            ));
+        }
+        Ok(Lang {
+            values: crate::value::ValueLang::compile(&raw.numbers, &raw.dates, file)?,
+            text: crate::document::TextLang::compile(&raw.text, file)?,
+            claims: crate::claim::ClaimWords::compile(&raw.claims, file)?,
+            tests: raw
+                .tests
+                .into_iter()
+                .map(|t| crate::value::ValueTest::compile(t, file))
+                .collect::<Result<_, _>>()?,
+            code: raw.code,
+            name: raw.name,
+        })
+    }
+}
+
+/// Every rule, loaded and checked.
+#[derive(Debug)]
+pub struct Rules {
+    /// By ISO 639-1 code.
+    pub langs: BTreeMap<String, Lang>,
+    pub frames: crate::frame::Frames,
+    pub entities: crate::entity::Gazetteer,
+    pub verdicts: crate::verdict::VerdictRules,
+}
+
+impl Rules {
+    /// The embedded rules, plus or overridden by `dir`. Stops at the first bad file.
+    pub fn load(dir: Option<&Path>) -> Result<Rules, RuleError> {
+        let files = rule_files(dir)?;
+        Rules::from_files(&files)
+    }
+
+    pub fn from_files(files: &[RuleFile]) -> Result<Rules, RuleError> {
+        let mut langs = BTreeMap::new();
+        let mut frames = Vec::new();
+        let mut entities = Vec::new();
+        let mut verdicts = Vec::new();
+        for file in files {
+            let name = file.name.as_str();
+            if name.starts_with("lang/") {
+                let lang = Lang::compile(file)?;
+                langs.insert(lang.code.clone(), lang);
+            } else if name == "frames.toml" || name.starts_with("frames/") {
+                frames.push(file);
+            } else if name == "entities.toml" || name.starts_with("entities/") {
+                entities.push(file);
+            } else if name == "verdicts.toml" || name.starts_with("verdicts/") {
+                verdicts.push(file);
+            } else {
+                return Err(file.error_at(
+                    None,
+                    "unknown rule file: expected lang/<code>.toml, frames.toml, entities.toml or verdicts.toml",
+                ));
+            }
+        }
+        if langs.is_empty() {
+            return Err(RuleError {
+                file: "rules/lang".into(),
+                line: None,
+                column: None,
+                message: "no language file".into(),
+            });
+        }
+        let frames = crate::frame::Frames::compile(&frames)?;
+        let entities = crate::entity::Gazetteer::compile(&entities)?;
+        let verdicts = crate::verdict::VerdictRules::compile(&verdicts)?;
+        Ok(Rules { langs, frames, entities, verdicts })
+    }
+
+    /// The language with this code, or an error listing the known ones.
+    pub fn lang(&self, code: &str) -> Result<&Lang, String> {
+        self.langs.get(code).ok_or_else(|| {
+            let known: Vec<&str> = self.langs.keys().map(String::as_str).collect();
+            format!("unknown language {code:?}: known languages are {}", known.join(", "))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        Rules::load(None).unwrap();
+    }
+
+    #[test]
+    fn a_typo_names_file_line_and_column() {
+        let file = RuleFile {
+            name: "lang/xx.toml".into(),
+            origin: "rules/lang/xx.toml".into(),
+            text: "code = \"xx\"\nname = \"test\"\nnmbers = 1\n".into(),
+        };
+        let err = Lang::compile(&file).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(1)), "{err}");
+        assert!(err.message.contains("nmbers"), "{err}");
+    }
+}

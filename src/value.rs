@@ -1,0 +1,128 @@
+//! The normalized value: what a wording allows, as an interval.
+//!
+//! `find_values` scans a text for amounts of money, counts, percents and
+//! dates, using one language's words (`rules/lang/<code>.toml`), and returns
+//! each with its interval, hedge and byte span. It does not decide what a value
+//! is about: that is the claim stage's job.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{DateContext, RawDates};
+use crate::lexicon::{RuleError, RuleFile};
+use crate::number::RawNumbers;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    Amount,
+    Count,
+    Percent,
+    Date,
+}
+
+/// How a hedge word shapes the interval around the stated figure X.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// [X(1−t), X]
+    Nearly,
+    /// [X(1−t), X(1+t)]
+    About,
+    /// (X, ∞)
+    Over,
+    /// [X, ∞)
+    AtLeast,
+    /// [0, X)
+    Under,
+    /// [0, X]
+    AtMost,
+    /// [X, Y]
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Day,
+    Month,
+    Season,
+    PartOfYear,
+    Year,
+}
+
+/// One value found in a text. Shaped like a claim's `value` in CONTRACT.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Value {
+    #[serde(rename = "type")]
+    pub kind: ValueKind,
+    /// The exact words, hedge included: "près de 100 milliards de dollars".
+    pub text: String,
+    /// Interval bounds; `None` is unbounded. Dates leave them `None` and use `start`/`end`.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The figure as stated.
+    pub point: Option<f64>,
+    /// ISO 4217 for money; `None` for counts, percents and dates.
+    pub unit: Option<String>,
+    pub hedge: Option<Hedge>,
+    /// `true` when `low` itself is excluded ("more than X").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub low_open: bool,
+    /// `true` when `high` itself is excluded ("less than X").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub high_open: bool,
+    /// First day, `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// Last day, same format as `start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<Granularity>,
+    /// Byte span of `text` in the scanned text.
+    pub span: Span,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One language's value words, compiled.
+#[derive(Debug)]
+pub struct ValueLang {
+    pub numbers: crate::number::NumberLang,
+    pub dates: crate::date::DateLang,
+}
+
+impl ValueLang {
+    pub fn compile(numbers: &RawNumbers, dates: &RawDates, file: &RuleFile) -> Result<ValueLang, RuleError> {
+        Ok(ValueLang {
+            numbers: crate::number::NumberLang::compile(numbers, file)?,
+            dates: crate::date::DateLang::compile(dates, file)?,
+        })
+    }
+}
+
+/// Every value in `text`, in order of position, spans relative to `text`.
+/// `ctx` carries the reference date and the year last mentioned across calls.
+pub fn find_values(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
+    let _ = (text, lang, ctx);
+    Vec::new()
+}
+
+/// A `[[test]]` of a language file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawValueTest {}
+
+/// A checked `[[test]]` of a language file.
+#[derive(Debug, Clone)]
+pub struct ValueTest {}
+
+impl ValueTest {
+    pub fn compile(raw: RawValueTest, file: &RuleFile) -> Result<ValueTest, RuleError> {
+        let _ = (raw, file);
+        Ok(ValueTest {})
+    }
+}
