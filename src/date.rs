@@ -48,10 +48,10 @@ impl PartialDate {
             if !(1..=12).contains(&m) {
                 return Err(format!("invalid date {text:?}: month {m} does not exist"));
             }
-            if let Some(d) = day {
-                if d == 0 || d > days_in_month(year, m) {
-                    return Err(format!("invalid date {text:?}: day {d} does not exist in that month"));
-                }
+            if let Some(d) = day
+                && (d == 0 || d > days_in_month(year, m))
+            {
+                return Err(format!("invalid date {text:?}: day {d} does not exist in that month"));
             }
         }
         Ok(PartialDate { year, month, day })
