@@ -1,13 +1,217 @@
 //! Frames: the kinds of event a claim can speak of, from `rules/frames.toml`.
+//!
+//! A frame has triggers per language (small regexes), the attributes it takes,
+//! whether it can happen more than once, whether its two roles are
+//! interchangeable, and cues for its roles and for counter-events. This module
+//! only loads and checks them; `claim` uses them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
+use crate::pattern::PatternSet;
+
+/// What a claim states about its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// An amount of money.
+    Amount,
+    /// A number of people or things.
+    Count,
+    /// A percent.
+    Share,
+    /// When it happened.
+    Time,
+    /// That it happened, or did not.
+    Occurrence,
+}
+
+impl Attribute {
+    pub const ALL: [&'static str; 5] = ["amount", "count", "share", "time", "occurrence"];
+
+    pub fn parse(name: &str) -> Option<Attribute> {
+        Some(match name {
+            "amount" => Attribute::Amount,
+            "count" => Attribute::Count,
+            "share" => Attribute::Share,
+            "time" => Attribute::Time,
+            "occurrence" => Attribute::Occurrence,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Attribute::Amount => "amount",
+            Attribute::Count => "count",
+            Attribute::Share => "share",
+            Attribute::Time => "time",
+            Attribute::Occurrence => "occurrence",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrames {
+    #[serde(default)]
+    frame: Vec<RawFrame>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrame {
+    id: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    attributes: Vec<Spanned<String>>,
+    /// The event may happen more than once (lawsuits, bids).
+    #[serde(default)]
+    repeatable: bool,
+    /// The two roles are interchangeable (a dispute between A and B).
+    #[serde(default)]
+    symmetric: bool,
+    /// Per language: trigger patterns.
+    triggers: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Per language: nominal triggers whose "de X" / "X's" names the agent, not the target.
+    #[serde(default)]
+    genitive_agent: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Per language: words after which the target is named ("contre", "against").
+    #[serde(default)]
+    target_cues: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Per language: wording that marks a counter-event ("contre-attaque", "countersue").
+    #[serde(default)]
+    counter: BTreeMap<String, Vec<Spanned<String>>>,
+}
+
+/// One frame, checked.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub id: String,
+    pub description: String,
+    pub attributes: BTreeSet<Attribute>,
+    pub repeatable: bool,
+    pub symmetric: bool,
+}
+
+/// Per-language patterns of every frame, each tagged with the frame's index.
+#[derive(Debug, Default)]
+pub struct FrameLang {
+    pub triggers: PatternSet<usize>,
+    pub genitive_agent: PatternSet<usize>,
+    pub target_cues: PatternSet<usize>,
+    pub counter: PatternSet<usize>,
+}
 
 #[derive(Debug, Default)]
-pub struct Frames {}
+pub struct Frames {
+    pub frames: Vec<Frame>,
+    /// By language code.
+    pub langs: BTreeMap<String, FrameLang>,
+}
 
 impl Frames {
     pub fn compile(files: &[&RuleFile]) -> Result<Frames, RuleError> {
-        let _ = files;
-        Ok(Frames {})
+        let mut frames = Frames::default();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for file in files {
+            let raw: RawFrames = file.parse()?;
+            for raw_frame in raw.frame {
+                let id = raw_frame.id.get_ref().clone();
+                if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-') {
+                    return Err(
+                        file.error_in(&raw_frame.id, format!("frame id {id:?}: use lowercase letters, - and _"))
+                    );
+                }
+                if let Some(other) = seen.insert(id.clone(), file.origin.clone()) {
+                    return Err(file.error_in(&raw_frame.id, format!("duplicate frame id {id:?} (also in {other})")));
+                }
+                let mut attributes = BTreeSet::new();
+                for attribute in &raw_frame.attributes {
+                    let parsed = Attribute::parse(attribute.get_ref()).ok_or_else(|| {
+                        file.error_in(
+                            attribute,
+                            format!(
+                                "frame {id:?} names unknown attribute {:?}; known: {}",
+                                attribute.get_ref(),
+                                Attribute::ALL.join(", ")
+                            ),
+                        )
+                    })?;
+                    attributes.insert(parsed);
+                }
+                if attributes.is_empty() {
+                    return Err(file.error_in(&raw_frame.id, format!("frame {id:?} takes no attribute")));
+                }
+                let index = frames.frames.len();
+                let lists = [
+                    (&raw_frame.triggers, 0),
+                    (&raw_frame.genitive_agent, 1),
+                    (&raw_frame.target_cues, 2),
+                    (&raw_frame.counter, 3),
+                ];
+                for (by_lang, which) in lists {
+                    for (lang, patterns) in by_lang {
+                        let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
+                        let entry = frames.langs.entry(lang.clone()).or_default();
+                        match which {
+                            0 => entry.triggers.extend(set),
+                            1 => entry.genitive_agent.extend(set),
+                            2 => entry.target_cues.extend(set),
+                            _ => entry.counter.extend(set),
+                        }
+                    }
+                }
+                frames.frames.push(Frame {
+                    id,
+                    description: raw_frame.description,
+                    attributes,
+                    repeatable: raw_frame.repeatable,
+                    symmetric: raw_frame.symmetric,
+                });
+            }
+        }
+        Ok(frames)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Frame> {
+        self.frames.iter().find(|f| f.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> RuleFile {
+        RuleFile { name: "frames.toml".into(), origin: "rules/frames.toml".into(), text: text.into() }
+    }
+
+    #[test]
+    fn unknown_attribute_is_located() {
+        let f = file("[[frame]]\nid = \"x\"\nattributes = [\"time\", \"colour\"]\ntriggers = { en = [\"x\"] }\n");
+        let err = Frames::compile(&[&f]).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(23)), "{err}");
+        assert!(err.message.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn bad_regex_is_located() {
+        let f = file("[[frame]]\nid = \"x\"\nattributes = [\"time\"]\ntriggers = { en = [\"(sue\"] }\n");
+        let err = Frames::compile(&[&f]).unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
+        assert!(err.message.contains("bad regex"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let f = file(
+            "[[frame]]\nid = \"x\"\nattributes = [\"time\"]\ntriggers = {}\n[[frame]]\nid = \"x\"\nattributes = [\"time\"]\ntriggers = {}\n",
+        );
+        let err = Frames::compile(&[&f]).unwrap_err();
+        assert_eq!(err.line, Some(6), "{err}");
     }
 }

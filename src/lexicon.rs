@@ -158,7 +158,7 @@ pub struct RawLang {
     pub text: crate::document::RawText,
     /// Negation, attribution, pronouns (see `claim`).
     #[serde(default)]
-    pub claims: crate::claim::RawClaimWords,
+    pub claims: crate::words::RawClaimWords,
     /// Examples of how phrases read, run by `crosscheck rules test`.
     #[serde(default, rename = "test")]
     pub tests: Vec<crate::value::RawValueTest>,
@@ -171,7 +171,7 @@ pub struct Lang {
     pub name: String,
     pub values: crate::value::ValueLang,
     pub text: crate::document::TextLang,
-    pub claims: crate::claim::ClaimWords,
+    pub claims: crate::words::ClaimWords,
     pub tests: Vec<crate::value::ValueTest>,
 }
 
@@ -188,7 +188,7 @@ impl Lang {
         Ok(Lang {
             values: crate::value::ValueLang::compile(&raw.numbers, &raw.dates, file)?,
             text: crate::document::TextLang::compile(&raw.text, file)?,
-            claims: crate::claim::ClaimWords::compile(&raw.claims, file)?,
+            claims: crate::words::ClaimWords::compile(&raw.claims, file)?,
             tests: raw
                 .tests
                 .into_iter()

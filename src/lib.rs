@@ -15,8 +15,11 @@ pub mod entity;
 pub mod frame;
 pub mod lexicon;
 pub mod number;
+pub mod pattern;
 pub mod span;
+pub mod token;
 pub mod value;
 pub mod verdict;
+pub mod words;
 
 pub use cli::main_with_args;

@@ -1,0 +1,113 @@
+//! Words and punctuation of a sentence, with byte spans.
+//!
+//! A word is a run of letters and digits, keeping inner hyphens, periods
+//! between digits and apostrophes ("start-up", "97,4" is split by the value
+//! stage, not here). French elisions ("d'", "l'", "qu'") and the English
+//! possessive ("'s") are split off so that "d'OpenAI" yields "OpenAI".
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.start..self.span.end]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Longest French elided prefixes that stand as words of their own.
+const ELISIONS: &[&str] = &["lorsqu", "puisqu", "jusqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t"];
+
+/// Tokens of `text`, spans relative to `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() || c == '\u{0}' {
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            let joins =
+                (d == '-' || is_apostrophe(d)) && text[i + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+            if !(is_word_char(d) || joins) {
+                break;
+            }
+            end = i + d.len_utf8();
+            chars.next();
+        }
+        push_word(text, Span::new(start, end), &mut tokens);
+    }
+    tokens
+}
+
+/// Pushes a word, split at a leading elision or a trailing possessive.
+fn push_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
+    let word = &text[span.start..span.end];
+    let word_token = |start: usize, end: usize| Token { span: Span::new(start, end), kind: TokenKind::Word };
+    if let Some(pos) = word.find(is_apostrophe) {
+        let prefix = word[..pos].to_lowercase();
+        let apostrophe_len = word[pos..].chars().next().map_or(1, char::len_utf8);
+        let after = pos + apostrophe_len;
+        if ELISIONS.contains(&prefix.as_str()) && after < word.len() {
+            tokens.push(word_token(span.start, span.start + after));
+            push_word(text, Span::new(span.start + after, span.end), tokens);
+            return;
+        }
+        if &word[after..] == "s" && pos > 0 && !word[after..].contains(is_apostrophe) {
+            tokens.push(word_token(span.start, span.start + pos));
+            tokens.push(word_token(span.start + pos, span.end));
+            return;
+        }
+    }
+    tokens.push(word_token(span.start, span.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn elisions_are_split_off() {
+        assert_eq!(words("d'OpenAI"), ["d'", "OpenAI"]);
+        assert_eq!(words("lorsqu’Elon Musk"), ["lorsqu’", "Elon", "Musk"]);
+        assert_eq!(words("aujourd'hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn hyphens_and_punctuation() {
+        assert_eq!(words("la start-up, xAI."), ["la", "start-up", ",", "xAI", "."]);
+        assert_eq!(words("« Escroc »"), ["«", "Escroc", "»"]);
+    }
+
+    #[test]
+    fn english_possessive() {
+        assert_eq!(words("OpenAI's board"), ["OpenAI", "'s", "board"]);
+    }
+}

@@ -1,0 +1,142 @@
+//! The words a language uses to build claims: function words, pronouns,
+//! descriptions, negation and attribution cues (`[claims]` in
+//! `rules/lang/<code>.toml`). Loaded and checked here; used by `entity` and
+//! `claim`.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::lexicon::{RuleError, RuleFile};
+use crate::pattern::PatternSet;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaimWords {
+    /// Articles, prepositions, pronouns, conjunctions: never a name, even capitalized.
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Capitalized words that are not names ("IA", "PDG", month names).
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Words that end an organization's name ("Inc", "Partners", "Labs").
+    #[serde(default)]
+    pub org_suffixes: Vec<String>,
+    /// Titles before a surname ("M.", "Mme", "Mr").
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// A mention right after one of these is not the subject of its clause.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    /// Articles and determiners: a trigger right after one is a noun.
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// "ce", "cette", "this": a trigger after one points back to an earlier mention.
+    #[serde(default)]
+    pub demonstratives: Vec<String>,
+    /// "son", "sa", "his", "its".
+    #[serde(default)]
+    pub possessives: Vec<String>,
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
+    #[serde(default)]
+    pub org_pronouns: Vec<String>,
+    /// Definite descriptions of an organization ("la start-up", "the company").
+    #[serde(default)]
+    pub org_descriptions: Vec<Spanned<String>>,
+    /// Definite descriptions of a person ("le milliardaire").
+    #[serde(default)]
+    pub person_descriptions: Vec<Spanned<String>>,
+    /// Job titles that appositions teach ("PDG", "patron", "CEO").
+    #[serde(default)]
+    pub role_nouns: Vec<Spanned<String>>,
+    /// Words that negate a verb near them ("pas", "jamais", "not").
+    #[serde(default)]
+    pub negation: Vec<String>,
+    /// Words that negate a noun right after them ("aucun", "ni", "no").
+    #[serde(default)]
+    pub nominal_negation: Vec<String>,
+    /// Words that open a clause whose subject is the word before ("qui", "who").
+    #[serde(default)]
+    pub subject_relatives: Vec<String>,
+    /// Words that open a clause whose object is the word before ("que", "that").
+    #[serde(default)]
+    pub object_relatives: Vec<String>,
+    /// "que", "that": a new clause starts after them.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    /// "par", "by": names the agent of a passive.
+    #[serde(default)]
+    pub passive_agent: Vec<String>,
+    /// "avec", "with": names a co-agent, not a target.
+    #[serde(default)]
+    pub coagent: Vec<String>,
+    /// Cues that a statement is someone's ("selon", "according to", "allègue").
+    #[serde(default)]
+    pub attribution: Vec<Spanned<String>>,
+}
+
+fn lowered(words: &[String]) -> BTreeSet<String> {
+    words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect()
+}
+
+/// The claim words of one language, checked.
+#[derive(Debug, Default)]
+pub struct ClaimWords {
+    pub function_words: BTreeSet<String>,
+    pub not_names: BTreeSet<String>,
+    pub org_suffixes: BTreeSet<String>,
+    pub honorifics: BTreeSet<String>,
+    pub prepositions: BTreeSet<String>,
+    pub determiners: BTreeSet<String>,
+    pub demonstratives: BTreeSet<String>,
+    pub possessives: BTreeSet<String>,
+    pub person_pronouns: BTreeSet<String>,
+    pub org_pronouns: BTreeSet<String>,
+    pub org_descriptions: PatternSet<()>,
+    pub person_descriptions: PatternSet<()>,
+    pub role_nouns: PatternSet<()>,
+    pub negation: BTreeSet<String>,
+    pub nominal_negation: BTreeSet<String>,
+    pub subject_relatives: BTreeSet<String>,
+    pub object_relatives: BTreeSet<String>,
+    pub complementizers: BTreeSet<String>,
+    pub passive_agent: BTreeSet<String>,
+    pub coagent: BTreeSet<String>,
+    pub attribution: PatternSet<()>,
+}
+
+impl ClaimWords {
+    pub fn compile(raw: &RawClaimWords, file: &RuleFile) -> Result<ClaimWords, RuleError> {
+        let set = |list: &Vec<Spanned<String>>| PatternSet::compile(file, list.iter().map(|p| (p, ())).collect());
+        Ok(ClaimWords {
+            function_words: lowered(&raw.function_words),
+            not_names: raw.not_names.iter().cloned().collect(),
+            org_suffixes: raw.org_suffixes.iter().cloned().collect(),
+            honorifics: raw.honorifics.iter().map(|h| h.trim_end_matches('.').to_string()).collect(),
+            prepositions: lowered(&raw.prepositions),
+            determiners: lowered(&raw.determiners),
+            demonstratives: lowered(&raw.demonstratives),
+            possessives: lowered(&raw.possessives),
+            person_pronouns: lowered(&raw.person_pronouns),
+            org_pronouns: lowered(&raw.org_pronouns),
+            org_descriptions: set(&raw.org_descriptions)?,
+            person_descriptions: set(&raw.person_descriptions)?,
+            role_nouns: set(&raw.role_nouns)?,
+            negation: lowered(&raw.negation),
+            nominal_negation: lowered(&raw.nominal_negation),
+            subject_relatives: lowered(&raw.subject_relatives),
+            object_relatives: lowered(&raw.object_relatives),
+            complementizers: lowered(&raw.complementizers),
+            passive_agent: lowered(&raw.passive_agent),
+            coagent: lowered(&raw.coagent),
+            attribution: set(&raw.attribution)?,
+        })
+    }
+}
+
+/// A word as the word lists hold it: lowercase, straight apostrophes.
+pub fn key(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
