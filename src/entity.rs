@@ -1,13 +1,753 @@
-//! Entities: canonical names from `rules/entities.toml` and resolution of mentions.
+//! Entities: who and what a sentence speaks of, under one canonical name.
+//!
+//! Names come from `rules/entities.toml` (canonical name, aliases, epithets per
+//! language) and from the text itself: capitalized sequences, surnames of
+//! people named in full anywhere in the corpus, near-spellings, appositions
+//! ("Mark Zuckerberg, PDG de Meta" teaches "le PDG de Meta"), pronouns and
+//! definite descriptions ("il", "la start-up"). Nothing here knows a story.
+//!
+//! Resolution runs in two passes: [`Names::learn`] reads every document for
+//! full names and appositions, then a [`Resolver`] walks one document in order,
+//! so that a pronoun resolves to the most recent compatible mention.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
+use crate::pattern::PatternSet;
+use crate::span::Span;
+use crate::token::{Token, TokenKind, tokenize};
+use crate::words::{ClaimWords, key};
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Person,
+    Organization,
+    Product,
+    Place,
+    Other,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Name,
+    Epithet,
+    /// "le PDG de Meta", learned from an apposition.
+    Role,
+    Pronoun,
+    Description,
+}
+
+/// One mention of an entity in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span in the text given to the resolver.
+    pub span: Span,
+    pub name: String,
+    pub kind: Kind,
+    pub form: Form,
+    /// Not governed by a preposition: it may be the subject of its clause.
+    pub subject: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntities {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+    #[serde(default)]
+    test: Vec<RawEntityTest>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    name: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    epithets: BTreeMap<String, Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntityTest {
+    lang: String,
+    text: String,
+    mentions: Vec<String>,
+}
+
+/// A `[[test]]` of an entities file: the canonical names a text mentions, in order.
+#[derive(Debug, Clone)]
+pub struct EntityTest {
+    pub origin: String,
+    pub lang: String,
+    pub text: String,
+    pub mentions: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// The entities of the rule files.
 #[derive(Debug, Default)]
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    /// Name or alias → entity index.
+    by_name: BTreeMap<String, usize>,
+    /// Per language: epithets, tagged with the entity index.
+    epithets: BTreeMap<String, PatternSet<usize>>,
+    pub tests: Vec<EntityTest>,
+}
+
+/// An epithet as a pattern: literal words, one optional adjective after the article.
+fn epithet_pattern(epithet: &str) -> String {
+    let words: Vec<&str> = epithet.split_whitespace().collect();
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\\s+");
+        }
+        let lower = key(word);
+        if i == 0 && matches!(lower.as_str(), "le" | "la" | "les" | "the") && words.len() > 1 {
+            out.push_str(&regex::escape(word));
+            out.push_str("(?:\\s+\\w+)?");
+            continue;
+        }
+        if let Some(rest) = lower.strip_prefix("l'") {
+            out.push_str("l'(?:\\w+\\s+)?");
+            out.push_str(&regex::escape(rest));
+            continue;
+        }
+        out.push_str(&regex::escape(word));
+    }
+    out
+}
 
 impl Gazetteer {
     pub fn compile(files: &[&RuleFile]) -> Result<Gazetteer, RuleError> {
-        let _ = files;
-        Ok(Gazetteer {})
+        let mut gazetteer = Gazetteer::default();
+        for file in files {
+            let raw: RawEntities = file.parse()?;
+            for entity in raw.entity {
+                let name = entity.name.get_ref().trim().to_string();
+                if name.is_empty() {
+                    return Err(file.error_in(&entity.name, "empty entity name"));
+                }
+                if gazetteer.by_name.contains_key(&name) {
+                    return Err(file.error_in(&entity.name, format!("duplicate entity {name:?}")));
+                }
+                let index = gazetteer.entities.len();
+                for form in std::iter::once(&name).chain(&entity.aliases) {
+                    gazetteer.by_name.insert(form.clone(), index);
+                }
+                for (lang, epithets) in &entity.epithets {
+                    let patterns: Vec<Spanned<String>> = epithets
+                        .iter()
+                        .map(|e| Spanned::new(e.span(), epithet_pattern(e.get_ref())))
+                        .collect();
+                    let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
+                    gazetteer.epithets.entry(lang.clone()).or_default().extend(set);
+                }
+                gazetteer.entities.push(Entity { name, kind: entity.kind });
+            }
+            for test in raw.test {
+                gazetteer.tests.push(EntityTest {
+                    origin: file.origin.clone(),
+                    lang: test.lang,
+                    text: test.text,
+                    mentions: test.mentions,
+                });
+            }
+        }
+        Ok(gazetteer)
+    }
+
+    fn lookup(&self, name: &str) -> Option<&Entity> {
+        self.by_name.get(name).map(|&i| &self.entities[i])
+    }
+}
+
+/// What the corpus teaches about names: full names seen, appositions.
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    /// Every name seen away from the start of a sentence, with its guessed kind.
+    seen: BTreeMap<String, Kind>,
+    /// Last word of a person's full name → full names.
+    surnames: BTreeMap<String, BTreeSet<String>>,
+    /// (job title, organization) → person, from appositions.
+    roles: BTreeMap<(String, String), String>,
+    /// Person → organization they lead, from appositions.
+    org_of: BTreeMap<String, String>,
+}
+
+/// A capitalized run of words in a sentence, before resolution.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    text: String,
+    honorific: bool,
+    sentence_start: bool,
+}
+
+/// Whether a word looks like part of a name: capitalized, or with an inner capital ("xAI").
+fn is_namey(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return true;
+    }
+    first.is_lowercase() && word.chars().skip(1).any(char::is_uppercase) && word.chars().all(|c| c.is_alphanumeric())
+}
+
+/// Capitalized runs of words; a run at the start of a sentence (or after an
+/// opening quote or colon) is flagged so that callers can doubt it.
+fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let word = token.text(text);
+        let usable = token.kind == TokenKind::Word
+            && is_namey(word)
+            && !words.not_names.contains(word)
+            && !words.honorifics.contains(word)
+            && !word.chars().all(|c| c.is_ascii_digit());
+        if !usable {
+            i += 1;
+            continue;
+        }
+        let honorific = i >= 1 && {
+            let (prev, prev2) = (tokens[i - 1].text(text), if i >= 2 { tokens[i - 2].text(text) } else { "" });
+            words.honorifics.contains(prev) || (prev == "." && words.honorifics.contains(prev2))
+        };
+        let start_index = if honorific && tokens[i - 1].text(text) == "." { i - 2 } else if honorific { i - 1 } else { i };
+        let sentence_start = start_index == 0
+            || matches!(tokens[start_index - 1].text(text), "«" | "\"" | "“" | ":" | "—" | "-" | "(" | "." | "?" | "!");
+        let mut j = i;
+        while j < tokens.len() {
+            let t = tokens[j];
+            let w = t.text(text);
+            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) {
+                break;
+            }
+            // A function word inside a run ("Le" in "Le Monde") only at the start.
+            if j > i && words.function_words.contains(&key(w)) {
+                break;
+            }
+            j += 1;
+        }
+        // Leading function words ("Le", "Selon") are not part of the name.
+        let mut first = i;
+        while first < j && words.function_words.contains(&key(tokens[first].text(text))) {
+            first += 1;
+        }
+        if first < j {
+            let span = Span::new(tokens[first].span.start, tokens[j - 1].span.end);
+            out.push(Candidate {
+                span,
+                text: text[span.start..span.end].to_string(),
+                honorific,
+                sentence_start: sentence_start && first == i,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// A guess at what an unknown name is.
+fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
+    if honorific {
+        return Kind::Person;
+    }
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.last().is_some_and(|w| words.org_suffixes.contains(*w)) {
+        return Kind::Organization;
+    }
+    let titlecase = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    };
+    if (2..=3).contains(&parts.len()) && parts.iter().all(titlecase) {
+        Kind::Person
+    } else {
+        Kind::Organization
+    }
+}
+
+fn is_person_like(kind: Kind) -> bool {
+    kind == Kind::Person
+}
+
+fn is_org_like(kind: Kind) -> bool {
+    matches!(kind, Kind::Organization | Kind::Other)
+}
+
+impl Names {
+    /// Reads one sentence for names and appositions. Call for every sentence
+    /// of the corpus before resolving any.
+    pub fn learn(&mut self, text: &str, gazetteer: &Gazetteer, words: &ClaimWords) {
+        let tokens = tokenize(text);
+        let found = candidates(text, &tokens, words);
+        let mut named: Vec<(Span, String, Kind)> = Vec::new();
+        for c in &found {
+            let (name, kind) = match gazetteer.lookup(&c.text) {
+                Some(e) => (e.name.clone(), e.kind),
+                None => (c.text.clone(), guess_kind(&c.text, c.honorific, words)),
+            };
+            if !c.sentence_start || gazetteer.lookup(&c.text).is_some() {
+                self.seen.entry(name.clone()).or_insert(kind);
+                if kind == Kind::Person && name.contains(' ') {
+                    let last = name.split_whitespace().last().unwrap_or_default().to_string();
+                    self.surnames.entry(last).or_default().insert(name.clone());
+                }
+            }
+            named.push((c.span, name, kind));
+        }
+        for entity in &gazetteer.entities {
+            if entity.kind == Kind::Person && entity.name.contains(' ') {
+                let last = entity.name.split_whitespace().last().unwrap_or_default().to_string();
+                self.surnames.entry(last).or_default().insert(entity.name.clone());
+            }
+        }
+        self.learn_appositions(text, &named, words);
+    }
+
+    /// "P, PDG de O" and "le PDG de O, P": P is O's PDG.
+    fn learn_appositions(&mut self, text: &str, named: &[(Span, String, Kind)], words: &ClaimWords) {
+        for (i, (p_span, person, kind)) in named.iter().enumerate() {
+            if *kind != Kind::Person {
+                continue;
+            }
+            // P, [le] ROLE de O
+            if let Some((o_span, org, o_kind)) = named.get(i + 1)
+                && is_org_like(*o_kind)
+                && let Some(role) = role_between(&text[p_span.end..o_span.start], words, true)
+            {
+                self.remember(role, org, person);
+                continue;
+            }
+            // [le] ROLE de O, P
+            if i >= 1
+                && let (o_span, org, o_kind) = &named[i - 1]
+                && is_org_like(*o_kind)
+                && text[o_span.end..p_span.start].trim() == ","
+            {
+                let before = &text[..o_span.start];
+                if let Some(role) = role_before(before, words) {
+                    self.remember(role, org, person);
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, role: String, org: &str, person: &str) {
+        self.roles.entry((role, org.to_string())).or_insert_with(|| person.to_string());
+        self.org_of.entry(person.to_string()).or_insert_with(|| org.to_string());
+    }
+
+    /// The canonical name and kind of a capitalized run.
+    fn resolve_name(&self, text: &str, honorific: bool, gazetteer: &Gazetteer, words: &ClaimWords) -> (String, Kind) {
+        if let Some(e) = gazetteer.lookup(text) {
+            return (e.name.clone(), e.kind);
+        }
+        if !text.contains(' ') {
+            if let Some(full) = self.surnames.get(text)
+                && full.len() == 1
+            {
+                let name = full.iter().next().cloned().unwrap_or_default();
+                let kind = gazetteer.lookup(&name).map_or(Kind::Person, |e| e.kind);
+                return (name, kind);
+            }
+        }
+        if text.chars().count() >= 5 {
+            let known = gazetteer.entities.iter().map(|e| (e.name.as_str(), e.kind)).chain(self.seen.iter().map(|(n, k)| (n.as_str(), *k)));
+            let mut best: Option<(f64, &str, Kind)> = None;
+            for (name, kind) in known {
+                if name == text || name.split_whitespace().count() != text.split_whitespace().count() {
+                    continue;
+                }
+                let score = strsim::jaro_winkler(name, text);
+                if score >= 0.94 && best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, name, kind));
+                }
+            }
+            if let Some((_, name, kind)) = best {
+                return (name.to_string(), kind);
+            }
+        }
+        let kind = self.seen.get(text).copied().unwrap_or_else(|| guess_kind(text, honorific, words));
+        (text.to_string(), kind)
+    }
+}
+
+/// `text` is ", [le] ROLE de " between a person and an organization: the role.
+fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<String> {
+    let mut rest = text.trim();
+    if comma_first {
+        rest = rest.strip_prefix(',')?.trim();
+    }
+    let rest = strip_article(rest);
+    let rest_trimmed = rest.trim_end();
+    let body = ["de", "d'", "d’", "du", "of"]
+        .iter()
+        .find_map(|p| rest_trimmed.strip_suffix(p).filter(|b| b.ends_with(' ') || p.ends_with('\'') || p.ends_with('’')))?;
+    let role = body.trim();
+    words.role_nouns.matches_whole(role).map(|_| key(role))
+}
+
+/// The role just before an organization: "... le PDG de " → "pdg".
+fn role_before(text: &str, words: &ClaimWords) -> Option<String> {
+    let trimmed = text.trim_end();
+    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| trimmed.strip_suffix(p))?;
+    let body = body.trim_end();
+    // Try the last one to four words as a role.
+    let word_starts: Vec<usize> = body
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || body[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    for &start in word_starts.iter().rev().take(4) {
+        let role = &body[start..];
+        if words.role_nouns.matches_whole(role).is_some() {
+            return Some(key(role));
+        }
+    }
+    None
+}
+
+fn strip_article(text: &str) -> &str {
+    for article in ["le ", "la ", "l'", "l’", "the ", "au ", "du "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest;
+        }
+        let upper: String = article[..1].to_uppercase() + &article[1..];
+        if let Some(rest) = text.strip_prefix(upper.as_str()) {
+            return rest;
+        }
+    }
+    text
+}
+
+/// Walks one document in order and resolves each sentence's mentions.
+pub struct Resolver<'a> {
+    gazetteer: &'a Gazetteer,
+    names: &'a Names,
+    words: &'a ClaimWords,
+    epithets: Option<&'a PatternSet<usize>>,
+    /// The document's most mentioned organization, for bare descriptions.
+    main_org: Option<String>,
+    last_person: Option<String>,
+    last_org: Option<String>,
+    last_any: Option<(String, Kind)>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(lang: &str, gazetteer: &'a Gazetteer, names: &'a Names, words: &'a ClaimWords) -> Resolver<'a> {
+        Resolver {
+            gazetteer,
+            names,
+            words,
+            epithets: gazetteer.epithets.get(lang),
+            main_org: None,
+            last_person: None,
+            last_org: None,
+            last_any: None,
+        }
+    }
+
+    /// Counts the organizations named in `sentences` to find the main one.
+    pub fn set_main_org<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
+        let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (order, sentence) in sentences.enumerate() {
+            let tokens = tokenize(sentence);
+            for c in candidates(sentence, &tokens, self.words) {
+                let (name, kind) = self.names.resolve_name(&c.text, c.honorific, self.gazetteer, self.words);
+                if kind == Kind::Organization {
+                    let entry = counts.entry(name).or_insert((0, order));
+                    entry.0 += 1;
+                }
+            }
+        }
+        self.main_org = counts
+            .into_iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+            .map(|(name, _)| name);
+    }
+
+    /// A new paragraph: descriptions no longer see the last one's organizations.
+    pub fn new_paragraph(&mut self) {
+        self.last_org = None;
+    }
+
+    /// Mentions of `text` (one sentence), in order, spans relative to `text`.
+    pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let mut raw: Vec<(Span, RawMention)> = Vec::new();
+        if let Some(epithets) = self.epithets {
+            for (span, &index) in epithets.find_all(text) {
+                raw.push((span, RawMention::Known(index)));
+            }
+        }
+        for c in candidates(text, tokens, self.words) {
+            if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
+                continue;
+            }
+            let known = self.gazetteer.lookup(&c.text).is_some() || self.names.seen.contains_key(&c.text);
+            if c.sentence_start && !known && !c.text.contains(' ') {
+                let (name, _) = self.names.resolve_name(&c.text, c.honorific, self.gazetteer, self.words);
+                if name == c.text {
+                    continue;
+                }
+            }
+            raw.push((c.span, RawMention::Name(c.text.clone(), c.honorific)));
+        }
+        for (span, ()) in self.words.org_descriptions.find_all(text) {
+            if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
+                raw.push((span, RawMention::OrgDescription));
+            }
+        }
+        for (span, ()) in self.words.person_descriptions.find_all(text) {
+            if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
+                raw.push((span, RawMention::PersonDescription));
+            }
+        }
+        for token in tokens {
+            let word = key(token.text(text));
+            if raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
+                continue;
+            }
+            if self.words.person_pronouns.contains(&word) {
+                raw.push((token.span, RawMention::PersonPronoun));
+            } else if self.words.org_pronouns.contains(&word) {
+                raw.push((token.span, RawMention::OrgPronoun));
+            }
+        }
+        raw.sort_by_key(|(s, _)| *s);
+
+        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+        for (index, (span, mention)) in raw.iter().enumerate() {
+            let resolved = match mention {
+                RawMention::Known(i) => {
+                    let e = &self.gazetteer.entities[*i];
+                    Some((e.name.clone(), e.kind, Form::Epithet))
+                }
+                RawMention::Name(name, honorific) => {
+                    let (name, kind) = self.names.resolve_name(name, *honorific, self.gazetteer, self.words);
+                    Some((name, kind, Form::Name))
+                }
+                RawMention::PersonPronoun => self.last_person.clone().map(|n| (n, Kind::Person, Form::Pronoun)),
+                RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
+                RawMention::PersonDescription => {
+                    self.last_person.clone().map(|n| (n, Kind::Person, Form::Description))
+                }
+                RawMention::OrgDescription => {
+                    // "le groupe de Mark Zuckerberg": the organization that person leads.
+                    let owner = raw.get(index + 1).and_then(|(next, m)| {
+                        let between = key(text[span.end..next.start].trim());
+                        let is_of = matches!(between.as_str(), "de" | "d'" | "du" | "of");
+                        match m {
+                            RawMention::Name(n, h) if is_of => {
+                                let (person, kind) = self.names.resolve_name(n, *h, self.gazetteer, self.words);
+                                (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
+                            }
+                            _ => None,
+                        }
+                    });
+                    let possessive = self.possessive_before(text, *span);
+                    let org = owner
+                        .or_else(|| {
+                            possessive.then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
+                        })
+                        .or_else(|| self.last_org.clone())
+                        .or_else(|| self.main_org.clone());
+                    org.map(|n| (n, Kind::Organization, Form::Description))
+                }
+            };
+            let Some((name, kind, form)) = resolved else {
+                continue;
+            };
+            if is_person_like(kind) {
+                self.last_person = Some(name.clone());
+            } else if is_org_like(kind) {
+                self.last_org = Some(name.clone());
+            }
+            self.last_any = Some((name.clone(), kind));
+            let subject = !self.governed(text, tokens, *span);
+            mentions.push(Mention { span: *span, name, kind, form, subject });
+        }
+        self.add_roles(text, &mut mentions);
+        mentions.sort_by_key(|m| m.span);
+        mentions
+    }
+
+    /// "le PDG de Meta" → the person an apposition named Meta's PDG.
+    fn add_roles(&mut self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut added = Vec::new();
+        for m in mentions.iter() {
+            if !is_org_like(m.kind) {
+                continue;
+            }
+            let before = &text[..m.span.start];
+            let Some(role) = role_before(before, self.words) else {
+                continue;
+            };
+            let Some(person) = self.names.roles.get(&(role.clone(), m.name.clone())) else {
+                continue;
+            };
+            // The role phrase starts at its article, if any.
+            let role_start = before.to_lowercase().rfind(&role).unwrap_or(m.span.start);
+            let mut start = role_start;
+            let head = before[..role_start].trim_end();
+            for article in ["le", "la", "l'", "l’", "au", "du", "the"] {
+                if key(head).ends_with(article)
+                    && head.len() >= article.len()
+                    && head[..head.len() - article.len()].ends_with(|c: char| !c.is_alphanumeric())
+                {
+                    start = head.len() - article.len();
+                    break;
+                }
+            }
+            let span = Span::new(start, m.span.end);
+            let subject = !before[..start].trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| {
+                let w = key(w);
+                self.words.prepositions.contains(&w) || w.ends_with('\'') && self.words.prepositions.contains(&w)
+            });
+            added.push(Mention { span, name: person.clone(), kind: Kind::Person, form: Form::Role, subject });
+        }
+        // A role phrase covers its organization only as a modifier: keep both,
+        // the organization is governed by "de".
+        mentions.extend(added);
+    }
+
+    /// Whether the word before `span` is a possessive ("son entreprise").
+    fn possessive_before(&self, text: &str, span: Span) -> bool {
+        let before = text[..span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        self.words.possessives.contains(&key(word))
+    }
+
+    /// Whether a preposition governs the mention at `span`.
+    fn governed(&self, text: &str, tokens: &[Token], span: Span) -> bool {
+        let Some(pos) = tokens.iter().position(|t| t.span.start >= span.start) else {
+            return false;
+        };
+        // The mention may start with an article ("la start-up"): look before it.
+        let mut i = pos;
+        let first = key(tokens.get(pos).map_or("", |t| t.text(text)));
+        if self.words.determiners.contains(&first) {
+            i = pos;
+        }
+        if i == 0 {
+            return false;
+        }
+        let prev = tokens[i - 1];
+        let word = key(prev.text(text));
+        if self.words.prepositions.contains(&word) {
+            return true;
+        }
+        // "sur d'éventuelles discussions avec Musk" or "au PDG de Meta"
+        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains(&key(tokens[i - 2].text(text)))
+    }
+
+    pub fn last_person(&self) -> Option<&str> {
+        self.last_person.as_deref()
+    }
+
+    pub fn last_any(&self) -> Option<&str> {
+        self.last_any.as_ref().map(|(n, _)| n.as_str())
+    }
+
+    pub fn org_of(&self, person: &str) -> Option<&str> {
+        self.names.org_of.get(person).map(String::as_str)
+    }
+}
+
+enum RawMention {
+    Known(usize),
+    Name(String, bool),
+    PersonPronoun,
+    OrgPronoun,
+    PersonDescription,
+    OrgDescription,
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Rules;
+
+    fn names_in(rules: &Rules, lang: &str, text: &str) -> Vec<String> {
+        let words = &rules.langs[lang].claims;
+        let mut names = Names::default();
+        names.learn(text, &rules.entities, words);
+        let mut resolver = Resolver::new(lang, &rules.entities, &names, words);
+        resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn every_entities_test_passes() {
+        let rules = Rules::load(None).unwrap();
+        for test in &rules.entities.tests {
+            assert_eq!(names_in(&rules, &test.lang, &test.text), test.mentions, "{}: {}", test.origin, test.text);
+        }
+    }
+
+    #[test]
+    fn surname_and_honorific_resolve_to_the_full_name() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["fr"].claims;
+        let mut names = Names::default();
+        names.learn("Le fonds de Joe Lonsdale a investi.", &rules.entities, words);
+        let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
+        let text = "Selon M. Lonsdale, rien n'est fait.";
+        let found: Vec<String> = resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["Joe Lonsdale"]);
+    }
+
+    #[test]
+    fn near_spelling_resolves() {
+        let rules = Rules::load(None).unwrap();
+        assert_eq!(names_in(&rules, "en", "Mark Zuckerburg declined."), ["Mark Zuckerberg"]);
+    }
+
+    #[test]
+    fn apposition_teaches_a_role() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["fr"].claims;
+        let mut names = Names::default();
+        names.learn("Il a parlé à Jane Roe, PDG de Acme.", &rules.entities, words);
+        let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
+        let text = "Le PDG de Acme a refusé.";
+        let found: Vec<String> = resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect();
+        assert!(found.contains(&"Jane Roe".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn pronoun_takes_the_last_person() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["fr"].claims;
+        let names = Names::default();
+        let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
+        let first = "Elon Musk a parlé.";
+        resolver.sentence(first, &tokenize(first));
+        let second = "Il a ensuite poursuivi OpenAI.";
+        let found: Vec<String> = resolver.sentence(second, &tokenize(second)).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["Elon Musk", "OpenAI"]);
     }
 }
