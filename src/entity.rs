@@ -239,7 +239,7 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
         while j < tokens.len() {
             let t = tokens[j];
             let w = t.text(text);
-            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) {
+            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) || words.honorifics.contains(w) {
                 break;
             }
             // A function word inside a run ("Le" in "Le Monde") only at the start.
