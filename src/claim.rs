@@ -1,1 +1,749 @@
 //! Claims: one normalized fact each, with its frame, roles, value and polarity.
+//!
+//! For each sentence: find the frame triggers, the values and the entity
+//! mentions; attach each value to the trigger that governs it (same clause
+//! first, a fronted time adverbial to the main clause, never across an
+//! attribution such as "selon …"); fill each trigger's roles from the clause's
+//! structure (passive "par X", genitive "l'offre de X", subject, object,
+//! relative clauses, the previous sentence); decide polarity. Then emit one
+//! claim per (trigger, value), or one `occurrence` claim for a trigger that
+//! states no value when its frame takes occurrences.
+//!
+//! This stage sees one document at a time (after [`Names::learn`] has read the
+//! corpus) and does not compare claims: that is `align` and `verdict`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::DateContext;
+use crate::document::Document;
+use crate::entity::{Kind, Mention, Names, Resolver};
+use crate::frame::{Attribute, FrameLang, Frames};
+use crate::lexicon::{Lang, Rules};
+use crate::span::{Location, Span};
+use crate::token::{Token, TokenKind, tokenize};
+use crate::value::{Value, ValueKind, find_values};
+use crate::words::{ClaimWords, key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Affirmed,
+    Negated,
+}
+
+/// A date interval, `YYYY-MM-DD` or `--MM-DD` at both ends.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TimeSpan {
+    pub start: String,
+    pub end: String,
+}
+
+/// One stated fact, shaped as in CONTRACT.md (with a few extra fields).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub doc: String,
+    pub frame: String,
+    pub attribute: Attribute,
+    /// `agent` and `target`, canonical names; a role may be absent.
+    pub roles: BTreeMap<String, String>,
+    pub polarity: Polarity,
+    pub value: Option<Value>,
+    /// The exact words that state the value, or the event's trigger.
+    pub text: String,
+    /// The sentence it was read from.
+    pub quote: String,
+    pub span: Location,
+    /// The trigger that named the event.
+    pub trigger: String,
+    /// Who the source says made the statement ("selon …", "according to …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    /// The source speaks of a counter-event ("contre-attaque", "countersue").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub counter: bool,
+    /// When the event happened, as stated with it: splits repeatable events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<TimeSpan>,
+    /// The source's publication date, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_date: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Claim {
+    pub fn agent(&self) -> Option<&str> {
+        self.roles.get("agent").map(String::as_str)
+    }
+
+    pub fn target(&self) -> Option<&str> {
+        self.roles.get("target").map(String::as_str)
+    }
+}
+
+pub fn attribute_of(kind: ValueKind) -> Attribute {
+    match kind {
+        ValueKind::Amount => Attribute::Amount,
+        ValueKind::Count => Attribute::Count,
+        ValueKind::Percent => Attribute::Share,
+        ValueKind::Date => Attribute::Time,
+    }
+}
+
+/// Reads every sentence of the corpus for names and appositions.
+pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
+    let mut names = Names::default();
+    for doc in docs {
+        let Some(lang) = rules.langs.get(&doc.language) else {
+            continue;
+        };
+        for span in &doc.sentences {
+            names.learn(&doc.text[span.start..span.end], &rules.entities, &lang.claims);
+        }
+    }
+    names
+}
+
+/// What kind of clause a segment of a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SegmentKind {
+    Plain,
+    /// Opens with a preposition: "En 2024", "Depuis cette brouille".
+    Fronted,
+    /// "qui a cofondé OpenAI"
+    SubjectRelative,
+    /// "qu'il a cofondée", also "que" after a verb.
+    ObjectRelative,
+    /// "selon un dossier", "according to"
+    Attribution,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Token range.
+    start: usize,
+    end: usize,
+    /// Byte range in the sentence.
+    span: Span,
+    kind: SegmentKind,
+}
+
+fn is_break(word: &str) -> bool {
+    matches!(word, "," | ";" | ":" | "(" | ")" | "«" | "»" | "\"" | "“" | "”" | "—" | "–" | "[" | "]")
+}
+
+fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let close = |start: usize, end: usize, out: &mut Vec<Segment>| {
+        let slice = &tokens[start..end];
+        let Some(first) = slice.iter().find(|t| t.kind == TokenKind::Word) else {
+            return;
+        };
+        let first_word = key(first.text(text));
+        let span = Span::new(slice[0].span.start, slice[slice.len() - 1].span.end);
+        let opening = &text[first.span.start..span.end];
+        let kind = if words.attribution.find_all(opening).first().is_some_and(|(s, _)| s.start == 0) {
+            SegmentKind::Attribution
+        } else if words.subject_relatives.contains(&first_word) {
+            SegmentKind::SubjectRelative
+        } else if words.object_relatives.contains(&first_word) {
+            SegmentKind::ObjectRelative
+        } else if words.prepositions.contains(&first_word) {
+            SegmentKind::Fronted
+        } else {
+            SegmentKind::Plain
+        };
+        out.push(Segment { start, end, span, kind });
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(text);
+        if token.kind == TokenKind::Punct && is_break(word) {
+            if i > start {
+                close(start, i, &mut out);
+            }
+            start = i + 1;
+        } else if token.kind == TokenKind::Word && words.complementizers.contains(&key(word)) && i > start {
+            close(start, i, &mut out);
+            start = i;
+        }
+    }
+    if start < tokens.len() {
+        close(start, tokens.len(), &mut out);
+    }
+    out
+}
+
+/// A frame trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Trigger {
+    span: Span,
+    frame: usize,
+    /// Token index of the trigger's first token.
+    token: usize,
+    segment: usize,
+    agent: Option<String>,
+    target: Option<String>,
+    polarity: Polarity,
+    demonstrative: bool,
+}
+
+/// Everything one sentence yields before claims are numbered.
+struct Draft {
+    frame: usize,
+    attribute: Attribute,
+    agent: Option<String>,
+    target: Option<String>,
+    polarity: Polarity,
+    value: Option<Value>,
+    /// Byte span (document offsets) of `text`.
+    span: Span,
+    quote: Span,
+    quote_extra: Option<Span>,
+    trigger: String,
+    attributed_to: Option<String>,
+    event_time: Option<TimeSpan>,
+}
+
+/// The sentence-level context a later sentence may borrow from.
+#[derive(Debug, Default, Clone)]
+struct Previous {
+    subject: Option<String>,
+    object: Option<String>,
+    /// The last date stated outside an attribution, with the sentence span.
+    date: Option<(Value, Span)>,
+}
+
+/// The claims of one document, ids not yet assigned (`id` is empty).
+pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec<Claim> {
+    let Some(frame_lang) = rules.frames.langs.get(&lang.code) else {
+        return Vec::new();
+    };
+    let words = &lang.claims;
+    let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
+    resolver.set_main_org(doc.sentences.iter().map(|s| &doc.text[s.start..s.end]));
+    let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
+    let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
+    let mut drafts = Vec::new();
+    let mut previous = Previous::default();
+    let mut last_line = 0;
+    for &sentence in &doc.sentences {
+        let line = doc.lines.line(sentence.start);
+        if line != last_line {
+            resolver.new_paragraph();
+            last_line = line;
+        }
+        let text = &doc.text[sentence.start..sentence.end];
+        let before = resolver.last_any().map(str::to_string);
+        let tokens = tokenize(text);
+        let values = find_values(text, &lang.values, &mut ctx);
+        let mentions = resolver.sentence(text, &tokens);
+        let sentence_drafts = read_sentence(
+            &SentenceInput { text, offset: sentence.start, tokens: &tokens, values: &values, mentions: &mentions },
+            frame_lang,
+            &rules.frames,
+            words,
+            &previous,
+            before.as_deref(),
+        );
+        drafts.extend(sentence_drafts);
+        previous = summarize(text, sentence, &tokens, &values, &mentions, frame_lang, words, &previous);
+    }
+    drafts
+        .into_iter()
+        .map(|d| {
+            let frame = &rules.frames.frames[d.frame];
+            let mut roles = BTreeMap::new();
+            let (mut agent, mut target) = (d.agent, d.target);
+            if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
+                std::mem::swap(&mut agent, &mut target);
+            }
+            if let Some(a) = agent {
+                roles.insert("agent".to_string(), a);
+            }
+            if let Some(t) = target {
+                roles.insert("target".to_string(), t);
+            }
+            let mut quote = doc.text[d.quote.start..d.quote.end].to_string();
+            if let Some(extra) = d.quote_extra {
+                quote = format!("{} {}", &doc.text[extra.start..extra.end], quote);
+            }
+            Claim {
+                id: String::new(),
+                doc: doc.id.clone(),
+                frame: frame.id.clone(),
+                attribute: d.attribute,
+                roles,
+                polarity: d.polarity,
+                text: doc.text[d.span.start..d.span.end].to_string(),
+                value: d.value,
+                quote,
+                span: doc.lines.locate(&doc.text, d.span),
+                trigger: d.trigger,
+                attributed_to: d.attributed_to,
+                counter: counter_doc,
+                event_time: d.event_time,
+                reference_date: doc.date.clone(),
+            }
+        })
+        .collect()
+}
+
+struct SentenceInput<'a> {
+    text: &'a str,
+    offset: usize,
+    tokens: &'a [Token],
+    values: &'a [Value],
+    mentions: &'a [Mention],
+}
+
+fn token_at(tokens: &[Token], offset: usize) -> usize {
+    tokens.partition_point(|t| t.span.end <= offset)
+}
+
+fn segment_of(segments: &[Segment], token: usize) -> usize {
+    segments.iter().position(|s| s.start <= token && token < s.end).unwrap_or(segments.len().saturating_sub(1))
+}
+
+/// Bytes between two spans (0 when they touch or overlap).
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+fn time_span(value: &Value) -> Option<TimeSpan> {
+    Some(TimeSpan { start: value.start.clone()?, end: value.end.clone()? })
+}
+
+fn read_sentence(
+    input: &SentenceInput<'_>,
+    frame_lang: &FrameLang,
+    frames: &Frames,
+    words: &ClaimWords,
+    previous: &Previous,
+    before: Option<&str>,
+) -> Vec<Draft> {
+    let SentenceInput { text, offset, tokens, values, mentions } = *input;
+    let segs = segments(text, tokens, words);
+    if segs.is_empty() {
+        return Vec::new();
+    }
+    let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
+    let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(&segs, t)).collect();
+    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text))).unwrap_or_default();
+
+    // Attribution: "selon X" anywhere, or "X allègue que".
+    let mut attributed_to = None;
+    for (span, ()) in words.attribution.find_all(text) {
+        let seg = segment_of(&segs, token_at(tokens, span.start));
+        let source = if segs[seg].kind == SegmentKind::Attribution {
+            mentions.iter().zip(&mention_segment).find(|(_, s)| **s == seg).map(|(m, _)| m.name.clone())
+        } else {
+            mentions.iter().filter(|m| m.span.end <= span.start && m.subject).last().map(|m| m.name.clone())
+        };
+        if source.is_some() {
+            attributed_to = source;
+            break;
+        }
+    }
+
+    // The sentence's subject: the first free mention of the first clause that
+    // is neither fronted nor relative nor an attribution.
+    let main_subject = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SegmentKind::Plain)
+        .find_map(|(i, _)| mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject).map(|(m, _)| m));
+    let any_subject = mentions.iter().any(|m| m.subject);
+
+    let mut triggers: Vec<Trigger> = frame_lang
+        .triggers
+        .find_all(text)
+        .into_iter()
+        .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
+        .map(|(span, &frame)| {
+            let token = token_at(tokens, span.start);
+            Trigger {
+                span,
+                frame,
+                token,
+                segment: segment_of(&segs, token),
+                agent: None,
+                target: None,
+                polarity: Polarity::Affirmed,
+                demonstrative: false,
+            }
+        })
+        .collect();
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+
+    for trigger in &mut triggers {
+        let seg = segs[trigger.segment];
+        let trigger_end_token = token_at(tokens, trigger.span.end.saturating_sub(1)) + 1;
+        let prev_word = if trigger.token > 0 { word_at(trigger.token - 1) } else { String::new() };
+        let nominal = words.determiners.contains(&prev_word)
+            || words.possessives.contains(&prev_word)
+            || words.prepositions.contains(&prev_word);
+        trigger.demonstrative = (1..=2)
+            .filter(|d| trigger.token >= *d)
+            .any(|d| words.demonstratives.contains(&word_at(trigger.token - d)));
+
+        // Polarity.
+        let negated = if nominal {
+            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(&word_at(trigger.token - d)))
+        } else {
+            let from = trigger.token.saturating_sub(4).max(seg.start);
+            let cues: Vec<String> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
+            let only_ne = !cues.is_empty() && cues.iter().all(|w| w == "ne" || w == "n'");
+            let restrictive = only_ne && (trigger_end_token..(trigger_end_token + 4).min(tokens.len())).any(|i| word_at(i) == "que" || word_at(i) == "qu'");
+            !cues.is_empty() && !restrictive
+        };
+        trigger.polarity = if negated { Polarity::Negated } else { Polarity::Affirmed };
+
+        // The mention that starts right after token `i` (allowing one article).
+        let mention_after = |i: usize| -> Option<&Mention> {
+            (0..=2).find_map(|skip| {
+                let at = i + skip;
+                if skip > 0 && !words.determiners.contains(&word_at(at - 1)) && skip == 2 {
+                    return None;
+                }
+                mentions.iter().zip(&mention_token).find(|(_, t)| **t == at).map(|(m, _)| m)
+            })
+        };
+
+        let frame_id = trigger.frame;
+        let trigger_text = &text[trigger.span.start..trigger.span.end];
+        let mut passive = false;
+        // 1. Passive: "… par X".
+        for i in trigger_end_token..(trigger_end_token + 3).min(tokens.len()) {
+            if words.passive_agent.contains(&word_at(i))
+                && let Some(m) = mention_after(i + 1)
+            {
+                trigger.agent = Some(m.name.clone());
+                passive = true;
+                break;
+            }
+        }
+        // 2. Genitive: "l'offre de X", "X's bid".
+        if trigger.agent.is_none() && frame_lang.genitive_agent.matches_whole(trigger_text) == Some(&frame_id) {
+            let next = word_at(trigger_end_token);
+            if matches!(next.as_str(), "de" | "d'" | "du" | "des" | "of")
+                && let Some(m) = mention_after(trigger_end_token + 1)
+            {
+                trigger.agent = Some(m.name.clone());
+            } else if trigger.token >= 2 && word_at(trigger.token - 1) == "'s" {
+                if let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 1].span.start) {
+                    trigger.agent = Some(m.name.clone());
+                }
+            }
+        }
+        // 3. Possessive: "son offre" is the owner's; in a fronted clause the
+        //    owner is usually the subject that follows.
+        if trigger.agent.is_none() && trigger.token >= 1 && words.possessives.contains(&prev_word) {
+            let owner = if seg.kind == SegmentKind::Fronted {
+                main_subject.filter(|m| m.span.start > trigger.span.end).map(|m| m.name.clone())
+            } else {
+                None
+            };
+            trigger.agent = owner
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .filter(|m| m.span.end <= trigger.span.start && m.kind == Kind::Person)
+                        .last()
+                        .map(|m| m.name.clone())
+                })
+                .or_else(|| mentions.iter().filter(|m| m.span.end <= trigger.span.start).last().map(|m| m.name.clone()))
+                .or_else(|| before.map(str::to_string));
+        }
+        // 4. A subject relative: "X, qui a cofondé Y".
+        if trigger.agent.is_none() && seg.kind == SegmentKind::SubjectRelative {
+            trigger.agent = mentions.iter().filter(|m| m.span.end <= seg.span.start).last().map(|m| m.name.clone());
+        }
+        // 5. The first free mention of the trigger's clause, before it.
+        let clause_subject = mentions
+            .iter()
+            .zip(&mention_segment)
+            .zip(&mention_token)
+            .find(|((m, s), t)| **s == trigger.segment && m.subject && m.span.end <= trigger.span.start && !is_coagent(words, &word_at, **t))
+            .map(|((m, _), _)| m);
+        if trigger.agent.is_none()
+            && let Some(m) = clause_subject
+        {
+            trigger.agent = Some(m.name.clone());
+        }
+        // 6. The sentence's subject.
+        if trigger.agent.is_none()
+            && let Some(m) = main_subject
+        {
+            trigger.agent = Some(m.name.clone());
+        }
+        // 7. The previous sentence's subject, when this one names nobody free.
+        if trigger.agent.is_none() && !any_subject {
+            trigger.agent = previous.subject.clone();
+        }
+
+        // Target.
+        if passive {
+            trigger.target = clause_subject.or(main_subject).map(|m| m.name.clone());
+        }
+        if trigger.target.is_none() {
+            for (span, &frame) in frame_lang.target_cues.find_all(text) {
+                if frame != frame_id || span.start < trigger.span.end {
+                    continue;
+                }
+                let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
+                if let Some(m) = mention_after(cue_end)
+                    && Some(&m.name) != trigger.agent.as_ref()
+                {
+                    trigger.target = Some(m.name.clone());
+                    break;
+                }
+            }
+        }
+        if trigger.target.is_none() {
+            let next_plain = segs.get(trigger.segment + 1).filter(|s| s.kind != SegmentKind::Attribution).map(|_| trigger.segment + 1);
+            trigger.target = mentions
+                .iter()
+                .zip(&mention_segment)
+                .zip(&mention_token)
+                .find(|((m, s), t)| {
+                    (**s == trigger.segment || Some(**s) == next_plain)
+                        && m.span.start >= trigger.span.end
+                        && Some(&m.name) != trigger.agent.as_ref()
+                        && !is_coagent(words, &word_at, **t)
+                })
+                .map(|((m, _), _)| m.name.clone());
+        }
+        if trigger.target.is_none() && seg.kind == SegmentKind::ObjectRelative {
+            trigger.target = mentions
+                .iter()
+                .filter(|m| m.span.end <= seg.span.start && Some(&m.name) != trigger.agent.as_ref())
+                .last()
+                .map(|m| m.name.clone());
+        }
+        if trigger.target.is_none() && !any_subject {
+            trigger.target = previous.object.clone().filter(|o| Some(o) != trigger.agent.as_ref());
+        }
+        if trigger.target == trigger.agent {
+            trigger.target = None;
+        }
+    }
+
+    // Triggers of one frame in one sentence share what they know of the roles.
+    for i in 0..triggers.len() {
+        for j in 0..triggers.len() {
+            if i != j && triggers[i].frame == triggers[j].frame {
+                if triggers[i].agent.is_none() {
+                    triggers[i].agent = triggers[j].agent.clone();
+                }
+                if triggers[i].target.is_none() && triggers[j].target != triggers[i].agent {
+                    triggers[i].target = triggers[j].target.clone();
+                }
+            }
+        }
+    }
+
+    // Attach each value to the trigger that governs it.
+    let mut attached: Vec<Vec<usize>> = vec![Vec::new(); triggers.len()];
+    for (vi, value) in values.iter().enumerate() {
+        let attribute = attribute_of(value.kind);
+        let v_token = token_at(tokens, value.span.start);
+        let v_seg = segment_of(&segs, v_token);
+        if segs[v_seg].kind == SegmentKind::Attribution {
+            continue;
+        }
+        let accepts = |t: &Trigger| frames.frames[t.frame].attributes.contains(&attribute);
+        let nearest = |candidates: &mut dyn Iterator<Item = usize>| {
+            candidates.min_by_key(|&ti| (gap(triggers[ti].span, value.span), triggers[ti].span.start))
+        };
+        // 1. The same clause.
+        let mut chosen = nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])));
+        // 2. A short fronted adverbial ("En 2024, …") governs the main clause.
+        if chosen.is_none() {
+            let seg = segs[v_seg];
+            let word_count = tokens[seg.start..seg.end].iter().filter(|t| t.kind == TokenKind::Word).count();
+            if v_seg == 0 && word_count <= 4 {
+                chosen = (0..triggers.len()).find(|&ti| {
+                    let kind = segs[triggers[ti].segment].kind;
+                    accepts(&triggers[ti])
+                        && !matches!(kind, SegmentKind::SubjectRelative | SegmentKind::Attribution)
+                        && triggers[ti].span.start > value.span.end
+                });
+            }
+        }
+        // 3. A neighbouring clause, close by.
+        if chosen.is_none() {
+            chosen = nearest(&mut (0..triggers.len()).filter(|&ti| {
+                let t_seg = triggers[ti].segment;
+                let kind = segs[t_seg].kind;
+                accepts(&triggers[ti])
+                    && t_seg.abs_diff(v_seg) == 1
+                    && !matches!(kind, SegmentKind::SubjectRelative | SegmentKind::Attribution)
+                    && gap(triggers[ti].span, value.span) <= 40
+            }));
+        }
+        if let Some(ti) = chosen {
+            attached[ti].push(vi);
+        }
+    }
+
+    let mut drafts = Vec::new();
+    let sentence_span = Span::new(offset, offset + text.len());
+    for (ti, trigger) in triggers.iter().enumerate() {
+        let frame = &frames.frames[trigger.frame];
+        let trigger_text = text[trigger.span.start..trigger.span.end].to_string();
+        // Times of this event: its own, or those of its frame's other triggers here.
+        let own_time = attached[ti].iter().map(|&vi| &values[vi]).find(|v| v.kind == ValueKind::Date);
+        let sibling_time = triggers
+            .iter()
+            .enumerate()
+            .filter(|(tj, t)| *tj != ti && t.frame == trigger.frame)
+            .flat_map(|(tj, _)| attached[tj].iter().map(|&vi| &values[vi]))
+            .find(|v| v.kind == ValueKind::Date);
+        let event_time = own_time.or(sibling_time).and_then(time_span);
+        let draft = |attribute, value: Option<Value>, span: Span, quote_extra: Option<Span>| Draft {
+            frame: trigger.frame,
+            attribute,
+            agent: trigger.agent.clone(),
+            target: trigger.target.clone(),
+            polarity: trigger.polarity,
+            value,
+            span,
+            quote: sentence_span,
+            quote_extra,
+            trigger: trigger_text.clone(),
+            attributed_to: attributed_to.clone(),
+            event_time: event_time.clone(),
+        };
+        for &vi in &attached[ti] {
+            let mut value = values[vi].clone();
+            let span = value.span.shifted(offset);
+            let attribute = attribute_of(value.kind);
+            let mut d = draft(attribute, None, span, None);
+            if attribute == Attribute::Time {
+                d.event_time = time_span(&value);
+            }
+            value.span = span;
+            d.value = Some(value);
+            drafts.push(d);
+        }
+        let states_time = attached[ti].iter().any(|&vi| values[vi].kind == ValueKind::Date);
+        // A demonstrative ("cette brouille") takes its time from the sentence before.
+        if !states_time
+            && trigger.demonstrative
+            && frame.attributes.contains(&Attribute::Time)
+            && let Some((date, from)) = &previous.date
+        {
+            let mut d = draft(Attribute::Time, Some(date.clone()), date.span, Some(*from));
+            d.event_time = time_span(date);
+            drafts.push(d);
+            continue;
+        }
+        if attached[ti].is_empty() && frame.attributes.contains(&Attribute::Occurrence) {
+            let duplicate = drafts.iter().any(|d: &Draft| {
+                d.frame == trigger.frame
+                    && d.attribute == Attribute::Occurrence
+                    && d.agent == trigger.agent
+                    && d.target == trigger.target
+                    && d.polarity == trigger.polarity
+                    && d.quote == sentence_span
+            });
+            if !duplicate {
+                drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
+            }
+        }
+    }
+    drafts
+}
+
+fn is_coagent(words: &ClaimWords, word_at: &dyn Fn(usize) -> String, token: usize) -> bool {
+    (1..=2).filter(|d| token >= *d).any(|d| words.coagent.contains(&word_at(token - d)))
+}
+
+/// What the next sentence may borrow: subject, object, last date.
+#[allow(clippy::too_many_arguments)]
+fn summarize(
+    text: &str,
+    sentence: Span,
+    tokens: &[Token],
+    values: &[Value],
+    mentions: &[Mention],
+    frame_lang: &FrameLang,
+    words: &ClaimWords,
+    previous: &Previous,
+) -> Previous {
+    let segs = segments(text, tokens, words);
+    let subject = segs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SegmentKind::Plain)
+        .find_map(|(_, s)| mentions.iter().find(|m| m.subject && s.span.start <= m.span.start && m.span.end <= s.span.end))
+        .map(|m| m.name.clone());
+    let object = frame_lang.target_cues.find_all(text).into_iter().find_map(|(span, _)| {
+        mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4).map(|m| m.name.clone())
+    });
+    let date = values
+        .iter()
+        .filter(|v| v.kind == ValueKind::Date)
+        .filter(|v| {
+            let seg = segment_of(&segs, token_at(tokens, v.span.start));
+            segs.get(seg).is_none_or(|s| s.kind != SegmentKind::Attribution)
+        })
+        .last()
+        .map(|v| {
+            let mut v = v.clone();
+            v.span = v.span.shifted(sentence.start);
+            (v, sentence)
+        });
+    Previous {
+        subject: subject.or_else(|| if mentions.is_empty() { previous.subject.clone() } else { None }),
+        object,
+        date,
+    }
+}
+
+/// Claims of every document, numbered `<doc>:<n>` in document order.
+pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Claim> {
+    use rayon::prelude::*;
+    let names = learn_names(docs, rules);
+    let per_doc: Vec<Vec<Claim>> = docs
+        .par_iter()
+        .map(|doc| match rules.langs.get(&doc.language) {
+            Some(lang) => extract(doc, lang, rules, &names),
+            None => Vec::new(),
+        })
+        .collect();
+    let prefixes = claim_prefixes(docs);
+    let mut claims = Vec::new();
+    for (doc_claims, prefix) in per_doc.into_iter().zip(prefixes) {
+        for (n, mut claim) in doc_claims.into_iter().enumerate() {
+            claim.id = format!("{prefix}:{}", n + 1);
+            claims.push(claim);
+        }
+    }
+    claims
+}
+
+/// Short claim-id prefixes: the part of each document id before `_`, or the
+/// whole id when that would not be unique.
+pub fn claim_prefixes(docs: &[Document]) -> Vec<String> {
+    let short: Vec<&str> = docs.iter().map(|d| d.id.split('_').next().unwrap_or(&d.id)).collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &short {
+        *counts.entry(s).or_default() += 1;
+    }
+    docs.iter().zip(&short).map(|(d, s)| if counts[s] == 1 { s.to_string() } else { d.id.clone() }).collect()
+}
