@@ -312,13 +312,7 @@ fn segment_of(segments: &[Segment], token: usize) -> usize {
 
 /// Bytes between two spans (0 when they touch or overlap).
 fn gap(a: Span, b: Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
 }
 
 fn time_span(value: &Value) -> Option<TimeSpan> {
@@ -349,7 +343,7 @@ fn read_sentence(
         let source = if segs[seg].kind == SegmentKind::Attribution {
             mentions.iter().zip(&mention_segment).find(|(_, s)| **s == seg).map(|(m, _)| m.name.clone())
         } else {
-            mentions.iter().filter(|m| m.span.end <= span.start && m.subject).last().map(|m| m.name.clone())
+            mentions.iter().rev().find(|m| m.span.end <= span.start && m.subject).map(|m| m.name.clone())
         };
         if source.is_some() {
             attributed_to = source;
@@ -359,11 +353,10 @@ fn read_sentence(
 
     // The sentence's subject: the first free mention of the first clause that
     // is neither fronted nor relative nor an attribution.
-    let main_subject = segs
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.kind == SegmentKind::Plain)
-        .find_map(|(i, _)| mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject).map(|(m, _)| m));
+    let main_subject =
+        segs.iter().enumerate().filter(|(_, s)| s.kind == SegmentKind::Plain).find_map(|(i, _)| {
+            mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject).map(|(m, _)| m)
+        });
     let any_subject = mentions.iter().any(|m| m.subject);
 
     let mut triggers: Vec<Trigger> = frame_lang
@@ -396,18 +389,21 @@ fn read_sentence(
         let nominal = words.determiners.contains(&prev_word)
             || words.possessives.contains(&prev_word)
             || words.prepositions.contains(&prev_word);
-        trigger.demonstrative = (1..=2)
-            .filter(|d| trigger.token >= *d)
-            .any(|d| words.demonstratives.contains(&word_at(trigger.token - d)));
+        trigger.demonstrative =
+            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.demonstratives.contains(&word_at(trigger.token - d)));
 
         // Polarity.
         let negated = if nominal {
-            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(&word_at(trigger.token - d)))
+            (1..=2)
+                .filter(|d| trigger.token >= *d)
+                .any(|d| words.nominal_negation.contains(&word_at(trigger.token - d)))
         } else {
             let from = trigger.token.saturating_sub(4).max(seg.start);
             let cues: Vec<String> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
             let only_ne = !cues.is_empty() && cues.iter().all(|w| w == "ne" || w == "n'");
-            let restrictive = only_ne && (trigger_end_token..(trigger_end_token + 4).min(tokens.len())).any(|i| word_at(i) == "que" || word_at(i) == "qu'");
+            let restrictive = only_ne
+                && (trigger_end_token..(trigger_end_token + 4).min(tokens.len()))
+                    .any(|i| word_at(i) == "que" || word_at(i) == "qu'");
             !cues.is_empty() && !restrictive
         };
         trigger.polarity = if negated { Polarity::Negated } else { Polarity::Affirmed };
@@ -443,10 +439,11 @@ fn read_sentence(
                 && let Some(m) = mention_after(trigger_end_token + 1)
             {
                 trigger.agent = Some(m.name.clone());
-            } else if trigger.token >= 2 && word_at(trigger.token - 1) == "'s" {
-                if let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 1].span.start) {
-                    trigger.agent = Some(m.name.clone());
-                }
+            } else if trigger.token >= 2
+                && word_at(trigger.token - 1) == "'s"
+                && let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 1].span.start)
+            {
+                trigger.agent = Some(m.name.clone());
             }
         }
         // 3. Possessive: "son offre" is the owner's; in a fronted clause the
@@ -461,23 +458,28 @@ fn read_sentence(
                 .or_else(|| {
                     mentions
                         .iter()
-                        .filter(|m| m.span.end <= trigger.span.start && m.kind == Kind::Person)
-                        .last()
+                        .rev()
+                        .find(|m| m.span.end <= trigger.span.start && m.kind == Kind::Person)
                         .map(|m| m.name.clone())
                 })
-                .or_else(|| mentions.iter().filter(|m| m.span.end <= trigger.span.start).last().map(|m| m.name.clone()))
+                .or_else(|| mentions.iter().rev().find(|m| m.span.end <= trigger.span.start).map(|m| m.name.clone()))
                 .or_else(|| before.map(str::to_string));
         }
         // 4. A subject relative: "X, qui a cofondé Y".
         if trigger.agent.is_none() && seg.kind == SegmentKind::SubjectRelative {
-            trigger.agent = mentions.iter().filter(|m| m.span.end <= seg.span.start).last().map(|m| m.name.clone());
+            trigger.agent = mentions.iter().rev().find(|m| m.span.end <= seg.span.start).map(|m| m.name.clone());
         }
         // 5. The first free mention of the trigger's clause, before it.
         let clause_subject = mentions
             .iter()
             .zip(&mention_segment)
             .zip(&mention_token)
-            .find(|((m, s), t)| **s == trigger.segment && m.subject && m.span.end <= trigger.span.start && !is_coagent(words, &word_at, **t))
+            .find(|((m, s), t)| {
+                **s == trigger.segment
+                    && m.subject
+                    && m.span.end <= trigger.span.start
+                    && !is_coagent(words, &word_at, **t)
+            })
             .map(|((m, _), _)| m);
         if trigger.agent.is_none()
             && let Some(m) = clause_subject
@@ -514,7 +516,10 @@ fn read_sentence(
             }
         }
         if trigger.target.is_none() {
-            let next_plain = segs.get(trigger.segment + 1).filter(|s| s.kind != SegmentKind::Attribution).map(|_| trigger.segment + 1);
+            let next_plain = segs
+                .get(trigger.segment + 1)
+                .filter(|s| s.kind != SegmentKind::Attribution)
+                .map(|_| trigger.segment + 1);
             trigger.target = mentions
                 .iter()
                 .zip(&mention_segment)
@@ -530,8 +535,8 @@ fn read_sentence(
         if trigger.target.is_none() && seg.kind == SegmentKind::ObjectRelative {
             trigger.target = mentions
                 .iter()
-                .filter(|m| m.span.end <= seg.span.start && Some(&m.name) != trigger.agent.as_ref())
-                .last()
+                .rev()
+                .find(|m| m.span.end <= seg.span.start && Some(&m.name) != trigger.agent.as_ref())
                 .map(|m| m.name.clone());
         }
         if trigger.target.is_none() && !any_subject {
@@ -570,7 +575,8 @@ fn read_sentence(
             candidates.min_by_key(|&ti| (gap(triggers[ti].span, value.span), triggers[ti].span.start))
         };
         // 1. The same clause.
-        let mut chosen = nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])));
+        let mut chosen =
+            nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])));
         // 2. A short fronted adverbial ("En 2024, …") governs the main clause.
         if chosen.is_none() {
             let seg = segs[v_seg];
@@ -690,19 +696,20 @@ fn summarize(
         .iter()
         .enumerate()
         .filter(|(_, s)| s.kind == SegmentKind::Plain)
-        .find_map(|(_, s)| mentions.iter().find(|m| m.subject && s.span.start <= m.span.start && m.span.end <= s.span.end))
+        .find_map(|(_, s)| {
+            mentions.iter().find(|m| m.subject && s.span.start <= m.span.start && m.span.end <= s.span.end)
+        })
         .map(|m| m.name.clone());
     let object = frame_lang.target_cues.find_all(text).into_iter().find_map(|(span, _)| {
         mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4).map(|m| m.name.clone())
     });
     let date = values
         .iter()
-        .filter(|v| v.kind == ValueKind::Date)
-        .filter(|v| {
+        .rev()
+        .find(|v| {
             let seg = segment_of(&segs, token_at(tokens, v.span.start));
-            segs.get(seg).is_none_or(|s| s.kind != SegmentKind::Attribution)
+            v.kind == ValueKind::Date && segs.get(seg).is_none_or(|s| s.kind != SegmentKind::Attribution)
         })
-        .last()
         .map(|v| {
             let mut v = v.clone();
             v.span = v.span.shifted(sentence.start);

@@ -3,15 +3,20 @@
 //! Exit codes: 0 nothing at or above `--fail-on`; 1 something is; 2 the tool
 //! could not do its job (bad arguments, unreadable rules, an input it had to skip).
 
+use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::claim::Claim;
 use crate::date::{DateContext, PartialDate};
+use crate::document::{Document, LoadOptions};
 use crate::lexicon::Rules;
+use crate::report::Report;
+use crate::verdict::Verdict;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +34,39 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Cross-check the sources: which facts they agree on, round, or contradict.
+    ///
+    /// Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when
+    /// an input could not be read (the others are still checked) or the rules are bad.
+    Report {
+        /// Articles to read: files, or folders of .txt and .md files.
+        #[arg(required_unless_present = "claims")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// The least serious verdict that makes the exit status 1.
+        #[arg(long, value_enum, default_value = "contradiction")]
+        fail_on: FailOn,
+        /// Judge claims extracted elsewhere (JSON lines from `crosscheck claims --format jsonl`).
+        #[arg(long, value_name = "FILE.jsonl")]
+        claims: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// Print the documents and claims read from the sources.
+    Claims {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ClaimsFormat,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+    /// Run or check the rule files.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
     /// Read phrases and print the values found in each, one JSON array per line.
     Parse {
         /// Language of the phrases.
@@ -40,6 +78,56 @@ enum Command {
         /// A phrase to read; without it, one phrase per line of standard input.
         text: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ClaimsFormat {
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Contradiction,
+    Rounding,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesAction {
+    /// Run every `[[test]]` example of the rule files.
+    Test,
+    /// Check that the rule files load (the built-in ones, plus --rules DIR or DIR).
+    Check {
+        /// A rules folder to check; defaults to --rules.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct LoadArgs {
+    /// The sources' language (fr, en), when detection should not decide.
+    #[arg(long)]
+    lang: Option<String>,
+    /// The sources' publication date (YYYY, YYYY-MM or YYYY-MM-DD), when the files do not say.
+    #[arg(long)]
+    date: Option<String>,
+}
+
+impl LoadArgs {
+    fn options(&self, rules: &Rules) -> Result<LoadOptions, String> {
+        if let Some(lang) = &self.lang {
+            rules.lang(lang)?;
+        }
+        let date = self.date.as_deref().map(PartialDate::parse).transpose()?;
+        Ok(LoadOptions { language: self.lang.clone(), date })
+    }
 }
 
 /// Run the tool with these arguments (the first is the program name).
@@ -65,10 +153,152 @@ where
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if let Command::Rules { action: RulesAction::Check { dir } } = &cli.command {
+        let dir = dir.as_deref().or(cli.rules.as_deref());
+        let rules = Rules::load(dir).map_err(|e| e.to_string())?;
+        println!(
+            "rules ok: {} languages, {} frames, {} entities, {} verdict rules",
+            rules.langs.len(),
+            rules.frames.frames.len(),
+            rules.entities.entities.len(),
+            rules.verdicts.rules.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let rules = Rules::load(cli.rules.as_deref()).map_err(|e| e.to_string())?;
     match cli.command {
         Command::Parse { lang, date, text } => parse(&rules, &lang, date.as_deref(), text),
+        Command::Report { paths, format, fail_on, claims, load } => {
+            let options = load.options(&rules)?;
+            let report = match claims {
+                Some(file) => report_from_claims(&file, &paths, &rules, &options)?,
+                None => crate::run_report(&paths, &rules, &options),
+            };
+            let text = match format {
+                ReportFormat::Md => crate::report::markdown(&report),
+                ReportFormat::Json => report.to_json(),
+            };
+            write_out(&text)?;
+            for s in &report.skipped {
+                eprintln!("crosscheck: {}: {}", s.path, s.reason);
+            }
+            Ok(report_status(&report, fail_on))
+        }
+        Command::Claims { paths, format, load } => claims(&paths, format, &rules, &load.options(&rules)?),
+        Command::Rules { action: RulesAction::Test } => rules_test(&rules),
+        Command::Rules { action: RulesAction::Check { .. } } => unreachable!("handled above"),
     }
+}
+
+fn write_out(text: &str) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}
+
+fn report_status(report: &Report, fail_on: FailOn) -> ExitCode {
+    if report.skipped.iter().any(|s| s.error) {
+        return ExitCode::from(2);
+    }
+    let threshold = match fail_on {
+        FailOn::Contradiction => Some(Verdict::Contradiction),
+        FailOn::Rounding => Some(Verdict::Rounding),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| crate::verdict::reaches(f.verdict, t)));
+    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Judges claims read from JSON lines, plus those of any sources given.
+fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &LoadOptions) -> Result<Report, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let mut claims: Vec<Claim> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let claim: Claim =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: not a claim: {e}", file.display(), n + 1))?;
+        claims.push(claim);
+    }
+    let (mut documents, skipped) = if paths.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let discovery = crate::corpus::discover(paths);
+        let (docs, skipped) = crate::corpus::load_all(&discovery, rules, options);
+        claims.extend(crate::claim::extract_all(&docs, rules));
+        (docs, skipped)
+    };
+    let known: BTreeSet<String> = documents.iter().map(|d| d.id.clone()).collect();
+    let mut seen = BTreeSet::new();
+    for claim in &claims {
+        if !known.contains(&claim.doc) && seen.insert(claim.doc.clone()) {
+            documents.push(Document::placeholder(&claim.doc, claim.reference_date.clone()));
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for claim in &claims {
+        if !ids.insert(claim.id.clone()) {
+            return Err(format!("{}: claim id {:?} appears twice", file.display(), claim.id));
+        }
+    }
+    Ok(crate::judge(documents, claims, skipped, rules))
+}
+
+fn claims(paths: &[PathBuf], format: ClaimsFormat, rules: &Rules, options: &LoadOptions) -> Result<ExitCode, String> {
+    let discovery = crate::corpus::discover(paths);
+    let (documents, skipped) = crate::corpus::load_all(&discovery, rules, options);
+    let claims = crate::claim::extract_all(&documents, rules);
+    match format {
+        ClaimsFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                schema: &'static str,
+                documents: &'a [Document],
+                claims: &'a [Claim],
+                skipped: &'a [crate::corpus::Skipped],
+            }
+            let out = Out { schema: crate::report::SCHEMA, documents: &documents, claims: &claims, skipped: &skipped };
+            let mut text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+            text.push('\n');
+            write_out(&text)?;
+        }
+        ClaimsFormat::Jsonl => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for claim in &claims {
+                let line = serde_json::to_string(claim).map_err(|e| e.to_string())?;
+                if let Err(e) = writeln!(out, "{line}") {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    return Err(format!("cannot write the output: {e}"));
+                }
+            }
+            let _ = out.flush();
+        }
+    }
+    for s in &skipped {
+        eprintln!("crosscheck: {}: {}", s.path, s.reason);
+    }
+    Ok(if skipped.iter().any(|s| s.error) { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn rules_test(rules: &Rules) -> Result<ExitCode, String> {
+    let outcomes = crate::selftest::run_all(rules);
+    let failed: Vec<_> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    for o in &failed {
+        if let Err(why) = &o.result {
+            println!("FAIL {}: {}: {why}", o.file, o.name);
+        }
+    }
+    println!("{} passed, {} failed", outcomes.len() - failed.len(), failed.len());
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn parse(rules: &Rules, lang: &str, date: Option<&str>, text: Option<String>) -> Result<ExitCode, String> {

@@ -48,6 +48,25 @@ pub struct Document {
     pub reference_date: Option<PartialDate>,
 }
 
+impl Document {
+    /// A document known only by its id, for claims read from elsewhere.
+    pub fn placeholder(id: &str, date: Option<String>) -> Document {
+        Document {
+            id: id.to_string(),
+            path: id.to_string(),
+            language: String::new(),
+            reference_date: date.as_deref().and_then(|d| PartialDate::parse(d).ok()),
+            date,
+            title: None,
+            excluded_lines: Vec::new(),
+            warnings: Vec::new(),
+            text: String::new(),
+            lines: LineIndex::default(),
+            sentences: Vec::new(),
+        }
+    }
+}
+
 /// What the caller knows better than the file.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {

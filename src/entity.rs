@@ -151,10 +151,8 @@ impl Gazetteer {
                     gazetteer.by_name.insert(form.clone(), index);
                 }
                 for (lang, epithets) in &entity.epithets {
-                    let patterns: Vec<Spanned<String>> = epithets
-                        .iter()
-                        .map(|e| Spanned::new(e.span(), epithet_pattern(e.get_ref())))
-                        .collect();
+                    let patterns: Vec<Spanned<String>> =
+                        epithets.iter().map(|e| Spanned::new(e.span(), epithet_pattern(e.get_ref()))).collect();
                     let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
                     gazetteer.epithets.entry(lang.clone()).or_default().extend(set);
                 }
@@ -232,14 +230,21 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
             let (prev, prev2) = (tokens[i - 1].text(text), if i >= 2 { tokens[i - 2].text(text) } else { "" });
             words.honorifics.contains(prev) || (prev == "." && words.honorifics.contains(prev2))
         };
-        let start_index = if honorific && tokens[i - 1].text(text) == "." { i - 2 } else if honorific { i - 1 } else { i };
+        let start_index = if honorific && tokens[i - 1].text(text) == "." {
+            i - 2
+        } else if honorific {
+            i - 1
+        } else {
+            i
+        };
         let sentence_start = start_index == 0
             || matches!(tokens[start_index - 1].text(text), "«" | "\"" | "“" | ":" | "—" | "-" | "(" | "." | "?" | "!");
         let mut j = i;
         while j < tokens.len() {
             let t = tokens[j];
             let w = t.text(text);
-            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) || words.honorifics.contains(w) {
+            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) || words.honorifics.contains(w)
+            {
                 break;
             }
             // A function word inside a run ("Le" in "Le Monde") only at the start.
@@ -280,11 +285,7 @@ fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
         let mut c = w.chars();
         c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '-' || c == '\'')
     };
-    if (2..=3).contains(&parts.len()) && parts.iter().all(titlecase) {
-        Kind::Person
-    } else {
-        Kind::Organization
-    }
+    if (2..=3).contains(&parts.len()) && parts.iter().all(titlecase) { Kind::Person } else { Kind::Organization }
 }
 
 fn is_person_like(kind: Kind) -> bool {
@@ -363,17 +364,20 @@ impl Names {
         if let Some(e) = gazetteer.lookup(text) {
             return (e.name.clone(), e.kind);
         }
-        if !text.contains(' ') {
-            if let Some(full) = self.surnames.get(text)
-                && full.len() == 1
-            {
-                let name = full.iter().next().cloned().unwrap_or_default();
-                let kind = gazetteer.lookup(&name).map_or(Kind::Person, |e| e.kind);
-                return (name, kind);
-            }
+        if !text.contains(' ')
+            && let Some(full) = self.surnames.get(text)
+            && full.len() == 1
+        {
+            let name = full.iter().next().cloned().unwrap_or_default();
+            let kind = gazetteer.lookup(&name).map_or(Kind::Person, |e| e.kind);
+            return (name, kind);
         }
         if text.chars().count() >= 5 {
-            let known = gazetteer.entities.iter().map(|e| (e.name.as_str(), e.kind)).chain(self.seen.iter().map(|(n, k)| (n.as_str(), *k)));
+            let known = gazetteer
+                .entities
+                .iter()
+                .map(|e| (e.name.as_str(), e.kind))
+                .chain(self.seen.iter().map(|(n, k)| (n.as_str(), *k)));
             let mut best: Option<(f64, &str, Kind)> = None;
             for (name, kind) in known {
                 if name == text || name.split_whitespace().count() != text.split_whitespace().count() {
@@ -401,9 +405,9 @@ fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<Str
     }
     let rest = strip_article(rest);
     let rest_trimmed = rest.trim_end();
-    let body = ["de", "d'", "d’", "du", "of"]
-        .iter()
-        .find_map(|p| rest_trimmed.strip_suffix(p).filter(|b| b.ends_with(' ') || p.ends_with('\'') || p.ends_with('’')))?;
+    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| {
+        rest_trimmed.strip_suffix(p).filter(|b| b.ends_with(' ') || p.ends_with('\'') || p.ends_with('’'))
+    })?;
     let role = body.trim();
     words.role_nouns.matches_whole(role).map(|_| key(role))
 }
@@ -481,10 +485,8 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.main_org = counts
-            .into_iter()
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-            .map(|(name, _)| name);
+        self.main_org =
+            counts.into_iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map(|(name, _)| name);
     }
 
     /// A new paragraph: descriptions no longer see the last one's organizations.
@@ -549,9 +551,7 @@ impl<'a> Resolver<'a> {
                 }
                 RawMention::PersonPronoun => self.last_person.clone().map(|n| (n, Kind::Person, Form::Pronoun)),
                 RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
-                RawMention::PersonDescription => {
-                    self.last_person.clone().map(|n| (n, Kind::Person, Form::Description))
-                }
+                RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
                 RawMention::OrgDescription => {
                     // "le groupe de Mark Zuckerberg": the organization that person leads.
                     let owner = raw.get(index + 1).and_then(|(next, m)| {
@@ -568,7 +568,8 @@ impl<'a> Resolver<'a> {
                     let possessive = self.possessive_before(text, *span);
                     let org = owner
                         .or_else(|| {
-                            possessive.then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
+                            possessive
+                                .then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
                         })
                         .or_else(|| self.last_org.clone())
                         .or_else(|| self.main_org.clone());

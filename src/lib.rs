@@ -3,23 +3,57 @@
 //! in TOML decide whether the sources agree, differ by rounding, or contradict.
 //!
 //! The pipeline, one module a stage:
-//! `document` (load) → `value` (amounts, counts, percents, dates) →
-//! `claim` (frames, roles, polarity) → `align` (slots) → `verdict` (rules) →
-//! `report` (Markdown, JSON).
+//! `corpus`/`document` (load) → `value` (amounts, counts, percents, dates) →
+//! `entity` + `claim` (frames, roles, polarity) → `align` (slots) →
+//! `verdict` (rules) → `report` (Markdown, JSON).
 
+pub mod align;
 pub mod claim;
 pub mod cli;
+pub mod corpus;
 pub mod date;
 pub mod document;
 pub mod entity;
 pub mod frame;
+pub mod interval;
 pub mod lexicon;
 pub mod number;
 pub mod pattern;
+pub mod report;
+pub mod selftest;
 pub mod span;
 pub mod token;
 pub mod value;
 pub mod verdict;
 pub mod words;
 
+use std::path::PathBuf;
+
+pub use claim::Claim;
 pub use cli::main_with_args;
+pub use document::{Document, LoadOptions};
+pub use lexicon::{RuleError, Rules};
+pub use report::Report;
+pub use verdict::{Finding, Verdict};
+
+/// Reads the sources at `paths` (files or folders) and judges what they claim.
+pub fn run_report(paths: &[PathBuf], rules: &Rules, options: &LoadOptions) -> Report {
+    let discovery = corpus::discover(paths);
+    let (documents, skipped) = corpus::load_all(&discovery, rules, options);
+    let claims = claim::extract_all(&documents, rules);
+    judge(documents, claims, skipped, rules)
+}
+
+/// Aligns and judges claims already extracted (from this run or elsewhere).
+pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
+    let slots = align::align(&claims, &rules.frames);
+    let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
+    let mut warnings: Vec<String> =
+        documents.iter().flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path))).collect();
+    for d in &documents {
+        if !rules.langs.contains_key(&d.language) {
+            warnings.push(format!("{}: no rules for language {:?}; no claims read", d.path, d.language));
+        }
+    }
+    Report { schema: report::SCHEMA, documents, claims, findings, skipped, warnings }
+}

@@ -1,13 +1,645 @@
 //! The rule engine: ordered pair rules from `rules/verdicts.toml`.
+//!
+//! For two claims of one slot, each rule's condition is a list of predicates
+//! from a small fixed set (`when` all hold, `unless` none holds); the first
+//! rule that matches gives the pair's verdict, severity and explanation. A
+//! finding's verdict is its worst pair. Claims with identical values agree and
+//! need no pair: one pair is judged per two *distinct* values.
 
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::align::Slot;
+use crate::claim::{Claim, Polarity};
+use crate::frame::Attribute;
+use crate::interval::Interval;
 use crate::lexicon::{RuleError, RuleFile};
+use crate::value::{Value, ValueKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Agreement,
+    Rounding,
+    Contradiction,
+    SingleSource,
+}
+
+impl Verdict {
+    /// How bad it is, for "worst pair" and `--fail-on`.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Verdict::SingleSource => 0,
+            Verdict::Agreement => 1,
+            Verdict::Rounding => 2,
+            Verdict::Contradiction => 3,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Agreement => "agreement",
+            Verdict::Rounding => "rounding",
+            Verdict::Contradiction => "contradiction",
+            Verdict::SingleSource => "single_source",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The fixed set of facts a rule can test about a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Predicate {
+    /// Same interval, unit and hedge (or two occurrences).
+    SameInterval,
+    /// The intervals meet.
+    Overlap,
+    /// The intervals cannot both hold.
+    Disjoint,
+    PolarityDiffers,
+    /// One says A acts on B, the other B on A.
+    RolesReversed,
+    /// A source speaks of a counter-event.
+    CounterEvent,
+    /// Two amounts in different currencies.
+    DifferentUnit,
+    /// The sources were published at different dates.
+    DifferentReferenceDate,
+    /// Either wording is hedged ("près de", "about").
+    Hedged,
+    /// Both values are dates.
+    Time,
+    /// Both values are amounts, counts or percents.
+    Figure,
+    /// Both values are counts.
+    Count,
+    /// Neither claim has a value: the event happened, or did not.
+    Occurrence,
+}
+
+impl Predicate {
+    const NAMES: &'static str = "same_interval, overlap, disjoint, polarity_differs, roles_reversed, counter_event, \
+         different_unit, different_reference_date, hedged, time, figure, count, occurrence";
+
+    fn parse(name: &str) -> Option<Predicate> {
+        toml::Value::String(name.to_string()).try_into().ok()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerdicts {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    test: Vec<RawTest>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    #[serde(default)]
+    when: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
+    verdict: Spanned<String>,
+    severity: Severity,
+    explanation: String,
+}
+
+/// One side of a `[[test]]`: a phrase to read, or an occurrence.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestSide {
+    /// A phrase with one value ("97 milliards de dollars"); absent for an occurrence.
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default = "default_agent")]
+    pub agent: String,
+    #[serde(default = "default_target")]
+    pub target: String,
+    #[serde(default)]
+    pub negated: bool,
+    #[serde(default)]
+    pub counter: bool,
+    /// The source's publication date, also the reference for relative dates.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+fn default_agent() -> String {
+    "A".into()
+}
+
+fn default_target() -> String {
+    "B".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTest {
+    lang: String,
+    a: TestSide,
+    b: TestSide,
+    verdict: Verdict,
+    rule: String,
+}
+
+/// A `[[test]]` of a verdicts file: two claims and the rule that must decide them.
+#[derive(Debug, Clone)]
+pub struct VerdictTest {
+    pub origin: String,
+    pub lang: String,
+    pub a: TestSide,
+    pub b: TestSide,
+    pub verdict: Verdict,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub when: Vec<Predicate>,
+    pub unless: Vec<Predicate>,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub explanation: String,
+}
 
 #[derive(Debug, Default)]
-pub struct VerdictRules {}
+pub struct VerdictRules {
+    pub rules: Vec<Rule>,
+    pub tests: Vec<VerdictTest>,
+}
+
+const PLACEHOLDERS: &[&str] = &[
+    "a", "b", "a_value", "b_value", "wider", "narrower", "a_agent", "a_target", "b_agent", "b_target", "a_unit",
+    "b_unit", "a_date", "b_date",
+];
 
 impl VerdictRules {
     pub fn compile(files: &[&RuleFile]) -> Result<VerdictRules, RuleError> {
-        let _ = files;
-        Ok(VerdictRules {})
+        let mut out = VerdictRules::default();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for file in files {
+            let raw: RawVerdicts = file.parse()?;
+            for rule in raw.rule {
+                let id = rule.id.get_ref().clone();
+                if let Some(other) = seen.insert(id.clone(), file.origin.clone()) {
+                    return Err(file.error_in(&rule.id, format!("duplicate rule id {id:?} (also in {other})")));
+                }
+                let predicates = |list: &[Spanned<String>]| -> Result<Vec<Predicate>, RuleError> {
+                    list.iter()
+                        .map(|p| {
+                            Predicate::parse(p.get_ref()).ok_or_else(|| {
+                                file.error_in(
+                                    p,
+                                    format!(
+                                        "rule {id:?} names unknown predicate {:?}; known: {}",
+                                        p.get_ref(),
+                                        Predicate::NAMES
+                                    ),
+                                )
+                            })
+                        })
+                        .collect()
+                };
+                let verdict = match rule.verdict.get_ref().as_str() {
+                    "agreement" => Verdict::Agreement,
+                    "rounding" => Verdict::Rounding,
+                    "contradiction" => Verdict::Contradiction,
+                    other => {
+                        return Err(file.error_in(
+                            &rule.verdict,
+                            format!(
+                                "rule {id:?}: unknown verdict {other:?}; a pair is agreement, rounding or contradiction"
+                            ),
+                        ));
+                    }
+                };
+                check_placeholders(&rule.explanation).map_err(|p| {
+                    file.error_in(&rule.id, format!("rule {id:?}: unknown placeholder {{{p}}} in the explanation"))
+                })?;
+                out.rules.push(Rule {
+                    when: predicates(&rule.when)?,
+                    unless: predicates(&rule.unless)?,
+                    id,
+                    verdict,
+                    severity: rule.severity,
+                    explanation: rule.explanation,
+                });
+            }
+            for test in raw.test {
+                out.tests.push(VerdictTest {
+                    origin: file.origin.clone(),
+                    lang: test.lang,
+                    a: test.a,
+                    b: test.b,
+                    verdict: test.verdict,
+                    rule: test.rule,
+                });
+            }
+        }
+        for test in &out.tests {
+            if !out.rules.iter().any(|r| r.id == test.rule) {
+                return Err(RuleError {
+                    file: test.origin.clone(),
+                    line: None,
+                    column: None,
+                    message: format!("a test names unknown rule {:?}", test.rule),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first rule that matches the pair.
+    pub fn judge(&self, a: &Claim, b: &Claim) -> Option<PairJudgement> {
+        let facts = Facts::of(a, b);
+        let rule = self
+            .rules
+            .iter()
+            .find(|r| r.when.iter().all(|p| facts.holds(*p)) && !r.unless.iter().any(|p| facts.holds(*p)))?;
+        Some(PairJudgement {
+            verdict: rule.verdict,
+            severity: rule.severity,
+            rule: rule.id.clone(),
+            explanation: explain(&rule.explanation, a, b),
+        })
+    }
+}
+
+fn check_placeholders(template: &str) -> Result<(), String> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            return Err(rest[open..].to_string());
+        };
+        let name = &rest[open + 1..open + close];
+        if !PLACEHOLDERS.contains(&name) {
+            return Err(name.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    Ok(())
+}
+
+/// What the first matching rule said of a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairJudgement {
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub rule: String,
+    pub explanation: String,
+}
+
+/// The predicates of one pair, computed once.
+struct Facts {
+    same: bool,
+    overlap: bool,
+    disjoint: bool,
+    polarity_differs: bool,
+    roles_reversed: bool,
+    counter: bool,
+    different_unit: bool,
+    different_reference_date: bool,
+    hedged: bool,
+    time: bool,
+    figure: bool,
+    count: bool,
+    occurrence: bool,
+}
+
+impl Facts {
+    fn of(a: &Claim, b: &Claim) -> Facts {
+        let intervals = match (&a.value, &b.value) {
+            (Some(x), Some(y)) => Interval::of(x).zip(Interval::of(y)),
+            _ => None,
+        };
+        let units = a.value.as_ref().and_then(|v| v.unit.as_ref()).zip(b.value.as_ref().and_then(|v| v.unit.as_ref()));
+        let kinds = a.value.as_ref().map(|v| v.kind).zip(b.value.as_ref().map(|v| v.kind));
+        let is_figure = |k: ValueKind| matches!(k, ValueKind::Amount | ValueKind::Count | ValueKind::Percent);
+        let same_value = match (&a.value, &b.value) {
+            (None, None) => true,
+            (Some(x), Some(y)) => intervals.is_some_and(|(i, j)| i.same(&j)) && x.unit == y.unit && x.hedge == y.hedge,
+            _ => false,
+        };
+        let overlap = intervals.is_some_and(|(i, j)| i.overlaps(&j));
+        let roles_reversed = match (a.agent(), a.target(), b.agent(), b.target()) {
+            (Some(aa), Some(at), Some(ba), Some(bt)) => aa == bt && at == ba && aa != at,
+            _ => false,
+        };
+        Facts {
+            same: same_value,
+            overlap,
+            disjoint: intervals.is_some() && !overlap,
+            polarity_differs: a.polarity != b.polarity,
+            roles_reversed,
+            counter: a.counter || b.counter,
+            different_unit: units.is_some_and(|(x, y)| x != y),
+            different_reference_date: matches!((&a.reference_date, &b.reference_date), (Some(x), Some(y)) if x != y),
+            hedged: [&a.value, &b.value].iter().any(|v| v.as_ref().is_some_and(|v| v.hedge.is_some())),
+            time: kinds.is_some_and(|(x, y)| x == ValueKind::Date && y == ValueKind::Date),
+            figure: kinds.is_some_and(|(x, y)| is_figure(x) && is_figure(y)),
+            count: kinds.is_some_and(|(x, y)| x == ValueKind::Count && y == ValueKind::Count),
+            occurrence: a.value.is_none() && b.value.is_none(),
+        }
+    }
+
+    fn holds(&self, p: Predicate) -> bool {
+        match p {
+            Predicate::SameInterval => self.same,
+            Predicate::Overlap => self.overlap,
+            Predicate::Disjoint => self.disjoint,
+            Predicate::PolarityDiffers => self.polarity_differs,
+            Predicate::RolesReversed => self.roles_reversed,
+            Predicate::CounterEvent => self.counter,
+            Predicate::DifferentUnit => self.different_unit,
+            Predicate::DifferentReferenceDate => self.different_reference_date,
+            Predicate::Hedged => self.hedged,
+            Predicate::Time => self.time,
+            Predicate::Figure => self.figure,
+            Predicate::Count => self.count,
+            Predicate::Occurrence => self.occurrence,
+        }
+    }
+}
+
+/// A value as a reader would say it: "97.4 billion USD", "2019", "2024-03-20 to 2024-06-20".
+pub fn describe(value: &Value) -> String {
+    if value.kind == ValueKind::Date {
+        let (start, end) = (value.start.as_deref().unwrap_or("?"), value.end.as_deref().unwrap_or("?"));
+        if start == end {
+            return start.to_string();
+        }
+        if start.ends_with("-01-01") && end.ends_with("-12-31") && start[..4] == end[..4] {
+            return start[..4].to_string();
+        }
+        return format!("{start} to {end}");
+    }
+    let unit = value.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    let percent = if value.kind == ValueKind::Percent { "%" } else { "" };
+    let number = |x: f64| human(x);
+    match (value.low, value.high) {
+        (Some(l), Some(h)) if (l - h).abs() <= f64::EPSILON * l.abs().max(1.0) => {
+            format!("{}{percent}{unit}", number(l))
+        }
+        (Some(l), Some(h)) => format!("{}–{}{percent}{unit}", number(l), number(h)),
+        (Some(l), None) => format!("{} {}{percent}{unit}", if value.low_open { "over" } else { "at least" }, number(l)),
+        (None, Some(h)) => {
+            format!("{} {}{percent}{unit}", if value.high_open { "under" } else { "at most" }, number(h))
+        }
+        (None, None) => "any value".to_string(),
+    }
+}
+
+/// 97400000000 → "97.4 billion"; small numbers as they are.
+pub fn human(x: f64) -> String {
+    let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+    for (scale, word) in scales {
+        if x.abs() >= scale {
+            return format!("{} {word}", trim_number(x / scale));
+        }
+    }
+    trim_number(x)
+}
+
+fn trim_number(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+fn wording(claim: &Claim) -> String {
+    claim.value.as_ref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
+}
+
+fn explain(template: &str, a: &Claim, b: &Claim) -> String {
+    let width = |c: &Claim| c.value.as_ref().and_then(Interval::of).map_or(0.0, |i| i.width());
+    let (wider, narrower) = if width(a) >= width(b) { (a, b) } else { (b, a) };
+    let role = |c: &Claim, r: &str| c.roles.get(r).cloned().unwrap_or_else(|| "?".into());
+    let value = |c: &Claim| {
+        c.value.as_ref().map_or_else(
+            || if c.polarity == Polarity::Negated { "did not happen".to_string() } else { "happened".to_string() },
+            describe,
+        )
+    };
+    let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone()).unwrap_or_default();
+    let date = |c: &Claim| c.reference_date.clone().unwrap_or_else(|| "an unknown date".into());
+    let mut out = template.to_string();
+    let pairs: [(&str, String); 14] = [
+        ("{a_value}", value(a)),
+        ("{b_value}", value(b)),
+        ("{wider}", wording(wider)),
+        ("{narrower}", wording(narrower)),
+        ("{a_agent}", role(a, "agent")),
+        ("{a_target}", role(a, "target")),
+        ("{b_agent}", role(b, "agent")),
+        ("{b_target}", role(b, "target")),
+        ("{a_unit}", unit(a)),
+        ("{b_unit}", unit(b)),
+        ("{a_date}", date(a)),
+        ("{b_date}", date(b)),
+        ("{a}", wording(a)),
+        ("{b}", wording(b)),
+    ];
+    for (key, replacement) in pairs {
+        out = out.replace(key, &replacement);
+    }
+    out
+}
+
+/// One judged pair of distinct values in a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    pub verdict: Verdict,
+    pub rule: String,
+    pub severity: Severity,
+    pub explanation: String,
+}
+
+/// A fact as the sources state it, with their agreement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub frame: String,
+    pub attribute: Attribute,
+    pub roles: BTreeMap<String, String>,
+    pub verdict: Verdict,
+    pub severity: Severity,
+    pub claims: Vec<String>,
+    pub pairs: Vec<Pair>,
+    pub summary: String,
+    /// The event's time, when a repeatable frame was split by time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+}
+
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// What makes two claims of a slot "the same wording": value, polarity and direction.
+fn distinct_key(claim: &Claim, slot: &Slot) -> String {
+    let value = claim.value.as_ref().map_or_else(String::new, |v| {
+        format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            v.kind, v.low, v.high, v.low_open, v.high_open, v.unit, v.hedge, v.start, v.end
+        )
+    });
+    let reversed =
+        slot.agent.is_some() && claim.agent() == slot.target.as_deref() && claim.target() == slot.agent.as_deref();
+    format!("{value}|{:?}|{reversed}", claim.polarity)
+}
+
+/// Judges every slot and returns the findings, sorted: worst verdict first, then by id.
+pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::with_capacity(slots.len());
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for slot in slots {
+        // One representative claim per distinct wording, in claim order.
+        let mut representatives: Vec<(String, usize)> = Vec::new();
+        for &i in &slot.claims {
+            let key = distinct_key(&claims[i], slot);
+            if !representatives.iter().any(|(k, _)| *k == key) {
+                representatives.push((key, i));
+            }
+        }
+        let mut pairs = Vec::new();
+        for x in 0..representatives.len() {
+            for y in x + 1..representatives.len() {
+                let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
+                if let Some(j) = rules.judge(a, b) {
+                    pairs.push(Pair {
+                        a: a.id.clone(),
+                        b: b.id.clone(),
+                        verdict: j.verdict,
+                        rule: j.rule,
+                        severity: j.severity,
+                        explanation: j.explanation,
+                    });
+                }
+            }
+        }
+        let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
+        let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
+        let verdict = match worst {
+            Some(Verdict::Contradiction) => Verdict::Contradiction,
+            _ if docs.len() < 2 => Verdict::SingleSource,
+            Some(v) => v,
+            None => Verdict::Agreement,
+        };
+        let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
+        let mut roles = BTreeMap::new();
+        if let Some(a) = &slot.agent {
+            roles.insert("agent".to_string(), a.clone());
+        }
+        if let Some(t) = &slot.target {
+            roles.insert("target".to_string(), t.clone());
+        }
+        let mut id = format!(
+            "{}.{}:{}>{}",
+            slot.frame,
+            slot.attribute.as_str(),
+            slot.agent.as_deref().map_or_else(|| "?".to_string(), slug),
+            slot.target.as_deref().map_or_else(|| "?".to_string(), slug)
+        );
+        if let Some(event) = &slot.event {
+            id.push('@');
+            id.push_str(&event.start);
+        }
+        let n = ids.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            id = format!("{id}#{n}");
+        }
+        let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
+        findings.push(Finding {
+            id,
+            frame: slot.frame.clone(),
+            attribute: slot.attribute,
+            roles,
+            summary: summarize(verdict, &members, &pairs, docs.len()),
+            verdict,
+            severity,
+            claims: members.iter().map(|c| c.id.clone()).collect(),
+            pairs,
+            event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
+        });
+    }
+    findings.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
+    findings
+}
+
+fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usize) -> String {
+    let first = members[0];
+    let value = |c: &Claim| {
+        c.value.as_ref().map_or_else(
+            || {
+                if c.polarity == Polarity::Negated {
+                    "it did not happen".to_string()
+                } else {
+                    "it happened".to_string()
+                }
+            },
+            describe,
+        )
+    };
+    let plural = if sources == 1 { "source" } else { "sources" };
+    match verdict {
+        Verdict::SingleSource => format!("only {} states {}", first.doc, value(first)),
+        Verdict::Agreement => format!("{sources} {plural} agree on {}", value(first)),
+        Verdict::Rounding => {
+            // The narrowest wording is the most precise.
+            let narrowest = members
+                .iter()
+                .filter_map(|c| c.value.as_ref().and_then(Interval::of).map(|i| (i.width(), *c)))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map_or(first, |(_, c)| c);
+            format!("{sources} {plural} agree up to rounding on {}", value(narrowest))
+        }
+        Verdict::Contradiction => {
+            let contra: Vec<&Pair> = pairs.iter().filter(|p| p.verdict == Verdict::Contradiction).collect();
+            let by_id = |id: &str| members.iter().find(|c| c.id == id).copied();
+            match contra.first().and_then(|p| by_id(&p.a).zip(by_id(&p.b))) {
+                Some((a, b)) => {
+                    format!("sources contradict each other: {} ({}) vs {} ({})", wording(a), a.doc, wording(b), b.doc)
+                }
+                None => "sources contradict each other".to_string(),
+            }
+        }
+    }
+}
+
+/// Whether a finding's verdict reaches a threshold.
+pub fn reaches(verdict: Verdict, threshold: Verdict) -> bool {
+    verdict != Verdict::SingleSource && verdict.rank() >= threshold.rank()
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -1,0 +1,177 @@
+//! Alignment: claims that speak of the same fact go into one slot.
+//!
+//! Claims are bucketed by frame and attribute (never all pairs of the corpus),
+//! then grouped by their role fillers. Reversed roles of one event stay side by
+//! side so that the rules can see them, unless the frame repeats and the
+//! sources speak of a counter-event or of another time. A claim with a missing
+//! role joins the one group it fits. Repeatable frames are then split into
+//! events by time: claims whose times are disjoint are different events.
+
+use std::collections::BTreeMap;
+
+use crate::claim::{Claim, TimeSpan};
+use crate::frame::{Attribute, Frames};
+use crate::interval::DayRange;
+
+/// Claims (indices into the claim list) that speak of one fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub frame: String,
+    pub attribute: Attribute,
+    pub agent: Option<String>,
+    pub target: Option<String>,
+    /// The event's time, for repeatable frames split by time.
+    pub event: Option<TimeSpan>,
+    pub claims: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    agent: Option<String>,
+    target: Option<String>,
+    claims: Vec<usize>,
+}
+
+impl Group {
+    fn fits(&self, agent: Option<&str>, target: Option<&str>, symmetric: bool) -> bool {
+        let matches = |want: Option<&str>, have: &Option<String>| want.is_none() || want == have.as_deref();
+        let direct = matches(agent, &self.agent) && matches(target, &self.target);
+        let swapped = symmetric && matches(agent, &self.target) && matches(target, &self.agent);
+        direct || swapped
+    }
+}
+
+fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
+    span.as_ref().and_then(DayRange::of)
+}
+
+/// Groups `claims` into slots, deterministic for a given claim order.
+pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
+    let mut buckets: BTreeMap<(&str, Attribute), Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        buckets.entry((claim.frame.as_str(), claim.attribute)).or_default().push(i);
+    }
+    let mut slots = Vec::new();
+    for ((frame_id, attribute), members) in buckets {
+        let frame = frames.by_id(frame_id);
+        let repeatable = frame.is_some_and(|f| f.repeatable);
+        let symmetric = frame.is_some_and(|f| f.symmetric);
+        for group in group_by_roles(claims, &members, repeatable, symmetric) {
+            let events = if repeatable { split_events(claims, &group.claims) } else { vec![(None, group.claims)] };
+            for (event, claim_ids) in events {
+                slots.push(Slot {
+                    frame: frame_id.to_string(),
+                    attribute,
+                    agent: group.agent.clone(),
+                    target: group.target.clone(),
+                    event,
+                    claims: claim_ids,
+                });
+            }
+        }
+    }
+    slots
+}
+
+fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    // Claims that name both roles make the groups.
+    for &i in members {
+        let c = &claims[i];
+        let (Some(agent), Some(target)) = (c.agent(), c.target()) else {
+            continue;
+        };
+        let reversed = |g: &Group| g.agent.as_deref() == Some(target) && g.target.as_deref() == Some(agent);
+        let same = |g: &Group| g.agent.as_deref() == Some(agent) && g.target.as_deref() == Some(target);
+        let found = groups.iter().position(|g| {
+            same(g) || (reversed(g) && (symmetric || !repeatable || reversed_together(claims, &g.claims, c)))
+        });
+        match found {
+            Some(g) => groups[g].claims.push(i),
+            None => {
+                groups.push(Group { agent: Some(agent.to_string()), target: Some(target.to_string()), claims: vec![i] })
+            }
+        }
+    }
+    // A claim with a missing role joins the one group it fits.
+    let full = groups.len();
+    for &i in members {
+        let c = &claims[i];
+        if c.agent().is_some() && c.target().is_some() {
+            continue;
+        }
+        let fitting: Vec<usize> = (0..full).filter(|&g| groups[g].fits(c.agent(), c.target(), symmetric)).collect();
+        if let [g] = fitting[..] {
+            groups[g].claims.push(i);
+            continue;
+        }
+        let partial = (full..groups.len())
+            .find(|&g| groups[g].agent.as_deref() == c.agent() && groups[g].target.as_deref() == c.target());
+        match partial {
+            Some(g) => groups[g].claims.push(i),
+            None => groups.push(Group {
+                agent: c.agent().map(str::to_string),
+                target: c.target().map(str::to_string),
+                claims: vec![i],
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.claims.sort_unstable();
+    }
+    groups
+}
+
+/// Reversed roles of a repeatable event are one event told two ways only when
+/// no source speaks of a counter-event and their times meet.
+fn reversed_together(claims: &[Claim], group: &[usize], claim: &Claim) -> bool {
+    if claim.counter || group.iter().any(|&i| claims[i].counter) {
+        return false;
+    }
+    let Some(time) = day_range(&claim.event_time) else {
+        return false;
+    };
+    group.iter().any(|&i| day_range(&claims[i].event_time).is_some_and(|t| t.overlaps(&time)))
+}
+
+/// Events of a repeatable frame: times that meet are one event, finest first,
+/// so that a coarse "2024" joins every 2024 event rather than merging them.
+fn split_events(claims: &[Claim], group: &[usize]) -> Vec<(Option<TimeSpan>, Vec<usize>)> {
+    let mut timed: Vec<(usize, DayRange)> =
+        group.iter().filter_map(|&i| day_range(&claims[i].event_time).map(|r| (i, r))).collect();
+    timed.sort_by_key(|(i, r)| (r.width(), *i));
+    let mut events: Vec<(DayRange, TimeSpan, Vec<usize>)> = Vec::new();
+    for (i, range) in timed {
+        let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.overlaps(&range)).collect();
+        if meeting.is_empty() {
+            let span = claims[i].event_time.clone().unwrap_or(TimeSpan { start: String::new(), end: String::new() });
+            events.push((range, span, vec![i]));
+        } else {
+            for e in meeting {
+                events[e].2.push(i);
+            }
+        }
+    }
+    let untimed: Vec<usize> = group.iter().copied().filter(|&i| day_range(&claims[i].event_time).is_none()).collect();
+    if events.is_empty() {
+        return vec![(None, untimed)];
+    }
+    if !untimed.is_empty() {
+        // An untimed claim joins the event most sources speak of (earliest on a tie).
+        let best = (0..events.len())
+            .max_by(|&a, &b| events[a].2.len().cmp(&events[b].2.len()).then(events[b].0.start.cmp(&events[a].0.start)))
+            .unwrap_or(0);
+        events[best].2.extend(untimed);
+    }
+    let single = events.len() == 1;
+    let mut out: Vec<(Option<TimeSpan>, Vec<usize>)> = events
+        .into_iter()
+        .map(|(_, span, mut ids)| {
+            ids.sort_unstable();
+            ids.dedup();
+            (if single { None } else { Some(span) }, ids)
+        })
+        .collect();
+    out.sort_by(|a, b| a.1.first().cmp(&b.1.first()));
+    out
+}

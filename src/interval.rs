@@ -1,0 +1,231 @@
+//! Comparing what two wordings allow: numeric intervals with open or closed
+//! ends, and date ranges (with or without a known year).
+
+use crate::claim::TimeSpan;
+use crate::value::{Value, ValueKind};
+
+/// A set of true values, numeric or in days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Interval {
+    Number { low: Option<f64>, high: Option<f64>, low_open: bool, high_open: bool },
+    Days(DayRange),
+}
+
+/// Days since 1970-01-01 when the year is known; day of a 366-day year otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayRange {
+    pub start: i64,
+    pub end: i64,
+    pub year_known: bool,
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Position of a month and day in a leap year, 0-based.
+fn day_of_year(month: u32, day: u32) -> i64 {
+    days_from_civil(2000, month, day) - days_from_civil(2000, 1, 1)
+}
+
+/// `YYYY-MM-DD` → (Some(year), month, day); `--MM-DD` → (None, month, day).
+fn parse_day(text: &str) -> Option<(Option<i64>, u32, u32)> {
+    if let Some(rest) = text.strip_prefix("--") {
+        let (m, d) = rest.split_once('-')?;
+        return Some((None, m.parse().ok()?, d.parse().ok()?));
+    }
+    let mut parts = text.splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    Some((Some(y), m, d))
+}
+
+impl DayRange {
+    pub fn of(span: &TimeSpan) -> Option<DayRange> {
+        let (ys, ms, ds) = parse_day(&span.start)?;
+        let (ye, me, de) = parse_day(&span.end)?;
+        match (ys, ye) {
+            (Some(ys), Some(ye)) => Some(DayRange {
+                start: days_from_civil(ys, ms, ds),
+                end: days_from_civil(ye, me, de),
+                year_known: true,
+            }),
+            _ => Some(DayRange { start: day_of_year(ms, ds), end: day_of_year(me, de), year_known: false }),
+        }
+    }
+
+    /// Month-and-day positions, for comparing with a range whose year is unknown.
+    /// A range of a year or more covers every day.
+    fn month_days(&self) -> Vec<(i64, i64)> {
+        if !self.year_known {
+            return if self.start <= self.end {
+                vec![(self.start, self.end)]
+            } else {
+                vec![(self.start, 365), (0, self.end)]
+            };
+        }
+        if self.end - self.start >= 365 {
+            return vec![(0, 365)];
+        }
+        let (ys, ms, ds) = civil_from_days(self.start);
+        let (ye, me, de) = civil_from_days(self.end);
+        let (s, e) = (day_of_year(ms, ds), day_of_year(me, de));
+        if ys == ye { vec![(s, e)] } else { vec![(s, 365), (0, e)] }
+    }
+
+    pub fn overlaps(&self, other: &DayRange) -> bool {
+        if self.year_known && other.year_known {
+            return self.start <= other.end && other.start <= self.end;
+        }
+        let (a, b) = (self.month_days(), other.month_days());
+        a.iter().any(|(s1, e1)| b.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
+    }
+
+    pub fn width(&self) -> i64 {
+        if self.end >= self.start { self.end - self.start } else { self.end + 366 - self.start }
+    }
+}
+
+/// (year, month, day) of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+const EPSILON: f64 = 1e-9;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= EPSILON * a.abs().max(b.abs()).max(1.0)
+}
+
+impl Interval {
+    pub fn of(value: &Value) -> Option<Interval> {
+        if value.kind == ValueKind::Date {
+            let span = TimeSpan { start: value.start.clone()?, end: value.end.clone()? };
+            return DayRange::of(&span).map(Interval::Days);
+        }
+        Some(Interval::Number {
+            low: value.low,
+            high: value.high,
+            low_open: value.low_open,
+            high_open: value.high_open,
+        })
+    }
+
+    pub fn same(&self, other: &Interval) -> bool {
+        match (self, other) {
+            (Interval::Days(a), Interval::Days(b)) => a == b,
+            (
+                Interval::Number { low: l1, high: h1, low_open: lo1, high_open: ho1 },
+                Interval::Number { low: l2, high: h2, low_open: lo2, high_open: ho2 },
+            ) => {
+                let eq = |a: &Option<f64>, b: &Option<f64>| match (a, b) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => close(*a, *b),
+                    _ => false,
+                };
+                eq(l1, l2) && eq(h1, h2) && lo1 == lo2 && ho1 == ho2
+            }
+            _ => false,
+        }
+    }
+
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        match (self, other) {
+            (Interval::Days(a), Interval::Days(b)) => a.overlaps(b),
+            (
+                Interval::Number { low: l1, high: h1, low_open: lo1, high_open: ho1 },
+                Interval::Number { low: l2, high: h2, low_open: lo2, high_open: ho2 },
+            ) => {
+                // The greater low against the smaller high.
+                let (low, low_open) = match (l1, l2) {
+                    (None, None) => (f64::NEG_INFINITY, false),
+                    (Some(a), None) => (*a, *lo1),
+                    (None, Some(b)) => (*b, *lo2),
+                    (Some(a), Some(b)) if close(*a, *b) => (*a, *lo1 || *lo2),
+                    (Some(a), Some(b)) if a > b => (*a, *lo1),
+                    (Some(_), Some(b)) => (*b, *lo2),
+                };
+                let (high, high_open) = match (h1, h2) {
+                    (None, None) => (f64::INFINITY, false),
+                    (Some(a), None) => (*a, *ho1),
+                    (None, Some(b)) => (*b, *ho2),
+                    (Some(a), Some(b)) if close(*a, *b) => (*a, *ho1 || *ho2),
+                    (Some(a), Some(b)) if a < b => (*a, *ho1),
+                    (Some(_), Some(b)) => (*b, *ho2),
+                };
+                if close(low, high) { !(low_open || high_open) } else { low < high }
+            }
+            _ => false,
+        }
+    }
+
+    /// How much the wording allows: wider is rounder or more hedged.
+    pub fn width(&self) -> f64 {
+        match self {
+            Interval::Days(d) => d.width() as f64,
+            Interval::Number { low, high, .. } => match (low, high) {
+                (Some(l), Some(h)) => h - l,
+                _ => f64::INFINITY,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(start: &str, end: &str) -> DayRange {
+        DayRange::of(&TimeSpan { start: start.into(), end: end.into() }).unwrap()
+    }
+
+    fn number(low: f64, high: f64) -> Interval {
+        Interval::Number { low: Some(low), high: Some(high), low_open: false, high_open: false }
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for d in [-1000, 0, 18_000, 20_089, 40_000] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+    }
+
+    #[test]
+    fn years_apart_are_disjoint() {
+        assert!(!days("2018-01-01", "2018-12-31").overlaps(&days("2019-01-01", "2019-12-31")));
+        assert!(days("2024-01-01", "2024-12-31").overlaps(&days("2024-03-20", "2024-06-20")));
+    }
+
+    #[test]
+    fn a_month_without_year_meets_early_that_year() {
+        assert!(days("--02-01", "--02-29").overlaps(&days("2025-01-01", "2025-04-30")));
+        assert!(!days("--02-01", "--02-29").overlaps(&days("2025-09-01", "2025-12-31")));
+    }
+
+    #[test]
+    fn open_ends_touching_do_not_overlap() {
+        let under = Interval::Number { low: Some(0.0), high: Some(50.0), low_open: false, high_open: true };
+        assert!(!under.overlaps(&number(50.0, 50.0)));
+        assert!(number(96.5e9, 97.5e9).overlaps(&number(97.35e9, 97.45e9)));
+        assert!(!number(96.5e9, 97.5e9).overlaps(&number(9.735e9, 9.745e9)));
+    }
+}

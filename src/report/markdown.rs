@@ -1,0 +1,153 @@
+//! The report as an editor reads it: a summary, then contradictions first,
+//! each finding with every source's wording, value, place and quote.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::Report;
+use crate::claim::Claim;
+use crate::verdict::{Finding, Verdict, describe};
+
+const SECTIONS: [(Verdict, &str); 4] = [
+    (Verdict::Contradiction, "Contradictions"),
+    (Verdict::Rounding, "Rounding differences"),
+    (Verdict::Agreement, "Agreements"),
+    (Verdict::SingleSource, "Stated by one source only"),
+];
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# crosscheck report\n");
+    let _ = writeln!(
+        out,
+        "{} sources, {} claims, {} findings: {} contradictions, {} rounding differences, {} agreements, {} single-source.\n",
+        report.documents.len(),
+        report.claims.len(),
+        report.findings.len(),
+        report.count(Verdict::Contradiction),
+        report.count(Verdict::Rounding),
+        report.count(Verdict::Agreement),
+        report.count(Verdict::SingleSource),
+    );
+    let _ = writeln!(out, "## Sources\n");
+    for doc in &report.documents {
+        let date = doc.date.as_deref().unwrap_or("date unknown");
+        let title = doc.title.as_deref().map(|t| format!(" — {}", t.trim())).unwrap_or_default();
+        let _ = writeln!(out, "- `{}` ({}, {}){}", doc.path, doc.language, date, title);
+    }
+    if !report.skipped.is_empty() {
+        let _ = writeln!(out, "\n## Skipped inputs\n");
+        for s in &report.skipped {
+            let _ = writeln!(out, "- `{}`: {}", s.path, s.reason);
+        }
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\n## Warnings\n");
+        for w in &report.warnings {
+            let _ = writeln!(out, "- {w}");
+        }
+    }
+    let claims: BTreeMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    for (verdict, title) in SECTIONS {
+        let findings: Vec<&Finding> = report.findings.iter().filter(|f| f.verdict == verdict).collect();
+        if findings.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n## {title} ({})\n", findings.len());
+        for finding in findings {
+            if verdict == Verdict::SingleSource {
+                single(&mut out, report, finding, &claims);
+            } else {
+                full(&mut out, report, finding, &claims);
+            }
+        }
+    }
+    out
+}
+
+fn heading(finding: &Finding) -> String {
+    let agent = finding.roles.get("agent").map_or("?", String::as_str);
+    let target = finding.roles.get("target").map_or("?", String::as_str);
+    let event = finding.event.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
+    format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute.as_str())
+}
+
+fn place(report: &Report, claim: &Claim) -> String {
+    let path = report.document(&claim.doc).map_or(claim.doc.as_str(), |d| d.path.as_str());
+    format!("{path}:{}:{}", claim.span.line, claim.span.column)
+}
+
+fn value_of(claim: &Claim) -> String {
+    let polarity = if claim.polarity == crate::claim::Polarity::Negated { "not: " } else { "" };
+    let value = claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
+    format!("{polarity}{value}")
+}
+
+/// The quote, cut to about 200 characters around the claim's words.
+fn excerpt(claim: &Claim) -> String {
+    let quote = claim.quote.replace(['\n', '\r'], " ");
+    let chars: Vec<char> = quote.chars().collect();
+    if chars.len() <= 220 {
+        return quote;
+    }
+    let at = quote.find(&claim.text).map_or(0, |b| quote[..b].chars().count());
+    let start = at.saturating_sub(100);
+    let end = (at + 120).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn full(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<&str, &Claim>) {
+    let _ = writeln!(out, "### {}\n", heading(finding));
+    let _ = writeln!(out, "**{}** ({:?}): {}\n", finding.verdict, finding.severity, finding.summary);
+    let _ = writeln!(out, "| source | wording | value | where |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for id in &finding.claims {
+        let Some(claim) = claims.get(id.as_str()) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "| {} | «{}» | {} | `{}` |",
+            claim.doc,
+            claim.text.replace('|', "\\|"),
+            value_of(claim).replace('|', "\\|"),
+            place(report, claim)
+        );
+    }
+    let _ = writeln!(out);
+    for pair in &finding.pairs {
+        let _ =
+            writeln!(out, "- {} vs {}: **{}** by `{}`: {}", pair.a, pair.b, pair.verdict, pair.rule, pair.explanation);
+    }
+    if !finding.pairs.is_empty() {
+        let _ = writeln!(out);
+    }
+    for id in &finding.claims {
+        if let Some(claim) = claims.get(id.as_str()) {
+            let _ = writeln!(out, "> {} ({}): {}", claim.id, claim.doc, excerpt(claim));
+        }
+    }
+    let _ = writeln!(out);
+}
+
+fn single(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<&str, &Claim>) {
+    let first = finding.claims.first().and_then(|id| claims.get(id.as_str()));
+    let Some(claim) = first else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "- {}: «{}» = {} at `{}`",
+        heading(finding),
+        claim.text.replace('\n', " "),
+        value_of(claim),
+        place(report, claim)
+    );
+}
