@@ -53,6 +53,27 @@ enum Command {
         #[command(flatten)]
         load: LoadArgs,
     },
+    /// Check each claim of a draft against its sources before publishing.
+    ///
+    /// Each claim is supported, rounding, contradicted or unsupported. Exit
+    /// status: 0, 1 when an unacknowledged claim reaches --fail-on, 2 on error.
+    Review {
+        /// The draft to check.
+        draft: PathBuf,
+        /// The sources: files, or folders of .txt and .md files.
+        #[arg(long, required = true, num_args = 1..)]
+        sources: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReviewFormat,
+        /// The least serious status that makes the exit status 1.
+        #[arg(long, value_enum, default_value = "contradicted")]
+        fail_on: ReviewFailOn,
+        /// A TOML file of acknowledged findings: [[ack]] fingerprint, reason, by.
+        #[arg(long, value_name = "FILE")]
+        ack: Option<PathBuf>,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
     /// Print the documents and claims read from the sources.
     Claims {
         #[arg(required = true)]
@@ -84,6 +105,21 @@ enum Command {
 enum ReportFormat {
     Md,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ReviewFormat {
+    Md,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ReviewFailOn {
+    Contradicted,
+    Unsupported,
+    Rounding,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -183,6 +219,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
             }
             Ok(report_status(&report, fail_on))
+        }
+        Command::Review { draft, sources, format, fail_on, ack, load } => {
+            review(&draft, &sources, format, fail_on, ack.as_deref(), &rules, &load.options(&rules)?)
         }
         Command::Claims { paths, format, load } => claims(&paths, format, &rules, &load.options(&rules)?),
         Command::Rules { action: RulesAction::Test } => rules_test(&rules),
@@ -287,6 +326,52 @@ fn claims(paths: &[PathBuf], format: ClaimsFormat, rules: &Rules, options: &Load
         eprintln!("crosscheck: {}: {}", s.path, s.reason);
     }
     Ok(if skipped.iter().any(|s| s.error) { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn review(
+    draft_path: &Path,
+    sources: &[PathBuf],
+    format: ReviewFormat,
+    fail_on: ReviewFailOn,
+    ack: Option<&Path>,
+    rules: &Rules,
+    options: &LoadOptions,
+) -> Result<ExitCode, String> {
+    let acks = ack.map(crate::review::read_acks).transpose()?.unwrap_or_default();
+    let discovery = crate::corpus::discover(sources);
+    let (docs, skipped) = crate::corpus::load_all(&discovery, rules, options);
+    let bytes =
+        std::fs::read(draft_path).map_err(|e| format!("{}: cannot read the draft: {e}", draft_path.display()))?;
+    let stem = draft_path.file_stem().map_or_else(|| "draft".to_string(), |s| s.to_string_lossy().to_string());
+    let mut id = stem.clone();
+    let mut n = 1;
+    while docs.iter().any(|d| d.id == id) {
+        n += 1;
+        id = format!("{stem}-draft{}", if n > 2 { n.to_string() } else { String::new() });
+    }
+    let draft = crate::document::load(&id, &draft_path.display().to_string(), &bytes, rules, options)
+        .map_err(|e| e.to_string())?;
+    let review = crate::review::review(draft, docs, skipped, rules, &acks);
+    let text = match format {
+        ReviewFormat::Md => review.markdown(),
+        ReviewFormat::Json => review.to_json(),
+        ReviewFormat::Github => review.github(),
+    };
+    write_out(&text)?;
+    for s in &review.skipped {
+        eprintln!("crosscheck: {}: {}", s.path, s.reason);
+    }
+    if review.skipped.iter().any(|s| s.error) {
+        return Ok(ExitCode::from(2));
+    }
+    let threshold = match fail_on {
+        ReviewFailOn::Contradicted => Some(crate::review::Status::Contradicted),
+        ReviewFailOn::Unsupported => Some(crate::review::Status::Unsupported),
+        ReviewFailOn::Rounding => Some(crate::review::Status::Rounding),
+        ReviewFailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| review.failing(t).next().is_some());
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn rules_test(rules: &Rules) -> Result<ExitCode, String> {

@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod number;
 pub mod pattern;
 pub mod report;
+pub mod review;
 pub mod selftest;
 pub mod span;
 pub mod token;

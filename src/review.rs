@@ -1,0 +1,359 @@
+//! Editorial review: each claim of a draft checked against the sources.
+//!
+//! The draft's claims are aligned with the sources' claims as in a report;
+//! each draft claim is then judged against every source claim of its slot by
+//! the same rules. A claim is `contradicted` when a source disagrees,
+//! `supported` when one agrees, `rounding` when they agree only up to rounding
+//! or a hedge, `unsupported` when no source states it. Acknowledgements
+//! (`--ack FILE`) let an editor mark a reviewed claim so it stops failing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Claim, Polarity};
+use crate::corpus::Skipped;
+use crate::document::Document;
+use crate::lexicon::Rules;
+use crate::verdict::{Verdict, describe};
+
+pub const SCHEMA: &str = "crosscheck.review/1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Supported,
+    Rounding,
+    Unsupported,
+    Contradicted,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Supported => "supported",
+            Status::Rounding => "rounding",
+            Status::Unsupported => "unsupported",
+            Status::Contradicted => "contradicted",
+        }
+    }
+
+    /// How serious, for `--fail-on`: contradicted > unsupported > rounding > supported.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Status::Supported => 0,
+            Status::Rounding => 1,
+            Status::Unsupported => 2,
+            Status::Contradicted => 3,
+        }
+    }
+}
+
+/// What one source claim says of a draft claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub claim: String,
+    pub doc: String,
+    pub verdict: Verdict,
+    pub rule: String,
+    pub explanation: String,
+}
+
+/// An acknowledgement that matched a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ack {
+    pub fingerprint: String,
+    pub reason: String,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AckFile {
+    #[serde(default)]
+    ack: Vec<Ack>,
+}
+
+/// Reads an acknowledgements file, naming the file and place of any error.
+pub fn read_acks(path: &Path) -> Result<Vec<Ack>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let file = crate::lexicon::RuleFile { name: String::new(), origin: path.display().to_string(), text };
+    let parsed: AckFile = file.parse().map_err(|e| e.to_string())?;
+    Ok(parsed.ack)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewedClaim {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub status: Status,
+    /// Source claims of the same fact, those that disagree first.
+    pub evidence: Vec<String>,
+    /// What each source claim says of this one.
+    pub judgements: Vec<Evidence>,
+    /// Identifies the claim independently of where it stands in the draft.
+    pub fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Ack>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sources {
+    pub documents: Vec<Document>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub schema: &'static str,
+    pub draft: Document,
+    pub claims: Vec<ReviewedClaim>,
+    pub sources: Sources,
+    /// Source findings where the sources disagree among themselves.
+    pub source_contradictions: Vec<crate::verdict::Finding>,
+    /// Acknowledgements that no longer match any claim of the draft.
+    pub stale_acks: Vec<Ack>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '.' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// `frame.attribute:agent>target:value[:not]`, stable when lines move.
+pub fn fingerprint(claim: &Claim) -> String {
+    let role = |r: &str| claim.roles.get(r).map_or_else(|| "?".to_string(), |n| slug(n));
+    let value = claim.value.as_ref().map_or_else(|| "occurred".to_string(), |v| slug(&describe(v)));
+    let negated = if claim.polarity == Polarity::Negated { ":not" } else { "" };
+    format!("{}.{}:{}>{}:{value}{negated}", claim.frame, claim.attribute.as_str(), role("agent"), role("target"))
+}
+
+/// Reviews `draft` against `sources` (already loaded).
+pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, rules: &Rules, acks: &[Ack]) -> Review {
+    let mut all = Vec::with_capacity(sources.len() + 1);
+    all.push(draft);
+    all.extend(sources);
+    let claims = crate::claim::extract_all(&all, rules);
+    let draft = all.remove(0);
+    let sources = all;
+    let slots = crate::align::align(&claims, &rules.frames);
+    let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, slot) in slots.iter().enumerate() {
+        for &c in &slot.claims {
+            slot_of.entry(c).or_default().push(s);
+        }
+    }
+    let mut reviewed = Vec::new();
+    let mut used_acks = BTreeSet::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.doc != draft.id {
+            continue;
+        }
+        let mut judgements = Vec::new();
+        let others: BTreeSet<usize> = slot_of
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .flat_map(|&s| slots[s].claims.iter().copied())
+            .filter(|&j| claims[j].doc != draft.id)
+            .collect();
+        for j in others {
+            if let Some(judged) = rules.verdicts.judge(claim, &claims[j]) {
+                judgements.push(Evidence {
+                    claim: claims[j].id.clone(),
+                    doc: claims[j].doc.clone(),
+                    verdict: judged.verdict,
+                    rule: judged.rule,
+                    explanation: judged.explanation,
+                });
+            }
+        }
+        judgements.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.claim.cmp(&b.claim)));
+        let has = |v: Verdict| judgements.iter().any(|e| e.verdict == v);
+        let status = if has(Verdict::Contradiction) {
+            Status::Contradicted
+        } else if has(Verdict::Agreement) {
+            Status::Supported
+        } else if has(Verdict::Rounding) {
+            Status::Rounding
+        } else {
+            Status::Unsupported
+        };
+        let fingerprint = fingerprint(claim);
+        let acknowledged = acks.iter().find(|a| a.fingerprint == fingerprint).cloned();
+        if acknowledged.is_some() {
+            used_acks.insert(fingerprint.clone());
+        }
+        reviewed.push(ReviewedClaim {
+            claim: claim.clone(),
+            status,
+            evidence: judgements.iter().map(|e| e.claim.clone()).collect(),
+            judgements,
+            fingerprint,
+            acknowledged,
+        });
+    }
+    let stale_acks: Vec<Ack> = acks.iter().filter(|a| !used_acks.contains(&a.fingerprint)).cloned().collect();
+    let source_claims: Vec<Claim> = claims.iter().filter(|c| c.doc != draft.id).cloned().collect();
+    let source_slots: Vec<crate::align::Slot> = crate::align::align(&source_claims, &rules.frames);
+    let source_contradictions = crate::verdict::judge_slots(&source_slots, &source_claims, &rules.verdicts)
+        .into_iter()
+        .filter(|f| f.verdict == Verdict::Contradiction)
+        .collect();
+    let mut warnings: Vec<String> = std::iter::once(&draft)
+        .chain(&sources)
+        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
+        .collect();
+    for ack in &stale_acks {
+        warnings.push(format!("stale acknowledgement: {} matches no claim of the draft", ack.fingerprint));
+    }
+    Review {
+        schema: SCHEMA,
+        draft,
+        claims: reviewed,
+        sources: Sources { documents: sources, claims: source_claims },
+        source_contradictions,
+        stale_acks,
+        skipped,
+        warnings,
+    }
+}
+
+impl Review {
+    /// Claims at or above `threshold` that no acknowledgement covers.
+    pub fn failing(&self, threshold: Status) -> impl Iterator<Item = &ReviewedClaim> {
+        self.claims.iter().filter(move |c| c.acknowledged.is_none() && c.status.rank() >= threshold.rank())
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut out = serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        out.push('\n');
+        out
+    }
+
+    fn source_place(&self, id: &str) -> String {
+        let Some(c) = self.sources.claims.iter().find(|c| c.id == id) else {
+            return id.to_string();
+        };
+        let path = self.sources.documents.iter().find(|d| d.id == c.doc).map_or(c.doc.as_str(), |d| d.path.as_str());
+        format!("{path}:{}:{}", c.span.line, c.span.column)
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# crosscheck review of `{}`\n", self.draft.path);
+        let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
+        let _ = writeln!(
+            out,
+            "{} claims against {} sources: {} contradicted, {} unsupported, {} rounding, {} supported.\n",
+            self.claims.len(),
+            self.sources.documents.len(),
+            count(Status::Contradicted),
+            count(Status::Unsupported),
+            count(Status::Rounding),
+            count(Status::Supported),
+        );
+        for s in &self.skipped {
+            let _ = writeln!(out, "- skipped `{}`: {}", s.path, s.reason);
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "- warning: {w}");
+        }
+        for status in [Status::Contradicted, Status::Unsupported, Status::Rounding, Status::Supported] {
+            let claims: Vec<&ReviewedClaim> = self.claims.iter().filter(|c| c.status == status).collect();
+            if claims.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n## {} ({})\n", status.as_str(), claims.len());
+            for c in claims {
+                let value = c.claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
+                let ack = c.acknowledged.as_ref().map(|a| format!(" — acknowledged: {}", a.reason)).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- `{}:{}:{}` «{}» = {} ({}){ack}",
+                    self.draft.path, c.claim.span.line, c.claim.span.column, c.claim.text, value, c.fingerprint
+                );
+                for e in &c.judgements {
+                    let _ = writeln!(
+                        out,
+                        "  - {} `{}`: **{}** by `{}`: {}",
+                        e.doc,
+                        self.source_place(&e.claim),
+                        e.verdict,
+                        e.rule,
+                        e.explanation
+                    );
+                }
+            }
+        }
+        if !self.source_contradictions.is_empty() {
+            let _ = writeln!(out, "\n## The sources disagree among themselves\n");
+            for f in &self.source_contradictions {
+                let _ = writeln!(out, "- {}: {}", f.id, f.summary);
+            }
+        }
+        out
+    }
+
+    /// One GitHub Actions workflow command per problem.
+    pub fn github(&self) -> String {
+        let mut out = String::new();
+        for c in &self.claims {
+            let level = match c.status {
+                Status::Contradicted => "error",
+                Status::Unsupported => "warning",
+                Status::Rounding => "notice",
+                Status::Supported => continue,
+            };
+            if c.acknowledged.is_some() {
+                continue;
+            }
+            let detail = c
+                .judgements
+                .first()
+                .map(|e| format!(": {} ({})", e.explanation, self.source_place(&e.claim)))
+                .unwrap_or_default();
+            let message = format!("«{}» is {}{detail} [{}]", c.claim.text, c.status.as_str(), c.fingerprint);
+            let _ = writeln!(
+                out,
+                "::{level} file={},line={},col={},title={}::{}",
+                escape_property(&self.draft.path),
+                c.claim.span.line,
+                c.claim.span.column,
+                escape_property(&format!("crosscheck: {}", c.status.as_str())),
+                escape_data(&message)
+            );
+        }
+        for ack in &self.stale_acks {
+            let _ = writeln!(
+                out,
+                "::warning file={},title={}::{}",
+                escape_property(&self.draft.path),
+                escape_property("crosscheck: stale acknowledgement"),
+                escape_data(&format!("{} matches no claim of the draft", ack.fingerprint))
+            );
+        }
+        out
+    }
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
