@@ -50,6 +50,9 @@ enum Command {
         /// Judge claims extracted elsewhere (JSON lines from `crosscheck claims --format jsonl`).
         #[arg(long, value_name = "FILE.jsonl")]
         claims: Option<PathBuf>,
+        /// Print sizes, time, throughput and peak memory on standard error.
+        #[arg(long)]
+        stats: bool,
         #[command(flatten)]
         load: LoadArgs,
     },
@@ -204,8 +207,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let rules = Rules::load(cli.rules.as_deref()).map_err(|e| e.to_string())?;
     match cli.command {
         Command::Parse { lang, date, text } => parse(&rules, &lang, date.as_deref(), text),
-        Command::Report { paths, format, fail_on, claims, load } => {
+        Command::Report { paths, format, fail_on, claims, stats, load } => {
             let options = load.options(&rules)?;
+            let started = std::time::Instant::now();
             let report = match claims {
                 Some(file) => report_from_claims(&file, &paths, &rules, &options)?,
                 None => crate::run_report(&paths, &rules, &options),
@@ -217,6 +221,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_out(&text)?;
             for s in &report.skipped {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
+            }
+            if stats {
+                print_stats(&report, started.elapsed());
             }
             Ok(report_status(&report, fail_on))
         }
@@ -238,6 +245,30 @@ fn write_out(text: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the output: {e}")),
     }
+}
+
+/// Sizes, time, throughput and peak memory, for benchmarks and curious users.
+fn print_stats(report: &Report, elapsed: std::time::Duration) {
+    let bytes: usize = report.documents.iter().map(|d| d.text.len()).sum();
+    let seconds = elapsed.as_secs_f64().max(1e-9);
+    eprintln!(
+        "stats: {} documents, {} bytes, {} claims, {} findings, {:.3} s, {:.1} MB/s, {:.0} claims/s, peak memory {}",
+        report.documents.len(),
+        bytes,
+        report.claims.len(),
+        report.findings.len(),
+        seconds,
+        bytes as f64 / 1e6 / seconds,
+        report.claims.len() as f64 / seconds,
+        peak_memory().map_or_else(|| "unknown".to_string(), |kb| format!("{:.1} MiB", kb as f64 / 1024.0)),
+    );
+}
+
+/// The process's peak resident memory in KiB, where the system tells it.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn report_status(report: &Report, fail_on: FailOn) -> ExitCode {
