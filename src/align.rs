@@ -175,3 +175,60 @@ fn split_events(claims: &[Claim], group: &[usize]) -> Vec<(Option<TimeSpan>, Vec
     out.sort_by(|a, b| a.1.first().cmp(&b.1.first()));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Rules;
+    use crate::testing::{claim_by, year};
+
+    fn dated(id: &str, agent: &str, target: &str, start: &str, end: &str) -> Claim {
+        let mut c = claim_by(id, agent, target, Some(year(2024)));
+        c.frame = "lawsuit".into();
+        let v = c.value.as_mut().unwrap();
+        v.start = Some(start.into());
+        v.end = Some(end.into());
+        c.event_time = Some(TimeSpan { start: start.into(), end: end.into() });
+        c
+    }
+
+    fn slots_of(claims: &[Claim]) -> Vec<Vec<&str>> {
+        let rules = Rules::load(None).unwrap();
+        align(claims, &rules.frames).iter().map(|s| s.claims.iter().map(|&i| claims[i].id.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn a_coarse_year_joins_every_event_it_contains() {
+        let claims = [
+            dated("spring", "A", "B", "2024-03-20", "2024-06-20"),
+            dated("autumn", "A", "B", "2024-09-23", "2024-12-20"),
+            dated("year", "A", "B", "2024-01-01", "2024-12-31"),
+        ];
+        assert_eq!(slots_of(&claims), [vec!["spring", "year"], vec!["autumn", "year"]]);
+    }
+
+    #[test]
+    fn a_counter_suit_is_another_event() {
+        let mut counter = dated("counter", "B", "A", "2024-03-01", "2024-03-31");
+        counter.counter = true;
+        let claims = [dated("suit", "A", "B", "2024-01-01", "2024-12-31"), counter];
+        assert_eq!(slots_of(&claims).len(), 2);
+    }
+
+    #[test]
+    fn reversed_roles_in_one_window_stay_side_by_side() {
+        let claims =
+            [dated("one", "A", "B", "2024-03-01", "2024-03-31"), dated("two", "B", "A", "2024-03-10", "2024-03-10")];
+        assert_eq!(slots_of(&claims), [vec!["one", "two"]]);
+    }
+
+    #[test]
+    fn a_missing_role_joins_the_one_slot_it_fits() {
+        let claims = [
+            dated("full", "A", "B", "2024-03-01", "2024-03-31"),
+            dated("other", "C", "D", "2024-03-01", "2024-03-31"),
+            dated("partial", "A", "", "2024-03-01", "2024-03-31"),
+        ];
+        assert_eq!(slots_of(&claims), [vec!["full", "partial"], vec!["other"]]);
+    }
+}

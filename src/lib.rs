@@ -23,6 +23,8 @@ pub mod report;
 pub mod review;
 pub mod selftest;
 pub mod span;
+#[cfg(test)]
+mod testing;
 pub mod token;
 pub mod value;
 pub mod verdict;

@@ -643,3 +643,62 @@ impl fmt::Display for Verdict {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Rules;
+    use crate::testing::{amount, claim, year};
+
+    fn assert_verdict(a: Option<Value>, b: Option<Value>, verdict: Verdict) {
+        let rules = Rules::load(None).unwrap();
+        let judged = rules.verdicts.judge(&claim("a", a), &claim("b", b)).expect("a rule matches");
+        assert_eq!(judged.verdict, verdict, "{judged:?}");
+    }
+
+    #[test]
+    fn rounded_amount_is_rounding() {
+        assert_verdict(Some(amount(96.5e9, 97.5e9, None)), Some(amount(97.35e9, 97.45e9, None)), Verdict::Rounding);
+    }
+
+    #[test]
+    fn disjoint_years_contradict() {
+        assert_verdict(Some(year(2018)), Some(year(2019)), Verdict::Contradiction);
+    }
+
+    #[test]
+    fn same_value_agrees() {
+        assert_verdict(Some(year(2018)), Some(year(2018)), Verdict::Agreement);
+    }
+
+    #[test]
+    fn explanations_name_the_wordings() {
+        let rules = Rules::load(None).unwrap();
+        let mut a = claim("a", Some(amount(96.5e9, 97.5e9, None)));
+        a.value.as_mut().unwrap().text = "97 milliards".into();
+        let mut b = claim("b", Some(amount(97.35e9, 97.45e9, None)));
+        b.value.as_mut().unwrap().text = "97,4 milliards".into();
+        let judged = rules.verdicts.judge(&a, &b).unwrap();
+        assert_eq!(judged.explanation, "97 milliards is 97,4 milliards rounded");
+    }
+
+    #[test]
+    fn pairs_stay_small() {
+        let rules = Rules::load(None).unwrap();
+        // Six claims with three distinct wordings: three pairs, not fifteen.
+        let values = [year(2018), year(2018), year(2019), year(2019), year(2020), year(2020)];
+        let claims: Vec<Claim> =
+            values.iter().enumerate().map(|(i, v)| claim(&format!("c{i}"), Some(v.clone()))).collect();
+        let slot = Slot {
+            frame: "departure".into(),
+            attribute: Attribute::Time,
+            agent: Some("A".into()),
+            target: Some("B".into()),
+            event: None,
+            claims: (0..claims.len()).collect(),
+        };
+        let findings = judge_slots(&[slot], &claims, &rules.verdicts);
+        assert_eq!(findings[0].pairs.len(), 3);
+        assert_eq!(findings[0].verdict, Verdict::Contradiction);
+    }
+}

@@ -1,0 +1,75 @@
+//! Small builders of values and claims for unit tests.
+
+use std::collections::BTreeMap;
+
+use crate::claim::{Claim, Polarity};
+use crate::frame::Attribute;
+use crate::span::{Location, Span};
+use crate::value::{Value, ValueKind};
+
+pub(crate) fn amount(low: f64, high: f64, hedge: Option<crate::value::Hedge>) -> Value {
+    Value {
+        kind: ValueKind::Amount,
+        text: format!("{low}..{high}"),
+        low: Some(low),
+        high: Some(high),
+        point: Some(high),
+        unit: Some("USD".into()),
+        hedge,
+        low_open: false,
+        high_open: false,
+        start: None,
+        end: None,
+        granularity: None,
+        span: Span::default(),
+    }
+}
+
+pub(crate) fn year(y: i32) -> Value {
+    Value {
+        kind: ValueKind::Date,
+        text: y.to_string(),
+        low: None,
+        high: None,
+        point: None,
+        unit: None,
+        hedge: None,
+        low_open: false,
+        high_open: false,
+        start: Some(format!("{y}-01-01")),
+        end: Some(format!("{y}-12-31")),
+        granularity: Some(crate::value::Granularity::Year),
+        span: Span::default(),
+    }
+}
+
+pub(crate) fn claim(id: &str, value: Option<Value>) -> Claim {
+    claim_by(id, "A", "B", value)
+}
+
+pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>) -> Claim {
+    let mut roles = BTreeMap::new();
+    if !agent.is_empty() {
+        roles.insert("agent".to_string(), agent.to_string());
+    }
+    if !target.is_empty() {
+        roles.insert("target".to_string(), target.to_string());
+    }
+    Claim {
+        id: id.into(),
+        doc: id.into(),
+        frame: "acquisition".into(),
+        attribute: value.as_ref().map_or(Attribute::Occurrence, |v| crate::claim::attribute_of(v.kind)),
+        roles,
+        polarity: Polarity::Affirmed,
+        text: value.as_ref().map(|v| v.text.clone()).unwrap_or_default(),
+        value,
+        quote: String::new(),
+        span: Location { line: 1, column: 1, start: 0, end: 0 },
+        trigger: String::new(),
+        attributed_to: None,
+        counter: false,
+        event_time: None,
+        reference_date: None,
+    }
+}
