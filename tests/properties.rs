@@ -1,0 +1,173 @@
+//! Properties of the normalizer and the verdicts, on generated inputs.
+
+use std::collections::BTreeMap;
+
+use crosscheck::claim::{Claim, Polarity};
+use crosscheck::date::DateContext;
+use crosscheck::frame::Attribute;
+use crosscheck::span::{Location, Span};
+use crosscheck::value::{Value, ValueKind, find_values};
+use crosscheck::{Rules, Verdict};
+use proptest::prelude::*;
+
+fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::load(None).unwrap())
+}
+
+fn amount(low: f64, high: f64) -> Value {
+    Value {
+        kind: ValueKind::Amount,
+        text: format!("{low}–{high}"),
+        low: Some(low),
+        high: Some(high),
+        point: Some((low + high) / 2.0),
+        unit: Some("USD".into()),
+        hedge: None,
+        low_open: false,
+        high_open: false,
+        start: None,
+        end: None,
+        granularity: None,
+        span: Span::default(),
+    }
+}
+
+fn claim(id: &str, value: Value) -> Claim {
+    let mut roles = BTreeMap::new();
+    roles.insert("agent".to_string(), "A".to_string());
+    roles.insert("target".to_string(), "B".to_string());
+    Claim {
+        id: id.into(),
+        doc: id.into(),
+        frame: "acquisition".into(),
+        attribute: Attribute::Amount,
+        roles,
+        polarity: Polarity::Affirmed,
+        text: value.text.clone(),
+        value: Some(value),
+        quote: String::new(),
+        span: Location { line: 1, column: 1, start: 0, end: 0 },
+        trigger: String::new(),
+        attributed_to: None,
+        counter: false,
+        event_time: None,
+        reference_date: None,
+    }
+}
+
+fn verdict(a: &Claim, b: &Claim) -> Verdict {
+    rules().verdicts.judge(a, b).expect("a rule always matches").verdict
+}
+
+/// Phrases built from pieces of news wording, digits and noise.
+fn phrase() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "près de ",
+        "environ ",
+        "plus de ",
+        "au moins ",
+        "jusqu'à ",
+        "entre ",
+        " et ",
+        "moins de ",
+        "nearly ",
+        "about ",
+        "more than ",
+        "up to ",
+        "between ",
+        " and ",
+        "97",
+        "97,4",
+        "97.4",
+        "1 644",
+        "1,644",
+        "100",
+        " ",
+        " milliards",
+        " millions",
+        " billion",
+        " bn",
+        " m",
+        " de dollars",
+        " d'euros",
+        "$",
+        "€",
+        " %",
+        " percent",
+        "en ",
+        "février ",
+        "2018",
+        "2025",
+        "printemps ",
+        "début ",
+        "fin ",
+        "mi-",
+        "le 10 avril",
+        "22/08/2025",
+        "GPT-4",
+        "COVID-19",
+        "-",
+        ",",
+        ".",
+        "dernier",
+        "la même année",
+        "ou plus",
+        "9",
+        "0",
+        "12,5",
+    ]);
+    prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn every_interval_has_low_at_most_high(text in phrase(), english in any::<bool>()) {
+        let lang = &rules().langs[if english { "en" } else { "fr" }];
+        let mut ctx = DateContext::default();
+        for value in find_values(&text, &lang.values, &mut ctx) {
+            if let (Some(low), Some(high)) = (value.low, value.high) {
+                prop_assert!(low <= high, "{text:?}: {value:?}");
+            }
+            if let (Some(start), Some(end)) = (&value.start, &value.end) {
+                if !start.starts_with("--") && !end.starts_with("--") {
+                    prop_assert!(start <= end, "{text:?}: {value:?}");
+                }
+            }
+            prop_assert!(text.get(value.span.start..value.span.end).is_some(), "span on char boundaries: {value:?}");
+        }
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in "\\PC{0,80}") {
+        let lang = &rules().langs["fr"];
+        let mut ctx = DateContext::default();
+        let _ = find_values(&text, &lang.values, &mut ctx);
+    }
+
+    #[test]
+    fn a_value_agrees_with_itself(low in 0.0f64..1e12, width in 0.0f64..1e9) {
+        let v = amount(low, low + width);
+        prop_assert_eq!(verdict(&claim("a", v.clone()), &claim("b", v)), Verdict::Agreement);
+    }
+
+    #[test]
+    fn verdicts_are_symmetric(a in 0.0f64..1e3, wa in 0.0f64..50.0, b in 0.0f64..1e3, wb in 0.0f64..50.0) {
+        let (x, y) = (claim("a", amount(a, a + wa)), claim("b", amount(b, b + wb)));
+        prop_assert_eq!(verdict(&x, &y), verdict(&y, &x));
+    }
+
+    #[test]
+    fn a_rounding_is_never_a_contradiction(point in 1.0f64..1e12, digits in 0i32..4) {
+        // The value stated to `digits` more decimals than its rounding.
+        let step = 10f64.powi(-digits);
+        let scale = 10f64.powi((point.log10().floor() as i32).max(0));
+        let precise = amount(point - step * scale / 20.0, point + step * scale / 20.0);
+        let rounded_point = (point / (step * scale)).round() * step * scale;
+        let rounded = amount(rounded_point - step * scale / 2.0, rounded_point + step * scale / 2.0);
+        let v = verdict(&claim("a", precise), &claim("b", rounded));
+        prop_assert_ne!(v, Verdict::Contradiction);
+    }
+}
