@@ -131,10 +131,11 @@ proptest! {
             if let (Some(low), Some(high)) = (value.low, value.high) {
                 prop_assert!(low <= high, "{text:?}: {value:?}");
             }
-            if let (Some(start), Some(end)) = (&value.start, &value.end) {
-                if !start.starts_with("--") && !end.starts_with("--") {
-                    prop_assert!(start <= end, "{text:?}: {value:?}");
-                }
+            if let (Some(start), Some(end)) = (&value.start, &value.end)
+                && !start.starts_with("--")
+                && !end.starts_with("--")
+            {
+                prop_assert!(start <= end, "{text:?}: {value:?}");
             }
             prop_assert!(text.get(value.span.start..value.span.end).is_some(), "span on char boundaries: {value:?}");
         }
