@@ -102,7 +102,7 @@ pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
         let Some(lang) = rules.langs.get(&doc.language) else {
             continue;
         };
-        for span in &doc.sentences {
+        for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
             names.learn(&doc.text[span.start..span.end], &rules.entities, &lang.claims);
         }
     }
@@ -226,13 +226,14 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
     };
     let words = &lang.claims;
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
-    resolver.set_main_org(doc.sentences.iter().map(|s| &doc.text[s.start..s.end]));
+    let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
+    resolver.set_main_org(sentences.iter().map(|s| &doc.text[s.start..s.end]));
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
     let mut drafts = Vec::new();
     let mut previous = Previous::default();
     let mut last_line = 0;
-    for &sentence in &doc.sentences {
+    for &sentence in &sentences {
         let line = doc.lines.line(sentence.start);
         if line != last_line {
             resolver.new_paragraph();
@@ -292,6 +293,33 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
             }
         })
         .collect()
+}
+
+/// The longest stretch read as one sentence: past it, work per sentence would
+/// grow with the square of its length, so a run-on text is read in pieces.
+const MAX_SENTENCE: usize = 2000;
+
+/// `span` cut at white space into pieces of at most [`MAX_SENTENCE`] bytes.
+fn bounded(text: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        let at = window.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| start + i);
+        pieces.push(Span::new(start, at));
+        start = at;
+        while start < span.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < span.end {
+        pieces.push(Span::new(start, span.end));
+    }
+    pieces
 }
 
 struct SentenceInput<'a> {

@@ -1,0 +1,161 @@
+//! Whatever is pasted or scraped: the tool never panics, never hangs, never
+//! drops a source silently. Each bad input is named with what is wrong, exit
+//! status 2, and the other inputs are still checked.
+
+mod common;
+
+use common::{code, json, run, stderr, stdout, temp_dir, write};
+
+const GOOD: &str = " date 2025-02 Elon Musk a quitté OpenAI en 2019. Il avait cofondé la société en 2015.\n";
+
+fn report_json(args: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut all = vec!["report", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all, b"");
+    assert_ne!(code(&out), 101, "panic: {}", stderr(&out));
+    (code(&out), json(&out), stderr(&out))
+}
+
+fn skipped_paths(report: &serde_json::Value) -> Vec<String> {
+    report["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_path_that_does_not_exist() {
+    let dir = temp_dir("missing");
+    let good = write(&dir, "good.txt", GOOD.as_bytes());
+    let (status, report, err) = report_json(&["/no/such/article.txt", good.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(err.contains("/no/such/article.txt"), "{err}");
+    assert_eq!(skipped_paths(&report), ["/no/such/article.txt"]);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1, "the good file is still read");
+}
+
+#[test]
+fn an_empty_folder() {
+    let dir = temp_dir("empty-folder");
+    let (status, report, err) = report_json(&[dir.to_str().unwrap()]);
+    assert_eq!(status, 2, "{err}");
+    assert_eq!(report["documents"].as_array().unwrap().len(), 0);
+    assert!(!skipped_paths(&report).is_empty(), "the report says the folder held nothing");
+}
+
+#[test]
+fn an_empty_file() {
+    let dir = temp_dir("empty-file");
+    write(&dir, "empty.txt", b"");
+    write(&dir, "good.txt", GOOD.as_bytes());
+    let (status, report, _) = report_json(&[dir.to_str().unwrap()]);
+    assert_ne!(status, 101);
+    let text = report.to_string();
+    assert!(text.contains("empty.txt"), "the empty file is mentioned: {text}");
+    assert!(report["claims"].as_array().unwrap().iter().any(|c| c["doc"] == "good"));
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_byte() {
+    let dir = temp_dir("utf8");
+    let mut bytes = b"Elon Musk a quitt".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b" OpenAI en 2019.\n");
+    let bad = write(&dir, "latin1.txt", &bytes);
+    write(&dir, "good.txt", GOOD.as_bytes());
+    let (status, report, err) = report_json(&[dir.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(err.contains("latin1.txt") && err.contains("17"), "names the file and byte offset 17: {err}");
+    assert_eq!(skipped_paths(&report), [bad.to_str().unwrap()]);
+    assert!(report["documents"].as_array().unwrap().iter().any(|d| d["id"] == "good"));
+}
+
+#[test]
+fn a_binary_file() {
+    let dir = temp_dir("binary");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+    write(&dir, "image.txt", &bytes);
+    let (status, report, err) = report_json(&[dir.to_str().unwrap()]);
+    assert_eq!(status, 2, "{err}");
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_bom_and_crlf_read_like_plain_text() {
+    let dir = temp_dir("bom");
+    let plain = write(&dir, "plain.txt", GOOD.as_bytes());
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(GOOD.replace('\n', "\r\n").as_bytes());
+    let bommed = write(&dir, "bom.txt", &bom);
+    let (_, a, _) = report_json(&[plain.to_str().unwrap()]);
+    let (_, b, _) = report_json(&[bommed.to_str().unwrap()]);
+    let texts = |r: &serde_json::Value| -> Vec<String> {
+        r["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(texts(&a), texts(&b));
+    assert_eq!(a["documents"][0]["date"], b["documents"][0]["date"]);
+}
+
+#[test]
+fn nul_bytes_are_a_warning_not_a_crash() {
+    let dir = temp_dir("nul");
+    let bytes = GOOD.replace("OpenAI", "Open\0AI");
+    write(&dir, "nul.txt", bytes.as_bytes());
+    let (status, report, _) = report_json(&[dir.to_str().unwrap()]);
+    assert_ne!(status, 101);
+    assert!(report.to_string().contains("nul.txt"), "the report names the file with NUL bytes");
+}
+
+#[test]
+fn fifty_megabytes_on_one_line() {
+    let dir = temp_dir("huge");
+    let sentence = "Elon Musk a proposé 97,4 milliards de dollars pour racheter OpenAI en février 2025. ";
+    let line = sentence.repeat(50_000_000 / sentence.len());
+    write(&dir, "huge.txt", line.as_bytes());
+    let started = std::time::Instant::now();
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    assert_ne!(code(&out), 101, "{}", stderr(&out));
+    // Not a timing assertion on speed: a guard against a quadratic hang.
+    assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn thousands_of_numbers_in_one_sentence() {
+    let numbers: Vec<String> = (0..5000).map(|i| format!("{i} milliards")).collect();
+    let text = format!("Elon Musk a proposé {} pour racheter OpenAI.\n", numbers.join(", "));
+    let dir = temp_dir("numbers");
+    write(&dir, "numbers.txt", text.as_bytes());
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    assert_ne!(code(&out), 101, "{}", stderr(&out));
+    json(&out);
+}
+
+#[test]
+fn a_folder_mixing_articles_and_other_files() {
+    let dir = temp_dir("mixed");
+    write(&dir, "a.txt", GOOD.as_bytes());
+    write(&dir, "b.md", GOOD.as_bytes());
+    write(&dir, "notes.pdf", b"%PDF-1.4");
+    write(&dir, "data.json", b"{}");
+    let (_, report, _) = report_json(&[dir.to_str().unwrap()]);
+    let ids: Vec<&str> = report["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let skipped = skipped_paths(&report);
+    assert!(skipped.iter().any(|p| p.ends_with("notes.pdf")), "{skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("data.json")), "{skipped:?}");
+    let md = stdout(&run(&["report", dir.to_str().unwrap()], b""));
+    assert!(md.contains("notes.pdf"), "the Markdown report says what was skipped");
+}
+
+#[test]
+fn parse_bad_arguments_and_lines() {
+    let out = run(&["parse", "--date", "2025-13"], b"97 milliards\n");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("2025-13"), "{}", stderr(&out));
+    let out = run(&["parse", "--lang", "xx"], b"97 milliards\n");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("xx"), "{}", stderr(&out));
+    let out = run(&["parse"], b"\n\xff\xfe\n97 milliards\n");
+    assert_ne!(code(&out), 101);
+    assert_eq!(stdout(&out).lines().count(), 3, "one line of output per line of input");
+    let long = "97,4 milliards de dollars ".repeat(40_000);
+    let out = run(&["parse"], long.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
