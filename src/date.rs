@@ -1,20 +1,142 @@
 //! Dates → intervals of days with a granularity.
 
+use regex::Regex;
 use serde::Deserialize;
 
 use crate::lexicon::{RuleError, RuleFile};
+use crate::span::Span;
+use crate::value::{Granularity, Value, ValueKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDates {}
+pub struct RawDates {
+    #[serde(default)]
+    months: Vec<(String, u32)>,
+    #[serde(default)]
+    ordinal_first: Vec<String>,
+    #[serde(default = "default_order")]
+    numeric_order: String,
+    #[serde(default)]
+    seasons: Vec<(String, String, String)>,
+    #[serde(default)]
+    parts: Vec<(String, String, String)>,
+    #[serde(default)]
+    lead: Vec<String>,
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    same_year: Vec<String>,
+    #[serde(default)]
+    last_year: Vec<String>,
+    #[serde(default)]
+    this_year: Vec<String>,
+    #[serde(default)]
+    year_context: Vec<String>,
+}
 
+fn default_order() -> String {
+    "dmy".into()
+}
+
+/// A month and day, as written in rule files: `03-20`.
+fn month_day(text: &str, file: &RuleFile) -> Result<(u32, u32), RuleError> {
+    let bad = || file.error_at(file.text.find(text), format!("{text:?} is not a month and day (MM-DD)"));
+    let (m, d) = text.split_once('-').ok_or_else(bad)?;
+    let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(2000, m) {
+        return Err(bad());
+    }
+    Ok((m, d))
+}
+
+/// A season or part of a year: its name, first and last (month, day).
+type NamedRange = (String, (u32, u32), (u32, u32));
+
+/// One language's date words, compiled into a few regexes.
 #[derive(Debug)]
-pub struct DateLang {}
+pub struct DateLang {
+    iso: Regex,
+    numeric: Regex,
+    day_month: Regex,
+    month_day: Regex,
+    month_year: Regex,
+    season: Regex,
+    part: Regex,
+    month_alone: Regex,
+    relative: Regex,
+    year: Regex,
+    months: Vec<(String, u32)>,
+    seasons: Vec<NamedRange>,
+    parts: Vec<NamedRange>,
+    day_first: bool,
+    ordinal_first: Vec<String>,
+    lead: Vec<String>,
+    past: Vec<String>,
+    same_year: Vec<String>,
+    last_year: Vec<String>,
+    this_year: Vec<String>,
+    year_context: Vec<String>,
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’]")).collect::<Vec<_>>().join("|")
+}
 
 impl DateLang {
     pub fn compile(raw: &RawDates, file: &RuleFile) -> Result<DateLang, RuleError> {
-        let _ = (raw, file);
-        Ok(DateLang {})
+        let compile = |p: &str| Regex::new(p).map_err(|e| file.error_at(None, format!("date pattern: {e}")));
+        let month_names: Vec<String> = raw.months.iter().map(|(w, _)| w.to_lowercase()).collect();
+        let months = if month_names.is_empty() { "(?!x)x".to_string() } else { alternation(&month_names) };
+        let months = if months.contains("(?!") { "zzzzzz".to_string() } else { months };
+        let firsts = alternation(&raw.ordinal_first);
+        let day = if firsts.is_empty() { r"\d{1,2}".to_string() } else { format!(r"{firsts}|\d{{1,2}}") };
+        let season_names: Vec<String> = raw.seasons.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        let seasons_alt = if season_names.is_empty() { "zzzzzz".to_string() } else { alternation(&season_names) };
+        let part_names: Vec<String> = raw.parts.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        let parts_alt = if part_names.is_empty() { "zzzzzz".to_string() } else { alternation(&part_names) };
+        let mut relative: Vec<String> = Vec::new();
+        relative.extend(raw.same_year.iter().cloned());
+        relative.extend(raw.last_year.iter().cloned());
+        relative.extend(raw.this_year.iter().cloned());
+        let relative_alt = if relative.is_empty() { "zzzzzz".to_string() } else { alternation(&relative) };
+        let mut seasons = Vec::new();
+        for (name, start, end) in &raw.seasons {
+            seasons.push((name.to_lowercase(), month_day(start, file)?, month_day(end, file)?));
+        }
+        let mut parts = Vec::new();
+        for (name, start, end) in &raw.parts {
+            parts.push((name.to_lowercase(), month_day(start, file)?, month_day(end, file)?));
+        }
+        for (name, m) in &raw.months {
+            if !(1..=12).contains(m) {
+                return Err(file.error_at(file.text.find(name.as_str()), format!("month {name:?} has number {m}")));
+            }
+        }
+        Ok(DateLang {
+            iso: compile(r"(\d{4})-(\d{2})-(\d{2})")?,
+            numeric: compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")?,
+            day_month: compile(&format!(r"(?i)({day})(?:st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?"))?,
+            month_day: compile(&format!(r"(?i)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"))?,
+            month_year: compile(&format!(r"(?i)({months})\.?\s+(?:de\s+|of\s+)?(\d{{4}})"))?,
+            season: compile(&format!(r"(?i)({seasons_alt})(?:\s+(?:de\s+|d['’]|of\s+)?(\d{{4}}))?"))?,
+            part: compile(&format!(r"(?i)({parts_alt})(?:\s*(?:de\s+|d['’]|of\s+)?)?(\d{{4}})"))?,
+            month_alone: compile(&format!(r"(?i)({months})"))?,
+            relative: compile(&format!(r"(?i)({relative_alt})"))?,
+            year: compile(r"\d{4}")?,
+            months: raw.months.iter().map(|(w, m)| (w.to_lowercase(), *m)).collect(),
+            seasons,
+            parts,
+            day_first: raw.numeric_order != "mdy",
+            ordinal_first: raw.ordinal_first.iter().map(|w| w.to_lowercase()).collect(),
+            lead: raw.lead.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+            past: raw.past.iter().map(|w| w.to_lowercase()).collect(),
+            same_year: raw.same_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+            last_year: raw.last_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+            this_year: raw.this_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+            year_context: raw.year_context.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+        })
     }
 }
 
@@ -92,4 +214,304 @@ pub struct DateContext {
     pub reference: Option<PartialDate>,
     /// The year last mentioned, for "la même année" / "that year".
     pub last_year: Option<i32>,
+}
+
+/// A day whose year may be unknown.
+type Day = (Option<i32>, u32, u32);
+
+/// A date read from text, before it becomes a [`Value`].
+#[derive(Debug, Clone)]
+struct Found {
+    span: Span,
+    start: Day,
+    end: Day,
+    granularity: Granularity,
+    /// A year stated in full, for "la même année".
+    explicit_year: Option<i32>,
+}
+
+fn last_day(year: Option<i32>, month: u32) -> u32 {
+    days_in_month(year.unwrap_or(2000), month)
+}
+
+fn iso(day: Day) -> String {
+    match day.0 {
+        Some(y) => format!("{y:04}-{:02}-{:02}", day.1, day.2),
+        None => format!("--{:02}-{:02}", day.1, day.2),
+    }
+}
+
+impl DateLang {
+    fn month_number(&self, word: &str) -> Option<u32> {
+        let w = word.to_lowercase();
+        let w = w.trim_end_matches('.');
+        self.months.iter().find(|(name, _)| name == w).map(|(_, m)| *m)
+    }
+
+    /// The reference as (year, month, day), its unknown parts at their latest.
+    fn reference(ctx: &DateContext) -> Option<(i32, u32, u32)> {
+        let r = ctx.reference?;
+        let month = r.month.unwrap_or(12);
+        Some((r.year, month, r.day.unwrap_or(days_in_month(r.year, month))))
+    }
+
+    /// The year of the latest (month, day) not after the reference; None without one.
+    fn latest_year(ctx: &DateContext, month: u32, day: u32, strictly_before_month: bool) -> Option<i32> {
+        let (ry, rm, rd) = Self::reference(ctx)?;
+        let after = if strictly_before_month { month >= rm } else { (month, day) > (rm, rd) };
+        Some(if after { ry - 1 } else { ry })
+    }
+
+    fn season_range(&self, name: &str, year: Option<i32>) -> Option<(Day, Day)> {
+        let (_, (sm, sd), (em, ed)) = self.seasons.iter().find(|(n, _, _)| *n == name.to_lowercase())?;
+        let end_year = if (em, ed) < (sm, sd) { year.map(|y| y + 1) } else { year };
+        Some(((year, *sm, *sd), (end_year, *em, *ed)))
+    }
+
+    /// Every date in `text`, in order, resolved against `ctx`.
+    pub fn dates(&self, text: &str, ctx: &mut DateContext) -> Vec<Value> {
+        let mut found: Vec<Found> = Vec::new();
+        let edge = |s: usize, e: usize| {
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.' && s >= 2)
+                && !after.is_some_and(|c| c.is_alphanumeric())
+        };
+        let year_of = |s: &str| s.parse::<i32>().ok();
+        for c in self.iso.captures_iter(text) {
+            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+            let (Some(y), Ok(mo), Ok(d)) = (year_of(&c[1]), c[2].parse::<u32>(), c[3].parse::<u32>()) else { continue };
+            if edge(m.start, m.end) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo) {
+                found.push(Found {
+                    span: m,
+                    start: (Some(y), mo, d),
+                    end: (Some(y), mo, d),
+                    granularity: Granularity::Day,
+                    explicit_year: Some(y),
+                });
+            }
+        }
+        for c in self.numeric.captures_iter(text) {
+            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+            let (Ok(a), Ok(b), Some(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), year_of(&c[3])) else { continue };
+            let (mut d, mut mo) = if self.day_first { (a, b) } else { (b, a) };
+            if !(1..=12).contains(&mo) {
+                std::mem::swap(&mut d, &mut mo);
+            }
+            if edge(m.start, m.end) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo) {
+                found.push(Found {
+                    span: m,
+                    start: (Some(y), mo, d),
+                    end: (Some(y), mo, d),
+                    granularity: Granularity::Day,
+                    explicit_year: Some(y),
+                });
+            }
+        }
+        for (re, day_first) in [(&self.day_month, true), (&self.month_day, false)] {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+                if !edge(m.start, m.end) {
+                    continue;
+                }
+                let (day_text, month_text) = if day_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+                let day = if self.ordinal_first.contains(&day_text.to_lowercase()) {
+                    Some(1)
+                } else {
+                    day_text.parse::<u32>().ok()
+                };
+                let (Some(d), Some(mo)) = (day, self.month_number(month_text)) else { continue };
+                let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
+                let year = explicit.or_else(|| Self::latest_year(ctx, mo, d, false));
+                if d == 0 || d > last_day(year, mo) {
+                    continue;
+                }
+                found.push(Found {
+                    span: m,
+                    start: (year, mo, d),
+                    end: (year, mo, d),
+                    granularity: Granularity::Day,
+                    explicit_year: explicit,
+                });
+            }
+        }
+        for c in self.month_year.captures_iter(text) {
+            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+            let (Some(mo), Some(y)) = (self.month_number(&c[1]), year_of(&c[2])) else { continue };
+            if edge(m.start, m.end) {
+                found.push(Found {
+                    span: m,
+                    start: (Some(y), mo, 1),
+                    end: (Some(y), mo, days_in_month(y, mo)),
+                    granularity: Granularity::Month,
+                    explicit_year: Some(y),
+                });
+            }
+        }
+        for c in self.part.captures_iter(text) {
+            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+            let Some(y) = year_of(&c[2]) else { continue };
+            let name = c[1].to_lowercase().replace('’', "'");
+            let Some((_, s, e)) = self.parts.iter().find(|(n, _, _)| *n == name) else { continue };
+            let before_ok = text[..m.start].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+            if before_ok && !text[m.end..].chars().next().is_some_and(char::is_alphanumeric) {
+                found.push(Found {
+                    span: m,
+                    start: (Some(y), s.0, s.1),
+                    end: (Some(y), e.0, e.1),
+                    granularity: Granularity::PartOfYear,
+                    explicit_year: Some(y),
+                });
+            }
+        }
+        for c in self.season.captures_iter(text) {
+            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
+            if !edge(m.start, m.end) {
+                continue;
+            }
+            let explicit = c.get(2).and_then(|y| year_of(y.as_str()));
+            let name = c[1].to_lowercase();
+            let year = explicit.or_else(|| {
+                let (_, (sm, sd), _) = self.seasons.iter().find(|(n, _, _)| *n == name)?;
+                Self::latest_year(ctx, *sm, *sd, false)
+            });
+            if let Some((start, end)) = self.season_range(&name, year) {
+                found.push(Found { span: m, start, end, granularity: Granularity::Season, explicit_year: explicit });
+            }
+        }
+        for m in self.relative.find_iter(text) {
+            if !edge(m.start(), m.end()) {
+                continue;
+            }
+            let phrase = m.as_str().to_lowercase().replace('’', "'");
+            let year = if self.same_year.contains(&phrase) {
+                ctx.last_year
+            } else if self.last_year.contains(&phrase) {
+                ctx.reference.map(|r| r.year - 1)
+            } else if self.this_year.contains(&phrase) {
+                ctx.reference.map(|r| r.year)
+            } else {
+                None
+            };
+            if let Some(y) = year {
+                found.push(Found {
+                    span: Span::new(m.start(), m.end()),
+                    start: (Some(y), 1, 1),
+                    end: (Some(y), 12, 31),
+                    granularity: Granularity::Year,
+                    explicit_year: None,
+                });
+            }
+        }
+        for m in self.month_alone.find_iter(text) {
+            if !edge(m.start(), m.end()) {
+                continue;
+            }
+            let Some(mo) = self.month_number(m.as_str()) else { continue };
+            let mut end = m.end();
+            let rest = text[end..].trim_start();
+            let rest_at = text.len() - rest.len();
+            let lower_rest: String = rest.chars().take(40).collect::<String>().to_lowercase().replace('’', "'");
+            let past = self.past.iter().find(|p| {
+                lower_rest.starts_with(p.as_str()) && !lower_rest[p.len()..].starts_with(char::is_alphanumeric)
+            });
+            let same = self.same_year.iter().filter(|p| lower_rest.starts_with(p.as_str())).max_by_key(|p| p.len());
+            let year = if let Some(p) = same {
+                end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
+                ctx.last_year
+            } else if let Some(p) = past {
+                end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
+                Self::latest_year(ctx, mo, 1, true)
+            } else {
+                Self::latest_year(ctx, mo, 1, false)
+            };
+            // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
+            let lead_before = {
+                let head = text[..m.start()].trim_end().to_lowercase();
+                let last = head.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").replace('’', "'");
+                self.lead.contains(&last) || last.ends_with('\'')
+            };
+            if m.as_str().len() <= 3 && !lead_before {
+                continue;
+            }
+            if !lead_before
+                && year.is_none()
+                && m.as_str().chars().next().is_some_and(char::is_uppercase)
+                && self.months.iter().any(|(n, _)| n == "may")
+            {
+                continue;
+            }
+            found.push(Found {
+                span: Span::new(m.start(), end),
+                start: (year, mo, 1),
+                end: (year, mo, last_day(year, mo)),
+                granularity: Granularity::Month,
+                explicit_year: None,
+            });
+        }
+        for m in self.year.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !edge(s, e) || text[..s].ends_with(',') || text[..s].ends_with('.') {
+                continue;
+            }
+            let Some(y) = year_of(m.as_str()) else { continue };
+            if !(1800..=2100).contains(&y) {
+                continue;
+            }
+            let head = text[..s].trim_end().to_lowercase().replace('’', "'");
+            let prev = head.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let context =
+                self.year_context.contains(&prev.to_string()) || prev.ends_with("l'an") || prev.ends_with('-');
+            let rest = text[e..].trim_start_matches([' ', '\u{a0}']);
+            let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            let noun_follows = next.chars().next().is_some_and(char::is_lowercase)
+                && next.chars().count() > 3
+                && !self.year_context.contains(&next.to_lowercase());
+            if context || !noun_follows {
+                found.push(Found {
+                    span: Span::new(s, e),
+                    start: (Some(y), 1, 1),
+                    end: (Some(y), 12, 31),
+                    granularity: Granularity::Year,
+                    explicit_year: Some(y),
+                });
+            }
+        }
+        // The longest reading wins where readings overlap.
+        found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
+        let mut kept: Vec<Found> = Vec::new();
+        for f in found {
+            if let Some(last) = kept.last_mut()
+                && f.span.start < last.span.end
+            {
+                if f.span.len() > last.span.len() {
+                    *last = f;
+                }
+                continue;
+            }
+            kept.push(f);
+        }
+        kept.into_iter()
+            .map(|f| {
+                if let Some(y) = f.explicit_year {
+                    ctx.last_year = Some(y);
+                }
+                Value {
+                    kind: ValueKind::Date,
+                    text: text[f.span.start..f.span.end].to_string(),
+                    low: None,
+                    high: None,
+                    point: None,
+                    unit: None,
+                    hedge: None,
+                    low_open: false,
+                    high_open: false,
+                    start: Some(iso(f.start)),
+                    end: Some(iso(f.end)),
+                    granularity: Some(f.granularity),
+                    span: f.span,
+                }
+            })
+            .collect()
+    }
 }

@@ -1,19 +1,635 @@
 //! Numbers, scale words, currencies and hedges → intervals.
+//!
+//! A figure is read with its scale word ("milliards", "bn"), its currency
+//! (word or symbol, before or after) or percent sign, and the hedge around it
+//! ("près de", "or more"). Its interval follows DESIGN.md: a figure with a
+//! scale word or decimals is rounded at its last stated digit, a plain integer
+//! is exact, a percent is always rounded; a hedge widens or opens it. Digits
+//! glued to letters or a hyphen (GPT-4, 8VC, F-35) or following a product name
+//! (iPhone 15) are codes, not values. All words are data in the language file.
 
+use regex::Regex;
 use serde::Deserialize;
 
 use crate::lexicon::{RuleError, RuleFile};
+use crate::span::Span;
+use crate::value::{Hedge, Value, ValueKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawNumbers {}
+pub struct RawNumbers {
+    #[serde(default = "default_decimal")]
+    decimal: String,
+    #[serde(default)]
+    thousands: Vec<String>,
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+    #[serde(default)]
+    percent: Vec<String>,
+    #[serde(default)]
+    scales: Vec<(String, f64)>,
+    #[serde(default)]
+    currencies: Vec<(String, String)>,
+    #[serde(default)]
+    words: Vec<(String, u32)>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    range_open: Vec<String>,
+    #[serde(default)]
+    range_join: Vec<String>,
+    #[serde(default)]
+    not_count_after: Vec<String>,
+    #[serde(default)]
+    hedges: RawHedges,
+}
 
+fn default_decimal() -> String {
+    ".".into()
+}
+
+fn default_tolerance() -> f64 {
+    0.1
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHedges {
+    #[serde(default)]
+    nearly: Vec<String>,
+    #[serde(default)]
+    about: Vec<String>,
+    #[serde(default)]
+    over: Vec<String>,
+    #[serde(default)]
+    at_least: Vec<String>,
+    #[serde(default)]
+    under: Vec<String>,
+    #[serde(default)]
+    at_most: Vec<String>,
+    #[serde(default)]
+    at_least_after: Vec<String>,
+    #[serde(default)]
+    at_most_after: Vec<String>,
+}
+
+/// One language's number words, compiled.
 #[derive(Debug)]
-pub struct NumberLang {}
+pub struct NumberLang {
+    digits: Regex,
+    words: Option<Regex>,
+    decimal: char,
+    thousands: Vec<char>,
+    tolerance: f64,
+    percent: Vec<String>,
+    /// Longest first.
+    scales: Vec<(String, f64)>,
+    currencies: Vec<(String, String)>,
+    word_values: Vec<(String, u32)>,
+    articles: Vec<String>,
+    range_open: Vec<String>,
+    range_join: Vec<String>,
+    not_count_after: Vec<String>,
+    /// (phrase, hedge), longest first.
+    hedges_before: Vec<(String, Hedge)>,
+    hedges_after: Vec<(String, Hedge)>,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+fn longest_first<T>(mut list: Vec<(String, T)>) -> Vec<(String, T)> {
+    list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
+    list
+}
 
 impl NumberLang {
     pub fn compile(raw: &RawNumbers, file: &RuleFile) -> Result<NumberLang, RuleError> {
-        let _ = (raw, file);
-        Ok(NumberLang {})
+        let decimal = raw.decimal.chars().next().unwrap_or('.');
+        let thousands: Vec<char> = raw.thousands.iter().filter_map(|t| t.chars().next()).collect();
+        let group: String = thousands.iter().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
+        let dec = regex::escape(&decimal.to_string());
+        let pattern = if group.is_empty() {
+            format!(r"\d+(?:{dec}\d+)?")
+        } else {
+            format!(r"\d{{1,3}}(?:(?:{group})\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?")
+        };
+        let digits = Regex::new(&pattern).map_err(|e| file.error_at(None, format!("number pattern: {e}")))?;
+        let words = if raw.words.is_empty() {
+            None
+        } else {
+            let mut names: Vec<&str> = raw.words.iter().map(|(w, _)| w.as_str()).collect();
+            names.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let alternation = names.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+            // A compound: "quatre-vingt-dix", "vingt et un", "deux cents".
+            let pattern = format!(r"(?i)(?:{alternation})(?:(?:-| et | and | |-et-)(?:{alternation}))*");
+            Some(Regex::new(&pattern).map_err(|e| file.error_at(None, format!("number words: {e}")))?)
+        };
+        if !(0.0..1.0).contains(&raw.tolerance) {
+            return Err(file.error_at(file.text.find("tolerance"), "tolerance must be between 0 and 1"));
+        }
+        let h = &raw.hedges;
+        let mut before = Vec::new();
+        for (list, hedge) in [
+            (&h.nearly, Hedge::Nearly),
+            (&h.about, Hedge::About),
+            (&h.over, Hedge::Over),
+            (&h.at_least, Hedge::AtLeast),
+            (&h.under, Hedge::Under),
+            (&h.at_most, Hedge::AtMost),
+        ] {
+            before.extend(list.iter().map(|p| (lower(p), hedge)));
+        }
+        let mut after = Vec::new();
+        for (list, hedge) in [(&h.at_least_after, Hedge::AtLeast), (&h.at_most_after, Hedge::AtMost)] {
+            after.extend(list.iter().map(|p| (lower(p), hedge)));
+        }
+        Ok(NumberLang {
+            digits,
+            words,
+            decimal,
+            thousands,
+            tolerance: raw.tolerance,
+            percent: raw.percent.iter().map(|p| lower(p)).collect(),
+            scales: longest_first(raw.scales.iter().map(|(w, v)| (lower(w), *v)).collect()),
+            currencies: longest_first(raw.currencies.iter().map(|(w, c)| (lower(w), c.clone())).collect()),
+            word_values: raw.words.iter().map(|(w, v)| (lower(w), *v)).collect(),
+            articles: raw.articles.iter().map(|a| lower(a)).collect(),
+            range_open: raw.range_open.iter().map(|a| lower(a)).collect(),
+            range_join: raw.range_join.iter().map(|a| lower(a)).collect(),
+            not_count_after: raw.not_count_after.iter().map(|a| lower(a)).collect(),
+            hedges_before: longest_first(before),
+            hedges_after: longest_first(after),
+        })
+    }
+}
+
+/// A figure as written, before hedges and ranges.
+#[derive(Debug, Clone)]
+struct Figure {
+    /// The whole wording: symbol, digits, scale, currency.
+    span: Span,
+    value: f64,
+    decimals: u32,
+    scale: Option<f64>,
+    unit: Option<String>,
+    percent: bool,
+    words: bool,
+}
+
+/// Up to `n` bytes of `text` from `at`, on a char boundary, lowercased.
+fn peek(text: &str, at: usize, n: usize) -> String {
+    let mut end = (at + n).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    lower(&text[at..end])
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Length in `original` bytes of a lowercase prefix match, or None.
+fn starts_with_word(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    let window = peek(text, at, phrase.len() + 8);
+    if !window.starts_with(phrase) {
+        return None;
+    }
+    // Walk the original text for as many chars as the phrase has.
+    let count = phrase.chars().count();
+    let end = text[at..].char_indices().nth(count).map_or(text.len(), |(i, _)| at + i);
+    let last = phrase.chars().last()?;
+    let next = text[end..].chars().next();
+    if is_word_char(last) && next.is_some_and(is_word_char) {
+        return None;
+    }
+    Some(end - at)
+}
+
+/// Skips spaces (any kind) from `at`; returns the new offset.
+fn skip_spaces(text: &str, at: usize) -> usize {
+    let mut i = at;
+    for c in text[at..].chars() {
+        if c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\t' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+impl NumberLang {
+    fn parse_digits(&self, raw: &str) -> Option<(f64, u32)> {
+        let mut int = String::new();
+        let mut frac = String::new();
+        let mut in_frac = false;
+        for c in raw.chars() {
+            if c.is_ascii_digit() {
+                if in_frac { frac.push(c) } else { int.push(c) }
+            } else if c == self.decimal {
+                in_frac = true;
+            } else if !self.thousands.contains(&c) {
+                return None;
+            }
+        }
+        let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
+        Some((text.parse().ok()?, frac.len() as u32))
+    }
+
+    fn parse_words(&self, raw: &str) -> Option<f64> {
+        let lowered = lower(raw);
+        let mut current: f64 = 0.0;
+        let mut any = false;
+        for part in lowered.split(['-', ' ']) {
+            if part.is_empty() || part == "et" || part == "and" {
+                continue;
+            }
+            let v = f64::from(self.word_values.iter().find(|(w, _)| w == part)?.1);
+            any = true;
+            if v == 100.0 || (v == 20.0 && current == 4.0) {
+                current = current.max(1.0) * v;
+            } else {
+                current += v;
+            }
+        }
+        any.then_some(current)
+    }
+
+    /// Every figure in `text`: digits or number words with scale, currency, percent.
+    fn figures(&self, text: &str, taken: &[Span]) -> Vec<Figure> {
+        let mut found = Vec::new();
+        for m in self.digits.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if taken.iter().any(|s| s.start < end && start < s.end) {
+                continue;
+            }
+            let before = text[..start].chars().next_back();
+            // Part of a code or another number: "GPT-4", "8VC", "F-35", "1.2.3".
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/' || c == '.' || c == ',') {
+                continue;
+            }
+            let Some((value, decimals)) = self.parse_digits(m.as_str()) else {
+                continue;
+            };
+            if let Some(figure) = self.extend(text, start, Span::new(start, end), value, decimals, false) {
+                found.push(figure);
+            }
+        }
+        if let Some(words) = &self.words {
+            for m in words.find_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                if !crate::pattern::at_word_edge(text, start, end)
+                    || taken.iter().any(|s| s.start < end && start < s.end)
+                {
+                    continue;
+                }
+                let Some(value) = self.parse_words(m.as_str()) else {
+                    continue;
+                };
+                let Some(figure) = self.extend(text, start, Span::new(start, end), value, 0, true) else {
+                    continue;
+                };
+                // "un" is an article unless a scale word follows ("un milliard").
+                if self.articles.contains(&lower(m.as_str())) && figure.scale.is_none() {
+                    continue;
+                }
+                found.push(figure);
+            }
+        }
+        found.sort_by_key(|f| f.span);
+        found.dedup_by(|b, a| b.span.start < a.span.end);
+        found
+    }
+
+    /// Reads the scale, currency and percent around a number at `number`.
+    fn extend(&self, text: &str, start: usize, number: Span, value: f64, decimals: u32, words: bool) -> Option<Figure> {
+        let mut end = number.end;
+        // Glued letters are a code ("8VC"), unless they are a scale word ("3.5m", "97.4bn").
+        let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
+        let mut scale = None;
+        let at = if glued { end } else { skip_spaces(text, end) };
+        for (word, multiplier) in &self.scales {
+            if let Some(len) = starts_with_word(text, at, word) {
+                // A one-letter scale stands only glued to its number ("3.5m"), or before a currency.
+                if word.chars().count() == 1 && !glued {
+                    let symbol_follows = self
+                        .currencies
+                        .iter()
+                        .any(|(w, _)| !w.chars().any(char::is_alphabetic) && text[at + len..].starts_with(w.as_str()));
+                    if !symbol_follows {
+                        continue;
+                    }
+                }
+                scale = Some(*multiplier);
+                end = at + len;
+                break;
+            }
+        }
+        if glued && scale.is_none() {
+            return None;
+        }
+        let mut unit = None;
+        let mut percent = false;
+        let after = skip_spaces(text, end);
+        let mut cursor = after;
+        // "de dollars", "d'euros", "of dollars"
+        for link in ["de ", "d'", "d’", "of "] {
+            if peek(text, cursor, 4).starts_with(link) {
+                let probe = cursor + link.len();
+                if self.currencies.iter().any(|(w, _)| starts_with_word(text, probe, w).is_some()) {
+                    cursor = probe;
+                }
+                break;
+            }
+        }
+        for (word, code) in &self.currencies {
+            if let Some(len) = starts_with_word(text, cursor, word) {
+                unit = Some(code.clone());
+                end = cursor + len;
+                break;
+            }
+        }
+        if unit.is_none() {
+            for word in &self.percent {
+                if let Some(len) = starts_with_word(text, after, word) {
+                    percent = true;
+                    end = after + len;
+                    break;
+                }
+            }
+        }
+        let mut span_start = start;
+        if unit.is_none() && !percent {
+            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
+            let head = &text[..start];
+            let trimmed = head.trim_end_matches([' ', '\u{a0}']);
+            for (word, code) in &self.currencies {
+                if word.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
+                    continue;
+                };
+                if trimmed.is_char_boundary(sym_start) && lower(&trimmed[sym_start..]) == *word {
+                    unit = Some(code.clone());
+                    span_start = sym_start;
+                    break;
+                }
+            }
+        }
+        Some(Figure { span: Span::new(span_start, end), value, decimals, scale, unit, percent, words })
+    }
+
+    /// Which kind of value a figure is, or None when it is a bare number.
+    fn kind(&self, text: &str, figure: &Figure, hedged: bool) -> Option<ValueKind> {
+        if figure.unit.is_some() {
+            return Some(ValueKind::Amount);
+        }
+        if figure.percent {
+            return Some(ValueKind::Percent);
+        }
+        // A product name before a bare number: "iPhone 15", "Boeing 737".
+        let prev_word =
+            text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let product = prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
+        if product {
+            return None;
+        }
+        if figure.scale.is_some() {
+            return Some(ValueKind::Count);
+        }
+        // A bare number counts something when a noun follows: "1 644 morts".
+        let rest = &text[skip_spaces(text, figure.span.end)..];
+        let next: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’').collect();
+        let next = lower(&next);
+        let noun = next.chars().next().is_some_and(char::is_lowercase)
+            && next.chars().count() > 1
+            && !self.not_count_after.contains(&next)
+            && !self.scales.iter().any(|(w, _)| *w == next);
+        if noun || (hedged && figure.scale.is_some()) { Some(ValueKind::Count) } else { None }
+    }
+
+    fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
+        let head = &text[..start];
+        let trimmed = head.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        if trimmed.len() == head.len() && !head.is_empty() {
+            return None;
+        }
+        let window_start = {
+            let mut s = trimmed.len().saturating_sub(40);
+            while !trimmed.is_char_boundary(s) {
+                s += 1;
+            }
+            s
+        };
+        let window = lower(&trimmed[window_start..]);
+        for (phrase, hedge) in &self.hedges_before {
+            if window.ends_with(phrase.as_str()) {
+                let chars = phrase.chars().count();
+                let begin = trimmed.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
+                let edge = trimmed[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                if edge {
+                    return Some((*hedge, begin));
+                }
+            }
+        }
+        None
+    }
+
+    fn hedge_after(&self, text: &str, end: usize) -> Option<(Hedge, usize)> {
+        let at = skip_spaces(text, end);
+        for (phrase, hedge) in &self.hedges_after {
+            if let Some(len) = starts_with_word(text, at, phrase) {
+                return Some((*hedge, at + len));
+            }
+        }
+        None
+    }
+
+    /// The point value and the interval of a figure as stated, before hedges.
+    fn stated(&self, figure: &Figure, kind: ValueKind) -> (f64, f64, f64) {
+        let scale = figure.scale.unwrap_or(1.0);
+        let point = figure.value * scale;
+        let rounded = figure.decimals > 0 || figure.scale.is_some() || kind == ValueKind::Percent || figure.words;
+        if !rounded {
+            return (point, point, point);
+        }
+        let half = 0.5 * 10f64.powi(-(figure.decimals as i32)) * scale;
+        (point, (point - half).max(0.0), point + half)
+    }
+
+    /// Amounts, counts and percents in `text`, skipping `taken` spans (dates).
+    pub fn values(&self, text: &str, taken: &[Span]) -> Vec<Value> {
+        let figures = self.figures(text, taken);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < figures.len() {
+            let figure = &figures[i];
+            // A range: "entre 5 et 10 milliards d'euros", "between $5 billion and $10 billion".
+            if let Some(next) = figures.get(i + 1)
+                && let Some(value) = self.range(text, figure, next)
+            {
+                out.push(value);
+                i += 2;
+                continue;
+            }
+            let hedge_before = self.hedge_before(text, figure.span.start);
+            let hedge_after = if hedge_before.is_none() { self.hedge_after(text, figure.span.end) } else { None };
+            let hedged = hedge_before.is_some() || hedge_after.is_some();
+            let Some(kind) = self.kind(text, figure, hedged) else {
+                i += 1;
+                continue;
+            };
+            let (point, low, high) = self.stated(figure, kind);
+            let t = self.tolerance;
+            let hedge = hedge_before.map(|h| h.0).or(hedge_after.map(|h| h.0));
+            let (low, high, low_open, high_open) = match hedge {
+                None => (Some(low), Some(high), false, false),
+                Some(Hedge::Nearly) => (Some(point * (1.0 - t)), Some(point), false, false),
+                Some(Hedge::About) => (Some(point * (1.0 - t)), Some(point * (1.0 + t)), false, false),
+                Some(Hedge::Over) => (Some(point), None, true, false),
+                Some(Hedge::AtLeast) => (Some(point), None, false, false),
+                Some(Hedge::Under) => (Some(0.0), Some(point), false, true),
+                Some(Hedge::AtMost) => (Some(0.0), Some(point), false, false),
+                Some(Hedge::Range) => (Some(low), Some(high), false, false),
+            };
+            let start = hedge_before.map_or(figure.span.start, |h| h.1);
+            let end = hedge_after.map_or(figure.span.end, |h| h.1);
+            out.push(Value {
+                kind,
+                text: text[start..end].to_string(),
+                low,
+                high,
+                point: Some(point),
+                unit: figure.unit.clone(),
+                hedge,
+                low_open,
+                high_open,
+                start: None,
+                end: None,
+                granularity: None,
+                span: Span::new(start, end),
+            });
+            i += 1;
+        }
+        out
+    }
+
+    fn range(&self, text: &str, first: &Figure, second: &Figure) -> Option<Value> {
+        let between = lower(text[first.span.end..second.span.start].trim());
+        if !self.range_join.contains(&between) {
+            return None;
+        }
+        let head = text[..first.span.start].trim_end();
+        let opener = self.range_open.iter().find_map(|w| {
+            let n = w.chars().count();
+            let begin = head.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
+            (lower(&head[begin..]) == *w && head[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+                .then_some(begin)
+        })?;
+        // The first figure shares what it lacks with the second.
+        let mut a = first.clone();
+        if a.scale.is_none() {
+            a.scale = second.scale;
+        }
+        if a.unit.is_none() {
+            a.unit = second.unit.clone();
+        }
+        a.percent |= second.percent;
+        let kind = self.kind(text, second, true).unwrap_or(ValueKind::Count);
+        let (pa, _, _) = self.stated(&a, kind);
+        let (pb, _, _) = self.stated(second, kind);
+        if pa > pb {
+            return None;
+        }
+        Some(Value {
+            kind: if a.unit.is_some() { ValueKind::Amount } else { kind },
+            text: text[opener..second.span.end].to_string(),
+            low: Some(pa),
+            high: Some(pb),
+            point: Some((pa + pb) / 2.0),
+            unit: a.unit.clone(),
+            hedge: Some(Hedge::Range),
+            low_open: false,
+            high_open: false,
+            start: None,
+            end: None,
+            granularity: None,
+            span: Span::new(opener, second.span.end),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::date::DateContext;
+    use crate::lexicon::Rules;
+    use crate::value::{Hedge, ValueKind, find_values};
+
+    fn read(lang: &str, text: &str) -> Vec<crate::value::Value> {
+        let rules = Rules::load(None).unwrap();
+        find_values(text, &rules.langs[lang].values, &mut DateContext::default())
+    }
+
+    fn assert_reads(lang: &str, text: &str, kind: ValueKind, low: f64, high: Option<f64>, unit: Option<&str>) {
+        let values = read(lang, text);
+        let v = values.iter().find(|v| v.kind == kind).unwrap_or_else(|| panic!("{text:?}: no {kind:?} in {values:?}"));
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+        assert!(close(v.low.unwrap(), low), "{text:?}: low {:?} != {low}", v.low);
+        match (v.high, high) {
+            (Some(h), Some(want)) => assert!(close(h, want), "{text:?}: high {h} != {want}"),
+            (None, None) => {}
+            (got, want) => panic!("{text:?}: high {got:?} != {want:?}"),
+        }
+        assert_eq!(v.unit.as_deref(), unit, "{text:?}");
+    }
+
+    #[test]
+    fn french_amounts_are_rounded_at_their_last_digit() {
+        assert_reads(
+            "fr",
+            "une offre de 97,4 milliards de dollars",
+            ValueKind::Amount,
+            97.35e9,
+            Some(97.45e9),
+            Some("USD"),
+        );
+        assert_reads("fr", "97 400 millions de dollars", ValueKind::Amount, 97399.5e6, Some(97400.5e6), Some("USD"));
+        assert_reads("fr", "un contrat de 1,2 Md€", ValueKind::Amount, 1.15e9, Some(1.25e9), Some("EUR"));
+        assert_reads("fr", "un rachat à un milliard de dollars", ValueKind::Amount, 0.5e9, Some(1.5e9), Some("USD"));
+    }
+
+    #[test]
+    fn plain_integers_are_exact() {
+        assert_reads("fr", "un loyer de 1 500 euros", ValueKind::Amount, 1500.0, Some(1500.0), Some("EUR"));
+        assert_reads("en", "sold for $500,000", ValueKind::Amount, 500_000.0, Some(500_000.0), Some("USD"));
+        assert_reads("fr", "le séisme a fait 1 644 morts", ValueKind::Count, 1644.0, Some(1644.0), None);
+    }
+
+    #[test]
+    fn hedges_widen_or_open_the_interval() {
+        assert_reads("fr", "près de 100 milliards de dollars", ValueKind::Amount, 90e9, Some(100e9), Some("USD"));
+        assert_reads("fr", "100 millions de dollars ou plus", ValueKind::Amount, 100e6, None, Some("USD"));
+        assert_reads("en", "about $14 billion", ValueKind::Amount, 12.6e9, Some(15.4e9), Some("USD"));
+        assert_reads("fr", "entre 5 et 10 milliards d'euros", ValueKind::Amount, 5e9, Some(10e9), Some("EUR"));
+        let v = &read("fr", "plus de 100 millions de dollars")[0];
+        assert_eq!((v.hedge, v.low_open), (Some(Hedge::Over), true));
+    }
+
+    #[test]
+    fn percents_are_always_rounded() {
+        assert_reads("fr", "une hausse de 12,5 %", ValueKind::Percent, 12.45, Some(12.55), None);
+        assert_reads("en", "a 49 percent stake", ValueKind::Percent, 48.5, Some(49.5), None);
+    }
+
+    #[test]
+    fn codes_and_model_names_are_not_values() {
+        for text in ["GPT-4", "COVID-19", "le fonds 8VC", "un F-35", "l'iPhone 15", "un Boeing 737", "Windows 11"] {
+            let values = read("fr", text);
+            assert!(values.is_empty(), "{text:?} read as {values:?}");
+        }
     }
 }

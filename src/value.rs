@@ -107,8 +107,11 @@ impl ValueLang {
 /// Every value in `text`, in order of position, spans relative to `text`.
 /// `ctx` carries the reference date and the year last mentioned across calls.
 pub fn find_values(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
-    let _ = (text, lang, ctx);
-    Vec::new()
+    let mut values = lang.dates.dates(text, ctx);
+    let taken: Vec<Span> = values.iter().map(|v| v.span).collect();
+    values.extend(lang.numbers.values(text, &taken));
+    values.sort_by_key(|v| v.span);
+    values
 }
 
 /// A `[[test]]` of a language file, as written.
