@@ -1,24 +1,83 @@
 //! Loading a source: decoding, publication date, language, boilerplate lines
 //! and sentences with byte offsets.
+//!
+//! Byte offsets are those of the file (a BOM is kept and skipped), lines are
+//! split at `\n` (`\r` is white space), and every cue (boilerplate, teasers,
+//! abbreviations, language words) comes from the `[text]` section of the
+//! language files. This stage does not read values or claims.
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use crate::date::PartialDate;
 use crate::lexicon::{RuleError, RuleFile, Rules};
-use crate::span::{LineIndex, Span};
+use crate::span::{Location, Span};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawText {}
+pub struct RawText {
+    /// Common words, to tell the language of a text.
+    #[serde(default)]
+    detect: Vec<String>,
+    /// Patterns of boilerplate lines (case-insensitive).
+    #[serde(default)]
+    boilerplate: Vec<Spanned<String>>,
+    /// Patterns of lines that open a list of links to other stories.
+    #[serde(default)]
+    teasers: Vec<Spanned<String>>,
+    /// Words that end with a period inside a sentence ("M.", "Dr.").
+    #[serde(default)]
+    abbreviations: Vec<String>,
+}
 
-#[derive(Debug)]
-pub struct TextLang {}
+#[derive(Debug, Default)]
+pub struct TextLang {
+    detect: std::collections::BTreeSet<String>,
+    boilerplate: Option<Regex>,
+    teasers: Option<Regex>,
+    abbreviations: std::collections::BTreeSet<String>,
+}
+
+fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>, RuleError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    for p in patterns {
+        Regex::new(&format!("(?i){}", p.get_ref())).map_err(|e| {
+            file.error_in(p, format!("bad regex {:?}: {}", p.get_ref(), e.to_string().lines().last().unwrap_or("")))
+        })?;
+    }
+    let joined =
+        patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace('\'', "['’]"))).collect::<Vec<_>>().join("|");
+    Regex::new(&format!("(?i){joined}")).map(Some).map_err(|e| file.error_at(None, e.to_string()))
+}
 
 impl TextLang {
     pub fn compile(raw: &RawText, file: &RuleFile) -> Result<TextLang, RuleError> {
-        let _ = (raw, file);
-        Ok(TextLang {})
+        Ok(TextLang {
+            detect: raw.detect.iter().map(|w| w.to_lowercase()).collect(),
+            boilerplate: union(file, &raw.boilerplate)?,
+            teasers: union(file, &raw.teasers)?,
+            abbreviations: raw.abbreviations.iter().map(|w| w.to_lowercase()).collect(),
+        })
     }
+
+    fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.as_ref().is_some_and(|r| r.is_match(line))
+    }
+
+    fn is_teaser(&self, line: &str) -> bool {
+        self.teasers.as_ref().is_some_and(|r| r.is_match(line))
+    }
+
+    fn stopwords_in(&self, line: &str) -> usize {
+        words(line).filter(|w| self.detect.contains(&w.to_lowercase())).count()
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// A loaded source. The serialized fields are the report's `documents` entry.
@@ -35,13 +94,13 @@ pub struct Document {
     pub title: Option<String>,
     /// 1-based lines judged boilerplate.
     pub excluded_lines: Vec<usize>,
-    /// Problems that did not stop the load (a BOM, NUL bytes…).
+    /// Problems that did not stop the load (NUL bytes, no text…).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
     #[serde(skip)]
     pub text: String,
     #[serde(skip)]
-    pub lines: LineIndex,
+    pub lines: crate::span::LineIndex,
     #[serde(skip)]
     pub sentences: Vec<Span>,
     #[serde(skip)]
@@ -61,9 +120,13 @@ impl Document {
             excluded_lines: Vec::new(),
             warnings: Vec::new(),
             text: String::new(),
-            lines: LineIndex::default(),
+            lines: crate::span::LineIndex::default(),
             sentences: Vec::new(),
         }
+    }
+
+    pub fn locate(&self, span: Span) -> Location {
+        self.lines.locate(&self.text, span)
     }
 }
 
@@ -89,6 +152,57 @@ impl std::fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+/// Whether bytes look like a binary file rather than text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.is_empty() {
+        return false;
+    }
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    control * 10 > sample.len()
+}
+
+/// ` date 2025-02` at the very start: the date and where the text after it starts.
+fn date_marker(text: &str, from: usize) -> Option<(PartialDate, usize)> {
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let after = trimmed.strip_prefix("date ")?;
+    let token: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    let date = PartialDate::parse(&token).ok()?;
+    let end = from + (rest.len() - trimmed.len()) + 5 + token.len();
+    Some((date, end))
+}
+
+/// A byline date on a short line: `22/08/2025` (even glued to a name), or ISO.
+fn byline_date(line: &str) -> Option<PartialDate> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    for i in 0..bytes.len() {
+        // dd/mm/yyyy
+        if i + 10 <= bytes.len() && bytes[i + 2] == b'/' && bytes[i + 5] == b'/' {
+            let s = &line.get(i..i + 10)?;
+            let (d, m, y) = (s[0..2].parse::<u32>().ok(), s[3..5].parse::<u32>().ok(), s[6..10].parse::<i32>().ok());
+            if let (Some(d), Some(m), Some(y)) = (d, m, y)
+                && let Ok(date) = PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}"))
+            {
+                return Some(date);
+            }
+        }
+        // yyyy-mm-dd
+        if i + 10 <= bytes.len() && bytes[i + 4] == b'-' && bytes[i + 7] == b'-' {
+            if let Some(s) = line.get(i..i + 10)
+                && s.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
+                && let Ok(date) = PartialDate::parse(s)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
 /// Decode and analyse one source. `id` is the file stem, made unique by the caller.
 pub fn load(
     id: &str,
@@ -97,24 +211,334 @@ pub fn load(
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<Document, DocumentError> {
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| DocumentError {
-        path: path.to_string(),
-        message: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-    })?;
-    let _ = rules;
-    let lines = LineIndex::new(&text);
-    let sentences = vec![Span::new(0, text.len())];
+    let error = |message: String| DocumentError { path: path.to_string(), message };
+    if looks_binary(bytes) {
+        return Err(error("looks like a binary file, not text".into()));
+    }
+    let text = String::from_utf8(bytes.to_vec())
+        .map_err(|e| error(format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+    let mut warnings = Vec::new();
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    if text.contains('\0') {
+        warnings.push("contains NUL bytes, read as spaces".to_string());
+    }
+    if text[start..].trim().is_empty() {
+        warnings.push("no text".to_string());
+    }
+    let lines = crate::span::LineIndex::new(&text);
+
+    // Front matter: `---` … `---` with `date:` and `title:`.
+    let mut date = None;
+    let mut title = None;
+    let mut body_start = start;
+    let mut excluded = Vec::new();
+    if text[start..].starts_with("---") {
+        let mut offset = start;
+        for (n, line) in text[start..].split('\n').enumerate() {
+            offset += line.len() + 1;
+            excluded.push(n + 1);
+            let l = line.trim();
+            if n > 0 && l == "---" {
+                body_start = offset.min(text.len());
+                break;
+            }
+            if let Some(v) = l.strip_prefix("date:") {
+                date = PartialDate::parse(v.trim().trim_matches('"').get(..10).unwrap_or(v.trim().trim_matches('"')))
+                    .ok()
+                    .or(date);
+                if date.is_none() {
+                    date = PartialDate::parse(v.trim().trim_matches('"')).ok();
+                }
+            }
+            if let Some(v) = l.strip_prefix("title:") {
+                title = Some(v.trim().trim_matches('"').to_string());
+            }
+        }
+        if body_start == start {
+            excluded.clear();
+        }
+    }
+    if let Some((marker, end)) = date_marker(&text, body_start) {
+        date = Some(marker);
+        body_start = end;
+    }
+
+    // Language.
+    let sample_end = {
+        let mut e = (body_start + 20_000).min(text.len());
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        e
+    };
+    let sample = &text[body_start..sample_end];
+    let language = match &options.language {
+        Some(l) => l.clone(),
+        None => {
+            let best = rules.langs.values().map(|l| (l.text.stopwords_in(sample), &l.code)).max_by_key(|(n, _)| *n);
+            match best {
+                Some((n, code)) if n > 0 => code.clone(),
+                _ => {
+                    let first = rules.langs.keys().next().cloned().unwrap_or_default();
+                    if !text[start..].trim().is_empty() {
+                        warnings.push(format!("language not recognized; read as {first}"));
+                    }
+                    first
+                }
+            }
+        }
+    };
+    let text_lang = rules.langs.get(&language).map(|l| &l.text);
+
+    // Lines: boilerplate or body.
+    let mut line_spans: Vec<Span> = Vec::new();
+    {
+        let mut offset = 0;
+        for line in text.split('\n') {
+            line_spans.push(Span::new(offset, offset + line.len()));
+            offset += line.len() + 1;
+        }
+    }
+    let first_body_line = lines.line(body_start);
+    let content = |n: usize| -> &str {
+        let span = line_spans[n - 1];
+        let from = span.start.max(body_start).min(span.end);
+        text[from..span.end].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+    };
+    let total = line_spans.len();
+    let mut boiler = vec![false; total + 1];
+    for &n in &excluded {
+        boiler[n] = true;
+    }
+    for n in 1..first_body_line {
+        boiler[n] = true;
+    }
+    let mut in_teaser = false;
+    let mut footer_from = None;
+    for n in first_body_line..=total {
+        let line = content(n);
+        if line.is_empty() {
+            in_teaser = false;
+            continue;
+        }
+        let Some(tl) = text_lang else { continue };
+        let word_count = words(line).count();
+        let list_item = line.starts_with(['-', '•', '*', '–']);
+        let cue = tl.is_boilerplate(line);
+        if tl.is_teaser(line) {
+            boiler[n] = true;
+            in_teaser = true;
+            continue;
+        }
+        if in_teaser && (list_item || word_count <= 20) {
+            boiler[n] = true;
+            continue;
+        }
+        in_teaser = false;
+        if byline_date(line).is_some() && word_count <= 8 {
+            boiler[n] = true;
+            if date.is_none() {
+                date = byline_date(line);
+            }
+            continue;
+        }
+        // A line of several words with none of the language's common words: a
+        // site header or a line in another language.
+        let foreign = word_count >= 3 && tl.stopwords_in(line) == 0 && !line.ends_with(['.', '!', '?', '»', '"']);
+        if cue || foreign {
+            boiler[n] = true;
+            // A banner in the second half opens the page's footer.
+            if cue && footer_from.is_none() && n * 2 > total {
+                footer_from = Some(n);
+            }
+        }
+    }
+    if let Some(from) = footer_from {
+        for b in boiler.iter_mut().skip(from) {
+            *b = true;
+        }
+    }
+    // A trailing run of short unpunctuated lines is a menu.
+    {
+        let mut run = Vec::new();
+        for n in (first_body_line..=total).rev() {
+            let line = content(n);
+            if line.is_empty() {
+                continue;
+            }
+            let short = words(line).count() <= 4 && !line.ends_with(['.', '!', '?', '»', '"', ':']);
+            if short {
+                run.push(n);
+            } else {
+                break;
+            }
+        }
+        if run.len() >= 3 {
+            for n in run {
+                boiler[n] = true;
+            }
+        }
+    }
+    let excluded_lines: Vec<usize> =
+        (1..=total).filter(|&n| boiler[n] && !content(n).is_empty() || (boiler[n] && excluded.contains(&n))).collect();
+
+    // Sentences.
+    let mut sentences = Vec::new();
+    for n in first_body_line..=total {
+        if boiler[n] {
+            continue;
+        }
+        let span = line_spans[n - 1];
+        let from = span.start.max(body_start).min(span.end);
+        split_sentences(&text, Span::new(from, span.end), text_lang, &mut sentences);
+    }
+
+    if title.is_none() {
+        title = (first_body_line..=total).find(|&n| !boiler[n] && !content(n).is_empty()).map(|n| {
+            let line = content(n).trim_start_matches(['#', ' ']);
+            let cut: String = line.chars().take(200).collect();
+            cut
+        });
+    }
+    let date = options.date.or(date);
     Ok(Document {
         id: id.to_string(),
         path: path.to_string(),
-        language: options.language.clone().unwrap_or_else(|| "fr".into()),
-        date: options.date.map(|d| d.to_string()),
-        title: None,
-        excluded_lines: Vec::new(),
-        warnings: Vec::new(),
+        language,
+        date: date.map(|d| d.to_string()),
+        title,
+        excluded_lines,
+        warnings,
         text,
         lines,
         sentences,
-        reference_date: options.date,
+        reference_date: date,
     })
+}
+
+/// Splits one line into sentences (trimmed byte spans).
+fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Vec<Span>) {
+    let slice = &text[line.start..line.end];
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence.
+        let mut end_k = k + 1;
+        while end_k < chars.len() && matches!(chars[end_k].1, '»' | '"' | '”' | ')' | '’') {
+            end_k += 1;
+        }
+        let Some(&(space_at, space)) = chars.get(end_k) else {
+            continue;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        let next = chars[end_k..].iter().find(|(_, ch)| !ch.is_whitespace()).map(|&(_, ch)| ch);
+        let opens = next.is_some_and(|ch| {
+            ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '«' | '"' | '“' | '(' | '—' | '-')
+        });
+        if !opens {
+            continue;
+        }
+        if c == '.' {
+            let before = &slice[start..i];
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.' || *ch == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let lower = word.to_lowercase();
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if single_initial || lang.is_some_and(|l| l.abbreviations.contains(&lower)) {
+                continue;
+            }
+        }
+        push_trimmed(text, Span::new(line.start + start, line.start + space_at), out);
+        start = space_at;
+    }
+    push_trimmed(text, Span::new(line.start + start, line.end), out);
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = &text[span.start..span.end];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| {
+            c.is_whitespace() || c == '\0' || c == '\u{feff}' || matches!(c, '#' | '>' | '*' | '•')
+        })
+        .len();
+    let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || c == '\0').len();
+    let mut start = span.start + lead;
+    // A list dash: "- item".
+    if text[start..span.end].starts_with("- ") {
+        start += 2;
+    }
+    let end = span.end - trail;
+    if start < end {
+        out.push(Span::new(start, end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(name: &str) -> Document {
+        let rules = Rules::load(None).unwrap();
+        let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        load(name, &path, &bytes, &rules, &LoadOptions::default()).unwrap()
+    }
+
+    fn sentence_texts(doc: &Document) -> Vec<&str> {
+        doc.sentences.iter().map(|s| &doc.text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn seed_dates_come_from_marker_and_byline() {
+        assert_eq!(seed("002_9de6a1a9f164bf50.txt").date.as_deref(), Some("2025-08-22"));
+        assert_eq!(seed("003_df5822395eb572df.txt").date.as_deref(), Some("2025-02"));
+        assert_eq!(seed("004_7dac47b7e27d2cb1.txt").date.as_deref(), Some("2025-04"));
+        assert_eq!(seed("000_76fb5b702e2fbb3a.txt").date, None);
+    }
+
+    #[test]
+    fn seed_boilerplate_yields_no_sentence() {
+        let doc = seed("004_7dac47b7e27d2cb1.txt");
+        assert!(sentence_texts(&doc).iter().all(|s| !s.contains("Numerama")), "{:?}", doc.excluded_lines);
+        assert!(!doc.excluded_lines.contains(&27), "the quoted tweet is article text");
+        let doc = seed("002_9de6a1a9f164bf50.txt");
+        assert!(sentence_texts(&doc).iter().all(|s| !s.contains("Comment (0)")));
+        assert!(!doc.excluded_lines.contains(&5) && !doc.excluded_lines.contains(&13));
+        let doc = seed("001_de1ee3171af4175e.txt");
+        assert!(sentence_texts(&doc).iter().all(|s| !s.contains("Fuite de données Grok")));
+        assert!(seed("000_76fb5b702e2fbb3a.txt").excluded_lines.is_empty());
+    }
+
+    #[test]
+    fn the_date_marker_is_not_part_of_the_first_sentence() {
+        let doc = seed("003_df5822395eb572df.txt");
+        assert!(sentence_texts(&doc)[0].starts_with("Elon Musk a fait une offre"), "{:?}", sentence_texts(&doc)[0]);
+        assert_eq!(doc.language, "fr");
+    }
+
+    #[test]
+    fn sentences_split_after_periods_but_not_after_abbreviations() {
+        let rules = Rules::load(None).unwrap();
+        let text = "M. Musk a parlé. Il a 97,4 milliards. « Non merci », a-t-il dit.";
+        let doc = load("x", "x.txt", text.as_bytes(), &rules, &LoadOptions::default()).unwrap();
+        assert_eq!(sentence_texts(&doc), ["M. Musk a parlé.", "Il a 97,4 milliards.", "« Non merci », a-t-il dit."]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let rules = Rules::load(None).unwrap();
+        let err = load("x", "x.txt", b"abc\xE9def", &rules, &LoadOptions::default()).unwrap_err();
+        assert!(err.message.contains("byte 3"), "{err}");
+    }
 }
