@@ -163,7 +163,9 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
     };
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(text);
-        if token.kind == TokenKind::Punct && is_break(word) {
+        let inside_number = text[..token.span.start].ends_with(|c: char| c.is_ascii_digit())
+            && text[token.span.end..].starts_with(|c: char| c.is_ascii_digit());
+        if token.kind == TokenKind::Punct && is_break(word) && !inside_number {
             if i > start {
                 close(start, i, &mut out);
             }
@@ -214,7 +216,8 @@ struct Draft {
 #[derive(Debug, Default, Clone)]
 struct Previous {
     subject: Option<String>,
-    object: Option<String>,
+    /// Per frame: the mention after one of its target cues ("contre X").
+    objects: BTreeMap<usize, String>,
     /// The last date stated outside an attribution, with the sentence span.
     date: Option<(Value, Span)>,
 }
@@ -530,16 +533,18 @@ fn read_sentence(
             trigger.target = clause_subject.or(main_subject).map(|m| m.name.clone());
         }
         if trigger.target.is_none() {
-            for (span, &frame) in frame_lang.target_cues.find_all(text) {
-                if frame != frame_id || span.start < trigger.span.end {
-                    continue;
-                }
+            // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
+            let cue = frame_lang.target_cues.find_all(text).into_iter().find(|(span, frame)| {
+                **frame == frame_id
+                    && span.start >= trigger.span.end
+                    && token_at(tokens, span.start) <= trigger_end_token + 3
+            });
+            if let Some((span, _)) = cue {
                 let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
                 if let Some(m) = mention_after(cue_end)
                     && Some(&m.name) != trigger.agent.as_ref()
                 {
                     trigger.target = Some(m.name.clone());
-                    break;
                 }
             }
         }
@@ -568,7 +573,7 @@ fn read_sentence(
                 .map(|m| m.name.clone());
         }
         if trigger.target.is_none() && !any_subject {
-            trigger.target = previous.object.clone().filter(|o| Some(o) != trigger.agent.as_ref());
+            trigger.target = previous.objects.get(&frame_id).cloned().filter(|o| Some(o) != trigger.agent.as_ref());
         }
         if trigger.target == trigger.agent {
             trigger.target = None;
@@ -728,9 +733,12 @@ fn summarize(
             mentions.iter().find(|m| m.subject && s.span.start <= m.span.start && m.span.end <= s.span.end)
         })
         .map(|m| m.name.clone());
-    let object = frame_lang.target_cues.find_all(text).into_iter().find_map(|(span, _)| {
-        mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4).map(|m| m.name.clone())
-    });
+    let mut objects = BTreeMap::new();
+    for (span, &frame) in frame_lang.target_cues.find_all(text) {
+        if let Some(m) = mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4) {
+            objects.entry(frame).or_insert_with(|| m.name.clone());
+        }
+    }
     let date = values
         .iter()
         .rev()
@@ -745,7 +753,7 @@ fn summarize(
         });
     Previous {
         subject: subject.or_else(|| if mentions.is_empty() { previous.subject.clone() } else { None }),
-        object,
+        objects,
         date,
     }
 }

@@ -571,8 +571,10 @@ impl<'a> Resolver<'a> {
                             possessive
                                 .then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
                         })
-                        .or_else(|| self.last_org.clone())
-                        .or_else(|| self.main_org.clone());
+                        // "la start-up" is the organization the document is about,
+                        // unless it has none: then the last one named.
+                        .or_else(|| self.main_org.clone())
+                        .or_else(|| self.last_org.clone());
                     org.map(|n| (n, Kind::Organization, Form::Description))
                 }
             };

@@ -111,6 +111,9 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 const EPSILON: f64 = 1e-9;
 
 fn close(a: f64, b: f64) -> bool {
+    if a.is_infinite() || b.is_infinite() {
+        return a == b;
+    }
     (a - b).abs() <= EPSILON * a.abs().max(b.abs()).max(1.0)
 }
 
