@@ -191,13 +191,14 @@ fn byline_date(line: &str) -> Option<PartialDate> {
             }
         }
         // yyyy-mm-dd
-        if i + 10 <= bytes.len() && bytes[i + 4] == b'-' && bytes[i + 7] == b'-' {
-            if let Some(s) = line.get(i..i + 10)
-                && s.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
-                && let Ok(date) = PartialDate::parse(s)
-            {
-                return Some(date);
-            }
+        if i + 10 <= bytes.len()
+            && bytes[i + 4] == b'-'
+            && bytes[i + 7] == b'-'
+            && let Some(s) = line.get(i..i + 10)
+            && s.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
+            && let Ok(date) = PartialDate::parse(s)
+        {
+            return Some(date);
         }
     }
     None
@@ -310,11 +311,13 @@ pub fn load(
     for &n in &excluded {
         boiler[n] = true;
     }
-    for n in 1..first_body_line {
-        boiler[n] = true;
+    for b in boiler.iter_mut().take(first_body_line).skip(1) {
+        *b = true;
     }
     let mut in_teaser = false;
     let mut footer_from = None;
+    // `n` is a line number: it reads the line and marks it.
+    #[allow(clippy::needless_range_loop)]
     for n in first_body_line..=total {
         let line = content(n);
         if line.is_empty() {
@@ -380,7 +383,7 @@ pub fn load(
         }
     }
     let excluded_lines: Vec<usize> =
-        (1..=total).filter(|&n| boiler[n] && !content(n).is_empty() || (boiler[n] && excluded.contains(&n))).collect();
+        (1..=total).filter(|&n| boiler[n] && (!content(n).is_empty() || excluded.contains(&n))).collect();
 
     // Sentences.
     let mut sentences = Vec::new();
