@@ -243,7 +243,12 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
         while j < tokens.len() {
             let t = tokens[j];
             let w = t.text(text);
-            if t.kind != TokenKind::Word || !is_namey(w) || words.not_names.contains(w) || words.honorifics.contains(w)
+            // A word that is no name alone may end one: "Scale AI".
+            let suffix = j > i && words.org_suffixes.contains(w);
+            if t.kind != TokenKind::Word
+                || !is_namey(w)
+                || (words.not_names.contains(w) && !suffix)
+                || words.honorifics.contains(w)
             {
                 break;
             }

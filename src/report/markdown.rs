@@ -105,7 +105,7 @@ fn excerpt(claim: &Claim) -> String {
 
 fn full(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<&str, &Claim>) {
     let _ = writeln!(out, "### {}\n", heading(finding));
-    let _ = writeln!(out, "**{}** ({:?}): {}\n", finding.verdict, finding.severity, finding.summary);
+    let _ = writeln!(out, "**{}** ({}): {}\n", finding.verdict, finding.severity, finding.summary);
     let _ = writeln!(out, "| source | wording | value | where |");
     let _ = writeln!(out, "|---|---|---|---|");
     for id in &finding.claims {
