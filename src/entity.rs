@@ -542,6 +542,21 @@ impl<'a> Resolver<'a> {
             }
         }
         raw.sort_by_key(|(s, _)| *s);
+        // "la start-up xAI": a description right before a name is that name.
+        let named_next = |i: usize| {
+            raw.get(i + 1).is_some_and(|(next, m)| {
+                matches!(m, RawMention::Name(..) | RawMention::Known(_))
+                    && text[raw[i].0.end..next.start].trim_matches([' ', ',']).is_empty()
+            })
+        };
+        let keep: Vec<bool> = (0..raw.len())
+            .map(|i| !matches!(raw[i].1, RawMention::OrgDescription | RawMention::PersonDescription) || !named_next(i))
+            .collect();
+        let mut index = 0;
+        raw.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
 
         let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
         for (index, (span, mention)) in raw.iter().enumerate() {

@@ -136,7 +136,17 @@ fn slug(text: &str) -> String {
 /// `frame.attribute:agent>target:value[:not]`, stable when lines move.
 pub fn fingerprint(claim: &Claim) -> String {
     let role = |r: &str| claim.roles.get(r).map_or_else(|| "?".to_string(), |n| slug(n));
-    let value = claim.value.as_ref().map_or_else(|| "occurred".to_string(), |v| slug(&describe(v)));
+    let value = claim.value.as_ref().map_or_else(
+        || "occurred".to_string(),
+        |v| match (v.kind, v.point) {
+            // A figure by its stated value: "about-97-billion-usd".
+            (kind, Some(point)) if kind != crate::value::ValueKind::Date => {
+                let hedge = v.hedge.map(|h| format!("{h:?} ")).unwrap_or_default();
+                slug(&format!("{hedge}{} {}", crate::verdict::human(point), v.unit.as_deref().unwrap_or("")))
+            }
+            _ => slug(&describe(v)),
+        },
+    );
     let negated = if claim.polarity == Polarity::Negated { ":not" } else { "" };
     format!("{}.{}:{}>{}:{value}{negated}", claim.frame, claim.attribute.as_str(), role("agent"), role("target"))
 }
