@@ -48,8 +48,12 @@ fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>,
             file.error_in(p, format!("bad regex {:?}: {}", p.get_ref(), e.to_string().lines().last().unwrap_or("")))
         })?;
     }
-    let joined =
-        patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace('\'', "['’]"))).collect::<Vec<_>>().join("|");
+    // An ASCII word boundary keeps the fast engines on non-ASCII text.
+    let joined = patterns
+        .iter()
+        .map(|p| format!("(?:{})", p.get_ref().replace('\'', "['’]").replace(r"\b", r"(?-u:\b)")))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!("(?i){joined}")).map(Some).map_err(|e| file.error_at(None, e.to_string()))
 }
 

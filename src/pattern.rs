@@ -14,14 +14,16 @@ use crate::span::Span;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet<T> {
-    any: Option<Regex>,
     each: Vec<(Regex, T)>,
     sources: Vec<String>,
+    /// The union, to find candidates, and the same anchored at both ends, to
+    /// test one candidate span; built once, on first use.
+    union: std::sync::OnceLock<Option<(Regex, Regex)>>,
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { any: None, each: Vec::new(), sources: Vec::new() }
+        PatternSet { each: Vec::new(), sources: Vec::new(), union: std::sync::OnceLock::new() }
     }
 }
 
@@ -57,33 +59,36 @@ impl<T: Clone> PatternSet<T> {
             each.push((anchored, payload));
             parts.push(format!("(?:{source})"));
         }
-        if parts.is_empty() {
-            return Ok(PatternSet { any: None, each, sources: parts });
-        }
-        let any = Regex::new(&format!("(?i){}", parts.join("|")))
-            .map_err(|e| file.error_at(None, format!("patterns do not compile together: {}", first_line(&e))))?;
-        Ok(PatternSet { any: Some(any), each, sources: parts })
+        Ok(PatternSet { each, sources: parts, union: std::sync::OnceLock::new() })
     }
 
     /// Joins sets from several files (each already checked).
     pub fn extend(&mut self, other: PatternSet<T>) {
         self.each.extend(other.each);
         self.sources.extend(other.sources);
-        self.any = if self.sources.is_empty() {
-            None
-        } else {
-            // Each part compiled alone, so the union compiles too.
-            Regex::new(&format!("(?i){}", self.sources.join("|"))).ok()
-        };
+        self.union = std::sync::OnceLock::new();
     }
 
     pub fn is_empty(&self) -> bool {
         self.each.is_empty()
     }
 
+    fn union(&self) -> Option<&(Regex, Regex)> {
+        self.union
+            .get_or_init(|| {
+                if self.sources.is_empty() {
+                    return None;
+                }
+                // Each part compiled alone, so the union compiles too.
+                let joined = self.sources.join("|");
+                Some((Regex::new(&format!("(?i){joined}")).ok()?, Regex::new(&format!("(?i)^(?:{joined})$")).ok()?))
+            })
+            .as_ref()
+    }
+
     /// Non-overlapping matches at word edges, leftmost-longest among the patterns.
     pub fn find_all(&self, text: &str) -> Vec<(Span, &T)> {
-        let Some(any) = &self.any else {
+        let Some((any, _)) = self.union() else {
             return Vec::new();
         };
         let mut found = Vec::new();
@@ -108,19 +113,15 @@ impl<T: Clone> PatternSet<T> {
 
     /// The longest pattern that matches at `start` and ends at a word edge.
     fn best_at(&self, text: &str, start: usize) -> Option<(Span, &T)> {
-        let mut best: Option<(Span, &T)> = None;
-        for (anchored, payload) in &self.each {
-            // The anchored regex matches a whole string: try each word end after start.
-            for end in word_ends(text, start) {
-                if best.is_some_and(|(b, _)| b.end >= end) {
-                    continue;
-                }
-                if anchored.is_match(&text[start..end]) && at_word_edge(text, start, end) {
-                    best = Some((Span::new(start, end), payload));
-                }
-            }
-        }
-        best
+        let (_, whole) = self.union()?;
+        // The longest end that some pattern matches whole, then which pattern.
+        let end = word_ends(text, start)
+            .into_iter()
+            .rev()
+            .find(|&end| at_word_edge(text, start, end) && whole.is_match(&text[start..end]))?;
+        let candidate = &text[start..end];
+        let payload = self.each.iter().find(|(r, _)| r.is_match(candidate)).map(|(_, p)| p)?;
+        Some((Span::new(start, end), payload))
     }
 
     /// Whether the whole of `text` matches one of the patterns.
