@@ -423,27 +423,23 @@ pub fn load(
     })
 }
 
-/// Splits one line into sentences (trimmed byte spans).
+/// Splits one line into sentences (trimmed byte spans), in one pass.
 fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Vec<Span>) {
     let slice = &text[line.start..line.end];
     let mut start = 0;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in slice.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Closing quotes and brackets stay with the sentence.
-        let mut end_k = k + 1;
-        while end_k < chars.len() && matches!(chars[end_k].1, '»' | '"' | '”' | ')' | '’') {
-            end_k += 1;
-        }
-        let Some(&(space_at, space)) = chars.get(end_k) else {
-            continue;
-        };
-        if !space.is_whitespace() {
+        let rest = &slice[i + c.len_utf8()..];
+        let closing = rest.len() - rest.trim_start_matches(['»', '"', '”', ')', '’']).len();
+        let after = &rest[closing..];
+        if !after.starts_with(char::is_whitespace) {
             continue;
         }
-        let next = chars[end_k..].iter().find(|(_, ch)| !ch.is_whitespace()).map(|&(_, ch)| ch);
+        let space_at = i + c.len_utf8() + closing;
+        let next = after.trim_start().chars().next();
         let opens = next.is_some_and(|ch| {
             ch.is_uppercase() || ch.is_ascii_digit() || matches!(ch, '«' | '"' | '“' | '(' | '—' | '-')
         });
@@ -452,17 +448,15 @@ fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Ve
         }
         if c == '.' {
             let before = &slice[start..i];
-            let word: String = before
-                .chars()
+            let word_start = before
+                .char_indices()
                 .rev()
-                .take_while(|ch| ch.is_alphanumeric() || *ch == '.' || *ch == '-')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let lower = word.to_lowercase();
+                .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '.' || *ch == '-')
+                .last()
+                .map_or(before.len(), |(k, _)| k);
+            let word = &before[word_start..];
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if single_initial || lang.is_some_and(|l| l.abbreviations.contains(&lower)) {
+            if single_initial || lang.is_some_and(|l| l.abbreviations.contains(&word.to_lowercase())) {
                 continue;
             }
         }
