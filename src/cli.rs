@@ -219,7 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ReportFormat::Json => report.to_json(),
             };
             write_out(&text)?;
-            for s in &report.skipped {
+            for s in report.skipped.iter().filter(|s| s.error) {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
             }
             if stats {

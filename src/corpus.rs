@@ -1,11 +1,20 @@
-//! Which files a run reads. (Minimal version; replaced by the full one.)
+//! Which files a run reads, and loading them.
+//!
+//! A file named on the command line is read whatever its name; a folder is
+//! walked in sorted order, its `.txt`, `.md`, `.markdown` and `.text` files
+//! read and its other files listed as skipped, so that the report says what
+//! was not read and why. Hidden files are passed over.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::{Document, LoadOptions, load};
 use crate::lexicon::Rules;
+
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
@@ -28,45 +37,103 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
-pub fn discover(paths: &[PathBuf]) -> Discovery {
-    let mut out = Discovery::default();
-    for path in paths {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> =
-                std::fs::read_dir(path).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-            entries.sort();
-            for p in entries {
-                if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                    let id = p.file_stem().unwrap_or_default().to_string_lossy().to_string();
-                    out.sources.push(Source { id, path: p.display().to_string() });
-                }
-            }
-        } else if path.exists() {
-            let id = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
-            out.sources.push(Source { id, path: path.display().to_string() });
-        } else {
-            out.skipped.push(Skipped {
-                path: path.display().to_string(),
-                reason: "does not exist".into(),
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skipped.push(Skipped {
+                path: dir.display().to_string(),
+                reason: format!("cannot read the folder: {e}"),
                 error: true,
             });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, skipped);
+        } else {
+            let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+            if ext.as_deref().is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e)) {
+                files.push(path);
+            } else {
+                let what = ext.map_or_else(|| "no extension".to_string(), |e| format!(".{e}"));
+                skipped.push(Skipped {
+                    path: path.display().to_string(),
+                    reason: format!("not a text article ({what}); name the file to read it anyway"),
+                    error: false,
+                });
+            }
         }
     }
-    out
 }
 
+/// The sources named by `paths`, each with an id unique in the run.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            walk(path, &mut files, &mut skipped);
+            if files.len() == before {
+                skipped.push(Skipped {
+                    path: path.display().to_string(),
+                    reason: "no .txt or .md file in this folder".into(),
+                    error: true,
+                });
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            skipped.push(Skipped { path: path.display().to_string(), reason: "does not exist".into(), error: true });
+        }
+    }
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    let sources = files
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().map_or_else(|| "source".to_string(), |s| s.to_string_lossy().to_string());
+            let n = used.entry(stem.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { stem } else { format!("{stem}-{n}") };
+            Source { id, path: path.display().to_string() }
+        })
+        .collect();
+    Discovery { sources, skipped }
+}
+
+/// Reads and loads every source in parallel, keeping their order; what cannot
+/// be read or decoded is skipped with the reason.
 pub fn load_all(discovery: &Discovery, rules: &Rules, options: &LoadOptions) -> (Vec<Document>, Vec<Skipped>) {
+    let results: Vec<Result<Document, Skipped>> = discovery
+        .sources
+        .par_iter()
+        .map(|source| {
+            let bytes = std::fs::read(&source.path).map_err(|e| Skipped {
+                path: source.path.clone(),
+                reason: format!("cannot read: {e}"),
+                error: true,
+            })?;
+            load(&source.id, &source.path, &bytes, rules, options).map_err(|e| Skipped {
+                path: source.path.clone(),
+                reason: e.message,
+                error: true,
+            })
+        })
+        .collect();
     let mut docs = Vec::new();
     let mut skipped = discovery.skipped.clone();
-    for source in &discovery.sources {
-        match std::fs::read(&source.path) {
-            Ok(bytes) => match load(&source.id, &source.path, &bytes, rules, options) {
-                Ok(doc) => docs.push(doc),
-                Err(e) => skipped.push(Skipped { path: source.path.clone(), reason: e.message, error: true }),
-            },
-            Err(e) => {
-                skipped.push(Skipped { path: source.path.clone(), reason: format!("cannot read: {e}"), error: true })
-            }
+    for result in results {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(s) => skipped.push(s),
         }
     }
     (docs, skipped)
