@@ -115,7 +115,7 @@ enum SegmentKind {
     Plain,
     /// Opens with a preposition: "En 2024", "Depuis cette brouille".
     Fronted,
-    /// "qui a cofondé OpenAI"
+    /// "qui a cofondé Acme"
     SubjectRelative,
     /// "qu'il a cofondée", also "que" after a verb.
     ObjectRelative,

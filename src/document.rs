@@ -524,16 +524,17 @@ mod tests {
     #[test]
     fn the_date_marker_is_not_part_of_the_first_sentence() {
         let doc = seed("003_df5822395eb572df.txt");
-        assert!(sentence_texts(&doc)[0].starts_with("Elon Musk a fait une offre"), "{:?}", sentence_texts(&doc)[0]);
+        let first = sentence_texts(&doc)[0];
+        assert!(!first.contains("date 2025") && first.starts_with(char::is_uppercase), "{first:?}");
         assert_eq!(doc.language, "fr");
     }
 
     #[test]
     fn sentences_split_after_periods_but_not_after_abbreviations() {
         let rules = Rules::load(None).unwrap();
-        let text = "M. Musk a parlé. Il a 97,4 milliards. « Non merci », a-t-il dit.";
+        let text = "M. Roe a parlé. Il a 97,4 milliards. « Non merci », a-t-il dit.";
         let doc = load("x", "x.txt", text.as_bytes(), &rules, &LoadOptions::default()).unwrap();
-        assert_eq!(sentence_texts(&doc), ["M. Musk a parlé.", "Il a 97,4 milliards.", "« Non merci », a-t-il dit."]);
+        assert_eq!(sentence_texts(&doc), ["M. Roe a parlé.", "Il a 97,4 milliards.", "« Non merci », a-t-il dit."]);
     }
 
     #[test]
