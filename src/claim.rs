@@ -263,7 +263,7 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
         .map(|d| {
             let frame = &rules.frames.frames[d.frame];
             let mut roles = BTreeMap::new();
-            let (mut agent, mut target) = (d.agent, d.target);
+            let (mut agent, mut target) = if frame.roles { (d.agent, d.target) } else { (None, None) };
             if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
                 std::mem::swap(&mut agent, &mut target);
             }

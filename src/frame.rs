@@ -61,6 +61,10 @@ struct RawFrames {
     frame: Vec<RawFrame>,
 }
 
+fn yes() -> bool {
+    true
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrame {
@@ -74,6 +78,10 @@ struct RawFrame {
     /// The two roles are interchangeable (a dispute between A and B).
     #[serde(default)]
     symmetric: bool,
+    /// Whether claims name who acts on whom; `false` for a toll, which
+    /// sources word around a place or an event rather than two parties.
+    #[serde(default = "yes")]
+    roles: bool,
     /// Per language: trigger patterns.
     triggers: BTreeMap<String, Vec<Spanned<String>>>,
     /// Per language: nominal triggers whose "de X" / "X's" names the agent, not the target.
@@ -95,6 +103,7 @@ pub struct Frame {
     pub attributes: BTreeSet<Attribute>,
     pub repeatable: bool,
     pub symmetric: bool,
+    pub roles: bool,
 }
 
 /// Per-language patterns of every frame, each tagged with the frame's index.
@@ -171,6 +180,7 @@ impl Frames {
                     attributes,
                     repeatable: raw_frame.repeatable,
                     symmetric: raw_frame.symmetric,
+                    roles: raw_frame.roles,
                 });
             }
         }
