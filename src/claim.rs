@@ -97,14 +97,24 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 
 /// Reads every sentence of the corpus for names and appositions.
 pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
-    let mut names = Names::default();
-    for doc in docs {
-        let Some(lang) = rules.langs.get(&doc.language) else {
-            continue;
-        };
-        for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
-            names.learn(&doc.text[span.start..span.end], &rules.entities, &lang.claims);
-        }
+    use rayon::prelude::*;
+    // Each document on its own, in parallel; merged in document order, so
+    // that what is learned first still wins.
+    let per_doc: Vec<Names> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut names = Names::default();
+            if let Some(lang) = rules.langs.get(&doc.language) {
+                for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
+                    names.learn(&doc.text[span.start..span.end], &rules.entities, &lang.claims);
+                }
+            }
+            names
+        })
+        .collect();
+    let mut names = Names::from_gazetteer(&rules.entities);
+    for learned in per_doc {
+        names.merge(learned);
     }
     names
 }
@@ -170,7 +180,7 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
                 close(start, i, &mut out);
             }
             start = i + 1;
-        } else if token.kind == TokenKind::Word && words.complementizers.contains(&key(word)) && i > start {
+        } else if token.kind == TokenKind::Word && words.complementizers.contains(key(word)) && i > start {
             close(start, i, &mut out);
             start = i;
         }
@@ -230,13 +240,14 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
     let words = &lang.claims;
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
     let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
-    resolver.set_main_org(sentences.iter().map(|s| &doc.text[s.start..s.end]));
+    let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect();
+    resolver.set_main_org(sentences.iter().zip(&tokenized).map(|(s, t)| (&doc.text[s.start..s.end], t.as_slice())));
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
     let mut drafts = Vec::new();
     let mut previous = Previous::default();
     let mut last_line = 0;
-    for &sentence in &sentences {
+    for (&sentence, tokens) in sentences.iter().zip(&tokenized) {
         let line = doc.lines.line(sentence.start);
         if line != last_line {
             resolver.new_paragraph();
@@ -244,11 +255,18 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
         }
         let text = &doc.text[sentence.start..sentence.end];
         let before = resolver.last_any().map(str::to_string);
-        let tokens = tokenize(text);
         let values = find_values(text, &lang.values, &mut ctx);
-        let mentions = resolver.sentence(text, &tokens);
+        let mentions = resolver.sentence(text, tokens);
+        let segs = segments(text, tokens, words);
         let sentence_drafts = read_sentence(
-            &SentenceInput { text, offset: sentence.start, tokens: &tokens, values: &values, mentions: &mentions },
+            &SentenceInput {
+                text,
+                offset: sentence.start,
+                tokens,
+                values: &values,
+                mentions: &mentions,
+                segments: &segs,
+            },
             frame_lang,
             &rules.frames,
             words,
@@ -256,7 +274,7 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
             before.as_deref(),
         );
         drafts.extend(sentence_drafts);
-        previous = summarize(text, sentence, &tokens, &values, &mentions, frame_lang, words, &previous);
+        previous = summarize(text, sentence, tokens, &segs, &values, &mentions, frame_lang, &previous);
     }
     drafts
         .into_iter()
@@ -331,6 +349,7 @@ struct SentenceInput<'a> {
     tokens: &'a [Token],
     values: &'a [Value],
     mentions: &'a [Mention],
+    segments: &'a [Segment],
 }
 
 fn token_at(tokens: &[Token], offset: usize) -> usize {
@@ -358,19 +377,23 @@ fn read_sentence(
     previous: &Previous,
     before: Option<&str>,
 ) -> Vec<Draft> {
-    let SentenceInput { text, offset, tokens, values, mentions } = *input;
-    let segs = segments(text, tokens, words);
+    let SentenceInput { text, offset, tokens, values, mentions, segments: segs } = *input;
     if segs.is_empty() {
         return Vec::new();
     }
+    // Most sentences name no event: they are done with before any other work.
+    let found = frame_lang.triggers.find_all(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
     let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
-    let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(&segs, t)).collect();
-    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text))).unwrap_or_default();
+    let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(segs, t)).collect();
+    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text)).into_owned()).unwrap_or_default();
 
     // Attribution: "selon X" anywhere, or "X allègue que".
     let mut attributed_to = None;
     for (span, ()) in words.attribution.find_all(text) {
-        let seg = segment_of(&segs, token_at(tokens, span.start));
+        let seg = segment_of(segs, token_at(tokens, span.start));
         let source = if segs[seg].kind == SegmentKind::Attribution {
             mentions.iter().zip(&mention_segment).find(|(_, s)| **s == seg).map(|(m, _)| m.name.clone())
         } else {
@@ -390,9 +413,7 @@ fn read_sentence(
         });
     let any_subject = mentions.iter().any(|m| m.subject);
 
-    let mut triggers: Vec<Trigger> = frame_lang
-        .triggers
-        .find_all(text)
+    let mut triggers: Vec<Trigger> = found
         .into_iter()
         .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
         .map(|(span, &frame)| {
@@ -401,7 +422,7 @@ fn read_sentence(
                 span,
                 frame,
                 token,
-                segment: segment_of(&segs, token),
+                segment: segment_of(segs, token),
                 agent: None,
                 target: None,
                 polarity: Polarity::Affirmed,
@@ -421,13 +442,11 @@ fn read_sentence(
             || words.possessives.contains(&prev_word)
             || words.prepositions.contains(&prev_word);
         trigger.demonstrative =
-            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.demonstratives.contains(&word_at(trigger.token - d)));
+            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.demonstratives.contains(word_at(trigger.token - d)));
 
         // Polarity.
         let negated = if nominal {
-            (1..=2)
-                .filter(|d| trigger.token >= *d)
-                .any(|d| words.nominal_negation.contains(&word_at(trigger.token - d)))
+            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(word_at(trigger.token - d)))
         } else {
             let from = trigger.token.saturating_sub(4).max(seg.start);
             let cues: Vec<String> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
@@ -443,7 +462,7 @@ fn read_sentence(
         let mention_after = |i: usize| -> Option<&Mention> {
             (0..=2).find_map(|skip| {
                 let at = i + skip;
-                if skip > 0 && !words.determiners.contains(&word_at(at - 1)) && skip == 2 {
+                if skip > 0 && !words.determiners.contains(word_at(at - 1)) && skip == 2 {
                     return None;
                 }
                 mentions.iter().zip(&mention_token).find(|(_, t)| **t == at).map(|(m, _)| m)
@@ -455,7 +474,7 @@ fn read_sentence(
         let mut passive = false;
         // 1. Passive: "… par X".
         for i in trigger_end_token..(trigger_end_token + 3).min(tokens.len()) {
-            if words.passive_agent.contains(&word_at(i))
+            if words.passive_agent.contains(word_at(i))
                 && let Some(m) = mention_after(i + 1)
             {
                 trigger.agent = Some(m.name.clone());
@@ -599,7 +618,7 @@ fn read_sentence(
     for (vi, value) in values.iter().enumerate() {
         let attribute = attribute_of(value.kind);
         let v_token = token_at(tokens, value.span.start);
-        let v_seg = segment_of(&segs, v_token);
+        let v_seg = segment_of(segs, v_token);
         if segs[v_seg].kind == SegmentKind::Attribution {
             continue;
         }
@@ -709,7 +728,7 @@ fn read_sentence(
 }
 
 fn is_coagent(words: &ClaimWords, word_at: &dyn Fn(usize) -> String, token: usize) -> bool {
-    (1..=2).filter(|d| token >= *d).any(|d| words.coagent.contains(&word_at(token - d)))
+    (1..=2).filter(|d| token >= *d).any(|d| words.coagent.contains(word_at(token - d)))
 }
 
 /// What the next sentence may borrow: subject, object, last date.
@@ -718,13 +737,12 @@ fn summarize(
     text: &str,
     sentence: Span,
     tokens: &[Token],
+    segs: &[Segment],
     values: &[Value],
     mentions: &[Mention],
     frame_lang: &FrameLang,
-    words: &ClaimWords,
     previous: &Previous,
 ) -> Previous {
-    let segs = segments(text, tokens, words);
     let subject = segs
         .iter()
         .enumerate()
@@ -743,7 +761,7 @@ fn summarize(
         .iter()
         .rev()
         .find(|v| {
-            let seg = segment_of(&segs, token_at(tokens, v.span.start));
+            let seg = segment_of(segs, token_at(tokens, v.span.start));
             v.kind == ValueKind::Date && segs.get(seg).is_none_or(|s| s.kind != SegmentKind::Attribution)
         })
         .map(|v| {
@@ -760,12 +778,16 @@ fn summarize(
 
 /// Claims of every document, numbered `<doc>:<n>` in document order.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Claim> {
+    extract_all_with(docs, rules, &learn_names(docs, rules))
+}
+
+/// [`extract_all`] with the names already learned.
+pub fn extract_all_with(docs: &[Document], rules: &Rules, names: &Names) -> Vec<Claim> {
     use rayon::prelude::*;
-    let names = learn_names(docs, rules);
     let per_doc: Vec<Vec<Claim>> = docs
         .par_iter()
         .map(|doc| match rules.langs.get(&doc.language) {
-            Some(lang) => extract(doc, lang, rules, &names),
+            Some(lang) => extract(doc, lang, rules, names),
             None => Vec::new(),
         })
         .collect();

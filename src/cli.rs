@@ -210,20 +210,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Report { paths, format, fail_on, claims, stats, load } => {
             let options = load.options(&rules)?;
             let started = std::time::Instant::now();
+            let mut stages = crate::Stages::default();
             let report = match claims {
-                Some(file) => report_from_claims(&file, &paths, &rules, &options)?,
-                None => crate::run_report(&paths, &rules, &options),
+                Some(file) => stages.time("judge", || report_from_claims(&file, &paths, &rules, &options))?,
+                None => crate::run_report_timed(&paths, &rules, &options, &mut stages),
             };
-            let text = match format {
+            let text = stages.time("render", || match format {
                 ReportFormat::Md => crate::report::markdown(&report),
                 ReportFormat::Json => report.to_json(),
-            };
-            write_out(&text)?;
+            });
+            stages.time("write", || write_out(&text))?;
             for s in report.skipped.iter().filter(|s| s.error) {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
             }
             if stats {
-                print_stats(&report, started.elapsed());
+                print_stats(&report, started.elapsed(), &stages);
             }
             Ok(report_status(&report, fail_on))
         }
@@ -248,7 +249,7 @@ fn write_out(text: &str) -> Result<(), String> {
 }
 
 /// Sizes, time, throughput and peak memory, for benchmarks and curious users.
-fn print_stats(report: &Report, elapsed: std::time::Duration) {
+fn print_stats(report: &Report, elapsed: std::time::Duration, stages: &crate::Stages) {
     let bytes: usize = report.documents.iter().map(|d| d.text.len()).sum();
     let seconds = elapsed.as_secs_f64().max(1e-9);
     eprintln!(
@@ -262,6 +263,9 @@ fn print_stats(report: &Report, elapsed: std::time::Duration) {
         report.claims.len() as f64 / seconds,
         peak_memory().map_or_else(|| "unknown".to_string(), |kb| format!("{:.1} MiB", kb as f64 / 1024.0)),
     );
+    let stages: Vec<String> =
+        stages.0.iter().map(|(name, time)| format!("{name} {:.3} s", time.as_secs_f64())).collect();
+    eprintln!("stages: {}", stages.join(", "));
 }
 
 /// The process's peak resident memory in KiB, where the system tells it.

@@ -57,6 +57,8 @@ type NamedRange = (String, (u32, u32), (u32, u32));
 pub struct DateLang {
     iso: Regex,
     numeric: Regex,
+    /// Whatever any date needs (a digit, a month, a season…): a text without it has none.
+    any: Regex,
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
@@ -115,6 +117,7 @@ impl DateLang {
             }
         }
         Ok(DateLang {
+            any: compile(&format!(r"(?i)[0-9]|{months}|{seasons_alt}|{parts_alt}|{relative_alt}"))?,
             iso: compile(r"(\d{4})-(\d{2})-(\d{2})")?,
             numeric: compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")?,
             day_month: compile(&format!(r"(?i)({day})(?:st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?"))?,
@@ -270,6 +273,9 @@ impl DateLang {
 
     /// Every date in `text`, in order, resolved against `ctx`.
     pub fn dates(&self, text: &str, ctx: &mut DateContext) -> Vec<Value> {
+        if !self.any.is_match(text) {
+            return Vec::new();
+        }
         let mut found: Vec<Found> = Vec::new();
         let edge = |s: usize, e: usize| {
             let before = text[..s].chars().next_back();

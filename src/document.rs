@@ -33,7 +33,7 @@ pub struct RawText {
 
 #[derive(Debug, Default)]
 pub struct TextLang {
-    detect: std::collections::BTreeSet<String>,
+    detect: rustc_hash::FxHashSet<String>,
     boilerplate: Option<Regex>,
     teasers: Option<Regex>,
     abbreviations: std::collections::BTreeSet<String>,
@@ -75,8 +75,20 @@ impl TextLang {
         self.teasers.as_ref().is_some_and(|r| r.is_match(line))
     }
 
+    fn is_stopword(&self, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            self.detect.contains(&word.to_lowercase())
+        } else {
+            self.detect.contains(word)
+        }
+    }
+
     fn stopwords_in(&self, line: &str) -> usize {
-        words(line).filter(|w| self.detect.contains(&w.to_lowercase())).count()
+        words(line).filter(|w| self.is_stopword(w)).count()
+    }
+
+    fn has_stopword(&self, line: &str) -> bool {
+        words(line).any(|w| self.is_stopword(w))
     }
 }
 
@@ -270,7 +282,7 @@ pub fn load(
 
     // Language.
     let sample_end = {
-        let mut e = (body_start + 20_000).min(text.len());
+        let mut e = (body_start + 4_000).min(text.len());
         while !text.is_char_boundary(e) {
             e -= 1;
         }
@@ -351,7 +363,7 @@ pub fn load(
         }
         // A line of several words with none of the language's common words: a
         // site header or a line in another language.
-        let foreign = word_count >= 3 && tl.stopwords_in(line) == 0 && !line.ends_with(['.', '!', '?', '»', '"']);
+        let foreign = word_count >= 3 && !tl.has_stopword(line) && !line.ends_with(['.', '!', '?', '»', '"']);
         if cue || foreign {
             boiler[n] = true;
             // A banner in the second half opens the page's footer.

@@ -10,7 +10,9 @@
 //! full names and appositions, then a [`Resolver`] walks one document in order,
 //! so that a pronoun resolves to the most recent compatible mention.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -118,7 +120,7 @@ fn epithet_pattern(epithet: &str) -> String {
             out.push_str("\\s+");
         }
         let lower = key(word);
-        if i == 0 && matches!(lower.as_str(), "le" | "la" | "les" | "the") && words.len() > 1 {
+        if i == 0 && matches!(lower.as_ref(), "le" | "la" | "les" | "the") && words.len() > 1 {
             out.push_str(&regex::escape(word));
             out.push_str("(?:\\s+\\w+)?");
             continue;
@@ -179,13 +181,133 @@ impl Gazetteer {
 #[derive(Debug, Default, Clone)]
 pub struct Names {
     /// Every name seen away from the start of a sentence, with its guessed kind.
-    seen: BTreeMap<String, Kind>,
+    seen: HashMap<String, Kind>,
     /// Last word of a person's full name → full names.
-    surnames: BTreeMap<String, BTreeSet<String>>,
+    surnames: HashMap<String, BTreeSet<String>>,
     /// (job title, organization) → person, from appositions.
-    roles: BTreeMap<(String, String), String>,
+    roles: HashMap<(String, String), String>,
     /// Person → organization they lead, from appositions.
-    org_of: BTreeMap<String, String>,
+    org_of: HashMap<String, String>,
+    /// The names worth scoring for a near-spelling, built on first use after learning.
+    near: OnceLock<NearIndex>,
+}
+
+/// The known names indexed by every word with at most one letter deleted
+/// (case aside), so that a near-spelling is scored only against names that
+/// share a word within one edit, never against every name of the corpus.
+#[derive(Debug, Default)]
+struct NearIndex {
+    /// Gazetteer entities first, then names seen, in order: the order in which ties are broken.
+    names: Vec<(String, Kind)>,
+    /// (hash of word count, position and variant, name index), sorted.
+    keys: Vec<(u64, u32)>,
+    /// Name → its index in `names`.
+    position: HashMap<String, usize>,
+    /// Texts already resolved: resolution is pure, and names repeat.
+    cache: Mutex<HashMap<String, Option<usize>>>,
+}
+
+impl Clone for NearIndex {
+    fn clone(&self) -> NearIndex {
+        NearIndex {
+            names: self.names.clone(),
+            keys: self.keys.clone(),
+            position: self.position.clone(),
+            cache: Mutex::new(HashMap::default()),
+        }
+    }
+}
+
+/// The least Jaro-Winkler similarity of a near-spelling.
+const NEAR_SCORE: f64 = 0.94;
+
+/// A word so common among names that it says nothing ("Jean", "Group").
+const NEAR_COMMON: usize = 64;
+
+impl NearIndex {
+    fn build(gazetteer: &Gazetteer, seen: &HashMap<String, Kind>) -> NearIndex {
+        let mut seen: Vec<(&String, &Kind)> = seen.iter().collect();
+        seen.sort_unstable();
+        let names: Vec<(String, Kind)> = gazetteer
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind))
+            .chain(seen.into_iter().map(|(n, k)| (n.clone(), *k)))
+            .collect();
+        let mut keys = Vec::new();
+        for (index, (name, _)) in names.iter().enumerate() {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            near_keys(name, |key| keys.push((key, index)));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
+        for (index, (name, _)) in names.iter().enumerate() {
+            position.entry(name.clone()).or_insert(index);
+        }
+        NearIndex { names, keys, position, cache: Mutex::new(HashMap::default()) }
+    }
+
+    /// The known name that `text` is a near-spelling of: the closest, and when
+    /// `text` is itself a known name, one listed before it, so that two
+    /// spellings resolve to one name rather than to each other.
+    fn resolve(&self, text: &str) -> Option<usize> {
+        if let Some(&known) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(text) {
+            return known;
+        }
+        let own = self.position.get(text).copied();
+        let words = text.split_whitespace().count();
+        let mut best: Option<(f64, usize)> = None;
+        for index in self.candidates(text) {
+            let name = self.names[index].0.as_str();
+            if name == text || own.is_some_and(|own| index >= own) || name.split_whitespace().count() != words {
+                continue;
+            }
+            let score = strsim::jaro_winkler(name, text);
+            if score >= NEAR_SCORE && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, index));
+            }
+        }
+        let found = best.map(|(_, index)| index);
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(text.to_string(), found);
+        found
+    }
+
+    /// Indices of the names sharing a word within one edit of a word of `text`, in order.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        near_keys(text, |key| {
+            let start = self.keys.partition_point(|&(k, _)| k < key);
+            let end = start + self.keys[start..].partition_point(|&(k, _)| k == key);
+            if end - start <= NEAR_COMMON {
+                found.extend(self.keys[start..end].iter().map(|&(_, i)| i as usize));
+            }
+        });
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
+fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let mut variant = String::new();
+    for (position, word) in words.iter().enumerate() {
+        let hash = |variant: &str| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (words.len(), position, variant).hash(&mut h);
+            h.finish()
+        };
+        emit(hash(word));
+        for (i, c) in word.char_indices() {
+            variant.clear();
+            variant.push_str(&word[..i]);
+            variant.push_str(&word[i + c.len_utf8()..]);
+            emit(hash(&variant));
+        }
+    }
 }
 
 /// A capitalized run of words in a sentence, before resolution.
@@ -253,14 +375,14 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
                 break;
             }
             // A function word inside a run ("Le" in "Le Monde") only at the start.
-            if j > i && words.function_words.contains(&key(w)) {
+            if j > i && words.function_words.contains(key(w)) {
                 break;
             }
             j += 1;
         }
         // Leading function words ("Le", "Selon") are not part of the name.
         let mut first = i;
-        while first < j && words.function_words.contains(&key(tokens[first].text(text))) {
+        while first < j && words.function_words.contains(key(tokens[first].text(text))) {
             first += 1;
         }
         if first < j {
@@ -305,6 +427,7 @@ impl Names {
     /// Reads one sentence for names and appositions. Call for every sentence
     /// of the corpus before resolving any.
     pub fn learn(&mut self, text: &str, gazetteer: &Gazetteer, words: &ClaimWords) {
+        self.near = OnceLock::new();
         let tokens = tokenize(text);
         let found = candidates(text, &tokens, words);
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
@@ -322,13 +445,43 @@ impl Names {
             }
             named.push((c.span, name, kind));
         }
+        self.add_gazetteer_surnames(gazetteer);
+        self.learn_appositions(text, &named, words);
+    }
+
+    /// What the rule files alone teach: the surnames of their people.
+    pub fn from_gazetteer(gazetteer: &Gazetteer) -> Names {
+        let mut names = Names::default();
+        names.add_gazetteer_surnames(gazetteer);
+        names
+    }
+
+    fn add_gazetteer_surnames(&mut self, gazetteer: &Gazetteer) {
         for entity in &gazetteer.entities {
             if entity.kind == Kind::Person && entity.name.contains(' ') {
-                let last = entity.name.split_whitespace().last().unwrap_or_default().to_string();
-                self.surnames.entry(last).or_default().insert(entity.name.clone());
+                let last = entity.name.split_whitespace().last().unwrap_or_default();
+                if !self.surnames.get(last).is_some_and(|s| s.contains(&entity.name)) {
+                    self.surnames.entry(last.to_string()).or_default().insert(entity.name.clone());
+                }
             }
         }
-        self.learn_appositions(text, &named, words);
+    }
+
+    /// Adds what `later` learned; what this one learned first wins.
+    pub fn merge(&mut self, later: Names) {
+        self.near = OnceLock::new();
+        for (name, kind) in later.seen {
+            self.seen.entry(name).or_insert(kind);
+        }
+        for (surname, full) in later.surnames {
+            self.surnames.entry(surname).or_default().extend(full);
+        }
+        for (role, person) in later.roles {
+            self.roles.entry(role).or_insert(person);
+        }
+        for (person, org) in later.org_of {
+            self.org_of.entry(person).or_insert(org);
+        }
     }
 
     /// "P, PDG de O" and "le PDG de O, P": P is O's PDG.
@@ -378,23 +531,10 @@ impl Names {
             return (name, kind);
         }
         if text.chars().count() >= 5 {
-            let known = gazetteer
-                .entities
-                .iter()
-                .map(|e| (e.name.as_str(), e.kind))
-                .chain(self.seen.iter().map(|(n, k)| (n.as_str(), *k)));
-            let mut best: Option<(f64, &str, Kind)> = None;
-            for (name, kind) in known {
-                if name == text || name.split_whitespace().count() != text.split_whitespace().count() {
-                    continue;
-                }
-                let score = strsim::jaro_winkler(name, text);
-                if score >= 0.94 && best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, name, kind));
-                }
-            }
-            if let Some((_, name, kind)) = best {
-                return (name.to_string(), kind);
+            let near = self.near.get_or_init(|| NearIndex::build(gazetteer, &self.seen));
+            if let Some(index) = near.resolve(text) {
+                let (name, kind) = &near.names[index];
+                return (name.clone(), *kind);
             }
         }
         let kind = self.seen.get(text).copied().unwrap_or_else(|| guess_kind(text, honorific, words));
@@ -414,7 +554,7 @@ fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<Str
         rest_trimmed.strip_suffix(p).filter(|b| b.ends_with(' ') || p.ends_with('\'') || p.ends_with('’'))
     })?;
     let role = body.trim();
-    words.role_nouns.matches_whole(role).map(|_| key(role))
+    words.role_nouns.matches_whole(role).map(|_| key(role).into_owned())
 }
 
 /// The role just before an organization: "... le PDG de " → "pdg".
@@ -431,7 +571,7 @@ fn role_before(text: &str, words: &ClaimWords) -> Option<String> {
     for &start in word_starts.iter().rev().take(4) {
         let role = &body[start..];
         if words.role_nouns.matches_whole(role).is_some() {
-            return Some(key(role));
+            return Some(key(role).into_owned());
         }
     }
     None
@@ -461,6 +601,8 @@ pub struct Resolver<'a> {
     last_person: Option<String>,
     last_org: Option<String>,
     last_any: Option<(String, Kind)>,
+    /// Names already resolved in this document: resolution is pure, and names repeat.
+    memo: std::cell::RefCell<HashMap<(String, bool), (String, Kind)>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -474,16 +616,27 @@ impl<'a> Resolver<'a> {
             last_person: None,
             last_org: None,
             last_any: None,
+            memo: std::cell::RefCell::default(),
         }
     }
 
+    /// [`Names::resolve_name`], remembered.
+    fn resolve(&self, text: &str, honorific: bool) -> (String, Kind) {
+        let key = (text.to_string(), honorific);
+        if let Some(known) = self.memo.borrow().get(&key) {
+            return known.clone();
+        }
+        let resolved = self.names.resolve_name(text, honorific, self.gazetteer, self.words);
+        self.memo.borrow_mut().insert(key, resolved.clone());
+        resolved
+    }
+
     /// Counts the organizations named in `sentences` to find the main one.
-    pub fn set_main_org<'t>(&mut self, sentences: impl Iterator<Item = &'t str>) {
+    pub fn set_main_org<'t>(&mut self, sentences: impl Iterator<Item = (&'t str, &'t [Token])>) {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for (order, sentence) in sentences.enumerate() {
-            let tokens = tokenize(sentence);
-            for c in candidates(sentence, &tokens, self.words) {
-                let (name, kind) = self.names.resolve_name(&c.text, c.honorific, self.gazetteer, self.words);
+        for (order, (sentence, tokens)) in sentences.enumerate() {
+            for c in candidates(sentence, tokens, self.words) {
+                let (name, kind) = self.resolve(&c.text, c.honorific);
                 if kind == Kind::Organization {
                     let entry = counts.entry(name).or_insert((0, order));
                     entry.0 += 1;
@@ -513,7 +666,7 @@ impl<'a> Resolver<'a> {
             }
             let known = self.gazetteer.lookup(&c.text).is_some() || self.names.seen.contains_key(&c.text);
             if c.sentence_start && !known && !c.text.contains(' ') {
-                let (name, _) = self.names.resolve_name(&c.text, c.honorific, self.gazetteer, self.words);
+                let (name, _) = self.resolve(&c.text, c.honorific);
                 if name == c.text {
                     continue;
                 }
@@ -566,7 +719,7 @@ impl<'a> Resolver<'a> {
                     Some((e.name.clone(), e.kind, Form::Epithet))
                 }
                 RawMention::Name(name, honorific) => {
-                    let (name, kind) = self.names.resolve_name(name, *honorific, self.gazetteer, self.words);
+                    let (name, kind) = self.resolve(name, *honorific);
                     Some((name, kind, Form::Name))
                 }
                 RawMention::PersonPronoun => self.last_person.clone().map(|n| (n, Kind::Person, Form::Pronoun)),
@@ -576,10 +729,10 @@ impl<'a> Resolver<'a> {
                     // "le groupe de Jane Roe": the organization that person leads.
                     let owner = raw.get(index + 1).and_then(|(next, m)| {
                         let between = key(text[span.end..next.start].trim());
-                        let is_of = matches!(between.as_str(), "de" | "d'" | "du" | "of");
+                        let is_of = matches!(between.as_ref(), "de" | "d'" | "du" | "of");
                         match m {
                             RawMention::Name(n, h) if is_of => {
-                                let (person, kind) = self.names.resolve_name(n, *h, self.gazetteer, self.words);
+                                let (person, kind) = self.resolve(n, *h);
                                 (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
                             }
                             _ => None,
@@ -658,7 +811,7 @@ impl<'a> Resolver<'a> {
     fn possessive_before(&self, text: &str, span: Span) -> bool {
         let before = text[..span.start].trim_end();
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        self.words.possessives.contains(&key(word))
+        self.words.possessives.contains(key(word))
     }
 
     /// Whether a preposition governs the mention at `span`.
@@ -681,7 +834,7 @@ impl<'a> Resolver<'a> {
             return true;
         }
         // "sur d'éventuelles discussions" or "au PDG d'Acme"
-        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains(&key(tokens[i - 2].text(text)))
+        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains(key(tokens[i - 2].text(text)))
     }
 
     pub fn last_person(&self) -> Option<&str> {

@@ -39,12 +39,34 @@ pub use lexicon::{RuleError, Rules};
 pub use report::Report;
 pub use verdict::{Finding, Verdict};
 
+/// How long each stage of a run took, for `--stats`.
+#[derive(Debug, Default, Clone)]
+pub struct Stages(pub Vec<(&'static str, std::time::Duration)>);
+
+impl Stages {
+    /// Runs `stage`, adding its time under `name`.
+    pub fn time<T>(&mut self, name: &'static str, stage: impl FnOnce() -> T) -> T {
+        let started = std::time::Instant::now();
+        let out = stage();
+        self.0.push((name, started.elapsed()));
+        out
+    }
+}
+
 /// Reads the sources at `paths` (files or folders) and judges what they claim.
 pub fn run_report(paths: &[PathBuf], rules: &Rules, options: &LoadOptions) -> Report {
-    let discovery = corpus::discover(paths);
-    let (documents, skipped) = corpus::load_all(&discovery, rules, options);
-    let claims = claim::extract_all(&documents, rules);
-    judge(documents, claims, skipped, rules)
+    run_report_timed(paths, rules, options, &mut Stages::default())
+}
+
+/// [`run_report`], noting the time of each stage in `stages`.
+pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions, stages: &mut Stages) -> Report {
+    let (documents, skipped) = stages.time("load", || {
+        let discovery = corpus::discover(paths);
+        corpus::load_all(&discovery, rules, options)
+    });
+    let names = stages.time("names", || claim::learn_names(&documents, rules));
+    let claims = stages.time("claims", || claim::extract_all_with(&documents, rules, &names));
+    stages.time("judge", || judge(documents, claims, skipped, rules))
 }
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).

@@ -193,6 +193,13 @@ fn is_word_char(c: char) -> bool {
 
 /// Length in `original` bytes of a lowercase prefix match, or None.
 fn starts_with_word(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    // Most phrases differ at the first letter: no need to lowercase a window.
+    let first = text[at..].chars().next()?;
+    let mut lowered = first.to_lowercase();
+    let first = if first == '’' { '\'' } else { lowered.next()? };
+    if lowered.next().is_none() && !phrase.starts_with(first) {
+        return None;
+    }
     let window = peek(text, at, phrase.len() + 8);
     if !window.starts_with(phrase) {
         return None;

@@ -3,8 +3,6 @@
 //! `rules/lang/<code>.toml`). Loaded and checked here; used by `entity` and
 //! `claim`.
 
-use std::collections::BTreeSet;
-
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -77,33 +75,49 @@ pub struct RawClaimWords {
     pub attribution: Vec<Spanned<String>>,
 }
 
-fn lowered(words: &[String]) -> BTreeSet<String> {
+fn lowered(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect()
+}
+
+/// A set of words, looked up by any kind of string.
+#[derive(Debug, Default, Clone)]
+pub struct WordSet(rustc_hash::FxHashSet<String>);
+
+impl WordSet {
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        self.0.contains(word.as_ref())
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
+        WordSet(iter.into_iter().collect())
+    }
 }
 
 /// The claim words of one language, checked.
 #[derive(Debug, Default)]
 pub struct ClaimWords {
-    pub function_words: BTreeSet<String>,
-    pub not_names: BTreeSet<String>,
-    pub org_suffixes: BTreeSet<String>,
-    pub honorifics: BTreeSet<String>,
-    pub prepositions: BTreeSet<String>,
-    pub determiners: BTreeSet<String>,
-    pub demonstratives: BTreeSet<String>,
-    pub possessives: BTreeSet<String>,
-    pub person_pronouns: BTreeSet<String>,
-    pub org_pronouns: BTreeSet<String>,
+    pub function_words: WordSet,
+    pub not_names: WordSet,
+    pub org_suffixes: WordSet,
+    pub honorifics: WordSet,
+    pub prepositions: WordSet,
+    pub determiners: WordSet,
+    pub demonstratives: WordSet,
+    pub possessives: WordSet,
+    pub person_pronouns: WordSet,
+    pub org_pronouns: WordSet,
     pub org_descriptions: PatternSet<()>,
     pub person_descriptions: PatternSet<()>,
     pub role_nouns: PatternSet<()>,
-    pub negation: BTreeSet<String>,
-    pub nominal_negation: BTreeSet<String>,
-    pub subject_relatives: BTreeSet<String>,
-    pub object_relatives: BTreeSet<String>,
-    pub complementizers: BTreeSet<String>,
-    pub passive_agent: BTreeSet<String>,
-    pub coagent: BTreeSet<String>,
+    pub negation: WordSet,
+    pub nominal_negation: WordSet,
+    pub subject_relatives: WordSet,
+    pub object_relatives: WordSet,
+    pub complementizers: WordSet,
+    pub passive_agent: WordSet,
+    pub coagent: WordSet,
     pub attribution: PatternSet<()>,
 }
 
@@ -137,6 +151,11 @@ impl ClaimWords {
 }
 
 /// A word as the word lists hold it: lowercase, straight apostrophes.
-pub fn key(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
+    // Most words are already lower case with straight apostrophes: no copy.
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
