@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::claim::{Claim, TimeSpan};
 use crate::frame::{Attribute, Frames};
 use crate::interval::DayRange;
@@ -30,15 +32,6 @@ struct Group {
     agent: Option<String>,
     target: Option<String>,
     claims: Vec<usize>,
-}
-
-impl Group {
-    fn fits(&self, agent: Option<&str>, target: Option<&str>, symmetric: bool) -> bool {
-        let matches = |want: Option<&str>, have: &Option<String>| want.is_none() || want == have.as_deref();
-        let direct = matches(agent, &self.agent) && matches(target, &self.target);
-        let swapped = symmetric && matches(agent, &self.target) && matches(target, &self.agent);
-        direct || swapped
-    }
 }
 
 fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
@@ -75,45 +68,67 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
 
 fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
+    // (agent, target) → its group: there is at most one group per ordered pair.
+    let mut by_pair: HashMap<(&str, &str), usize> = HashMap::default();
+    let mut by_agent: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_target: HashMap<&str, Vec<usize>> = HashMap::default();
     // Claims that name both roles make the groups.
     for &i in members {
         let c = &claims[i];
         let (Some(agent), Some(target)) = (c.agent(), c.target()) else {
             continue;
         };
-        let reversed = |g: &Group| g.agent.as_deref() == Some(target) && g.target.as_deref() == Some(agent);
-        let same = |g: &Group| g.agent.as_deref() == Some(agent) && g.target.as_deref() == Some(target);
-        let found = groups.iter().position(|g| {
-            same(g) || (reversed(g) && (symmetric || !repeatable || reversed_together(claims, &g.claims, c)))
+        let same = by_pair.get(&(agent, target)).copied();
+        let reversed = by_pair.get(&(target, agent)).copied().filter(|&g| {
+            agent != target && (symmetric || !repeatable || reversed_together(claims, &groups[g].claims, c))
         });
-        match found {
+        // The group made first, as a scan of the groups in order would find.
+        match same.into_iter().chain(reversed).min() {
             Some(g) => groups[g].claims.push(i),
             None => {
+                by_pair.insert((agent, target), groups.len());
+                by_agent.entry(agent).or_default().push(groups.len());
+                by_target.entry(target).or_default().push(groups.len());
                 groups.push(Group { agent: Some(agent.to_string()), target: Some(target.to_string()), claims: vec![i] })
             }
         }
     }
     // A claim with a missing role joins the one group it fits.
     let full = groups.len();
+    let mut partial: HashMap<(Option<&str>, Option<&str>), usize> = HashMap::default();
     for &i in members {
         let c = &claims[i];
-        if c.agent().is_some() && c.target().is_some() {
+        let (agent, target) = (c.agent(), c.target());
+        if agent.is_some() && target.is_some() {
             continue;
         }
-        let fitting: Vec<usize> = (0..full).filter(|&g| groups[g].fits(c.agent(), c.target(), symmetric)).collect();
+        let fitting: Vec<usize> = match agent.or(target) {
+            None => (0..full.min(2)).collect(),
+            Some(name) => {
+                let (direct, swapped) = if agent.is_some() { (&by_agent, &by_target) } else { (&by_target, &by_agent) };
+                let mut found: Vec<usize> = direct.get(name).into_iter().flatten().copied().collect();
+                if symmetric {
+                    found.extend(swapped.get(name).into_iter().flatten().copied());
+                    found.sort_unstable();
+                    found.dedup();
+                }
+                found
+            }
+        };
         if let [g] = fitting[..] {
             groups[g].claims.push(i);
             continue;
         }
-        let partial = (full..groups.len())
-            .find(|&g| groups[g].agent.as_deref() == c.agent() && groups[g].target.as_deref() == c.target());
-        match partial {
-            Some(g) => groups[g].claims.push(i),
-            None => groups.push(Group {
-                agent: c.agent().map(str::to_string),
-                target: c.target().map(str::to_string),
-                claims: vec![i],
-            }),
+        match partial.get(&(agent, target)) {
+            Some(&g) => groups[g].claims.push(i),
+            None => {
+                partial.insert((agent, target), groups.len());
+                groups.push(Group {
+                    agent: agent.map(str::to_string),
+                    target: target.map(str::to_string),
+                    claims: vec![i],
+                })
+            }
         }
     }
     for g in &mut groups {

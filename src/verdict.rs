@@ -531,9 +531,10 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
     for slot in slots {
         // One representative claim per distinct wording, in claim order.
         let mut representatives: Vec<(String, usize)> = Vec::new();
+        let mut keys = rustc_hash::FxHashSet::default();
         for &i in &slot.claims {
             let key = distinct_key(&claims[i], slot);
-            if !representatives.iter().any(|(k, _)| *k == key) {
+            if keys.insert(key.clone()) {
                 representatives.push((key, i));
             }
         }
