@@ -244,10 +244,15 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
     resolver.set_main_org(sentences.iter().zip(&tokenized).map(|(s, t)| (&doc.text[s.start..s.end], t.as_slice())));
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
+    // Cue lists are searched once over the document, not once a sentence.
+    let cues = resolver.cues(&doc.text, &sentences);
+    let triggers = frame_lang.triggers.find_in(&doc.text, &sentences);
+    let attribution = words.attribution.find_in(&doc.text, &sentences);
+    let target_cues = frame_lang.target_cues.find_in(&doc.text, &sentences);
     let mut drafts = Vec::new();
     let mut previous = Previous::default();
     let mut last_line = 0;
-    for (&sentence, tokens) in sentences.iter().zip(&tokenized) {
+    for (index, (&sentence, tokens)) in sentences.iter().zip(&tokenized).enumerate() {
         let line = doc.lines.line(sentence.start);
         if line != last_line {
             resolver.new_paragraph();
@@ -256,7 +261,7 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
         let text = &doc.text[sentence.start..sentence.end];
         let before = resolver.last_any().map(str::to_string);
         let values = find_values(text, &lang.values, &mut ctx);
-        let mentions = resolver.sentence(text, tokens);
+        let mentions = resolver.sentence_with(text, tokens, &cues, index);
         let segs = segments(text, tokens, words);
         let sentence_drafts = read_sentence(
             &SentenceInput {
@@ -266,6 +271,9 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
                 values: &values,
                 mentions: &mentions,
                 segments: &segs,
+                triggers: &triggers[index],
+                attribution: &attribution[index],
+                target_cues: &target_cues[index],
             },
             frame_lang,
             &rules.frames,
@@ -274,7 +282,7 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
             before.as_deref(),
         );
         drafts.extend(sentence_drafts);
-        previous = summarize(text, sentence, tokens, &segs, &values, &mentions, frame_lang, &previous);
+        previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
     }
     drafts
         .into_iter()
@@ -350,6 +358,9 @@ struct SentenceInput<'a> {
     values: &'a [Value],
     mentions: &'a [Mention],
     segments: &'a [Segment],
+    triggers: &'a [(Span, &'a usize)],
+    attribution: &'a [(Span, &'a ())],
+    target_cues: &'a [(Span, &'a usize)],
 }
 
 fn token_at(tokens: &[Token], offset: usize) -> usize {
@@ -377,13 +388,19 @@ fn read_sentence(
     previous: &Previous,
     before: Option<&str>,
 ) -> Vec<Draft> {
-    let SentenceInput { text, offset, tokens, values, mentions, segments: segs } = *input;
-    if segs.is_empty() {
-        return Vec::new();
-    }
+    let SentenceInput {
+        text,
+        offset,
+        tokens,
+        values,
+        mentions,
+        segments: segs,
+        triggers: found,
+        attribution,
+        target_cues,
+    } = *input;
     // Most sentences name no event: they are done with before any other work.
-    let found = frame_lang.triggers.find_all(text);
-    if found.is_empty() {
+    if segs.is_empty() || found.is_empty() {
         return Vec::new();
     }
     let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
@@ -392,7 +409,7 @@ fn read_sentence(
 
     // Attribution: "selon X" anywhere, or "X allègue que".
     let mut attributed_to = None;
-    for (span, ()) in words.attribution.find_all(text) {
+    for &(span, ()) in attribution {
         let seg = segment_of(segs, token_at(tokens, span.start));
         let source = if segs[seg].kind == SegmentKind::Attribution {
             mentions.iter().zip(&mention_segment).find(|(_, s)| **s == seg).map(|(m, _)| m.name.clone())
@@ -414,7 +431,8 @@ fn read_sentence(
     let any_subject = mentions.iter().any(|m| m.subject);
 
     let mut triggers: Vec<Trigger> = found
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
         .map(|(span, &frame)| {
             let token = token_at(tokens, span.start);
@@ -553,7 +571,7 @@ fn read_sentence(
         }
         if trigger.target.is_none() {
             // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
-            let cue = frame_lang.target_cues.find_all(text).into_iter().find(|(span, frame)| {
+            let cue = target_cues.iter().copied().find(|(span, frame)| {
                 **frame == frame_id
                     && span.start >= trigger.span.end
                     && token_at(tokens, span.start) <= trigger_end_token + 3
@@ -734,13 +752,12 @@ fn is_coagent(words: &ClaimWords, word_at: &dyn Fn(usize) -> String, token: usiz
 /// What the next sentence may borrow: subject, object, last date.
 #[allow(clippy::too_many_arguments)]
 fn summarize(
-    text: &str,
     sentence: Span,
     tokens: &[Token],
     segs: &[Segment],
     values: &[Value],
     mentions: &[Mention],
-    frame_lang: &FrameLang,
+    target_cues: &[(Span, &usize)],
     previous: &Previous,
 ) -> Previous {
     let subject = segs
@@ -752,7 +769,7 @@ fn summarize(
         })
         .map(|m| m.name.clone());
     let mut objects = BTreeMap::new();
-    for (span, &frame) in frame_lang.target_cues.find_all(text) {
+    for &(span, &frame) in target_cues {
         if let Some(m) = mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4) {
             objects.entry(frame).or_insert_with(|| m.name.clone());
         }

@@ -652,13 +652,34 @@ impl<'a> Resolver<'a> {
         self.last_org = None;
     }
 
+    /// The epithets and descriptions of each of `sentences` of `text`, found
+    /// in one pass over the text, for [`Resolver::sentence_with`].
+    pub fn cues(&self, text: &str, sentences: &[Span]) -> DocumentCues<'a> {
+        DocumentCues {
+            epithets: self.epithets.map_or_else(|| vec![Vec::new(); sentences.len()], |e| e.find_in(text, sentences)),
+            org_descriptions: self.words.org_descriptions.find_in(text, sentences),
+            person_descriptions: self.words.person_descriptions.find_in(text, sentences),
+        }
+    }
+
     /// Mentions of `text` (one sentence), in order, spans relative to `text`.
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let span = [Span::new(0, text.len())];
+        let cues = self.cues(text, &span);
+        self.sentence_with(text, tokens, &cues, 0)
+    }
+
+    /// [`Resolver::sentence`] for sentence `index` of a document whose cues are known.
+    pub fn sentence_with(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        cues: &DocumentCues<'_>,
+        index: usize,
+    ) -> Vec<Mention> {
         let mut raw: Vec<(Span, RawMention)> = Vec::new();
-        if let Some(epithets) = self.epithets {
-            for (span, &index) in epithets.find_all(text) {
-                raw.push((span, RawMention::Known(index)));
-            }
+        for &(span, &index) in &cues.epithets[index] {
+            raw.push((span, RawMention::Known(index)));
         }
         for c in candidates(text, tokens, self.words) {
             if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
@@ -673,12 +694,12 @@ impl<'a> Resolver<'a> {
             }
             raw.push((c.span, RawMention::Name(c.text.clone(), c.honorific)));
         }
-        for (span, ()) in self.words.org_descriptions.find_all(text) {
+        for &(span, ()) in &cues.org_descriptions[index] {
             if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
                 raw.push((span, RawMention::OrgDescription));
             }
         }
-        for (span, ()) in self.words.person_descriptions.find_all(text) {
+        for &(span, ()) in &cues.person_descriptions[index] {
             if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
                 raw.push((span, RawMention::PersonDescription));
             }
@@ -848,6 +869,13 @@ impl<'a> Resolver<'a> {
     pub fn org_of(&self, person: &str) -> Option<&str> {
         self.names.org_of.get(person).map(String::as_str)
     }
+}
+
+/// Epithets and descriptions of each sentence of a document, spans relative to the sentence.
+pub struct DocumentCues<'a> {
+    epithets: Vec<Vec<(Span, &'a usize)>>,
+    org_descriptions: Vec<Vec<(Span, &'a ())>>,
+    person_descriptions: Vec<Vec<(Span, &'a ())>>,
 }
 
 enum RawMention {

@@ -133,6 +133,48 @@ impl<T: Clone> PatternSet<T> {
         found
     }
 
+    /// [`PatternSet::find_all`] on each of `spans` (sorted, not overlapping)
+    /// of `text`, spans relative to their own, in one pass over `text`: one
+    /// search a document rather than one a sentence.
+    pub fn find_in(&self, text: &str, spans: &[Span]) -> Vec<Vec<(Span, &T)>> {
+        let mut out: Vec<Vec<(Span, &T)>> = vec![Vec::new(); spans.len()];
+        let Some(compiled) = self.compiled() else {
+            return out;
+        };
+        let next_char = |at: usize| at + text[at..].chars().next().map_or(1, char::len_utf8);
+        let mut at = spans.first().map_or(text.len() + 1, |s| s.start);
+        let mut index = 0;
+        while at <= text.len() {
+            let Some(m) = compiled.any.find_at(text, at) else {
+                break;
+            };
+            while index < spans.len() && spans[index].end <= m.start() {
+                index += 1;
+            }
+            let Some(&span) = spans.get(index) else {
+                break;
+            };
+            if m.start() < span.start {
+                // Between two spans: look again from the next one.
+                at = span.start;
+                continue;
+            }
+            if m.start() == m.end() {
+                at = next_char(m.end());
+                continue;
+            }
+            let local = &text[span.start..span.end];
+            match self.best_at(compiled, local, m.start() - span.start) {
+                Some((found, payload)) => {
+                    out[index].push((found, payload));
+                    at = span.start + found.end;
+                }
+                None => at = next_char(m.start()),
+            }
+        }
+        out
+    }
+
     /// The longest pattern that matches at `start` and ends at a word edge.
     fn best_at(&self, compiled: &Compiled, text: &str, start: usize) -> Option<(Span, &T)> {
         let limit = self.max_len.map_or(text.len(), |n| start.saturating_add(n).min(text.len()));
@@ -190,4 +232,48 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
 
 fn first_line(e: &regex::Error) -> String {
     e.to_string().lines().last().unwrap_or_default().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Rules;
+    use crate::span::Span;
+
+    /// Sentence-like spans of `text`: its lines, cut at each period.
+    fn spans(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == '\n' || c == '.' {
+                if i > start {
+                    out.push(Span::new(start, i));
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        if start < text.len() {
+            out.push(Span::new(start, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_over_a_document_finds_what_each_sentence_finds() {
+        let rules = Rules::load(None).unwrap();
+        let text = concat!(
+            "Elon Musk a porté plainte contre OpenAI. La start-up a riposté par une demande reconventionnelle.\n",
+            "Il avait quitté le conseil en 2018 ; selon le Wall Street Journal, une offre de rachat a été rejetée.\n",
+            "plainte.plainte\n\nThe company sued Acme, which countersued; she resigned and left the board."
+        );
+        let spans = spans(text);
+        let mut found = 0;
+        for lang in rules.frames.langs.values() {
+            for set in [&lang.triggers, &lang.target_cues, &lang.counter, &lang.genitive_agent] {
+                let each: Vec<_> = spans.iter().map(|s| set.find_all(&text[s.start..s.end])).collect();
+                found += each.iter().map(Vec::len).sum::<usize>();
+                assert_eq!(set.find_in(text, &spans), each);
+            }
+        }
+        assert!(found >= 10, "the text exercises the patterns: {found} matches");
+    }
 }
