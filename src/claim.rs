@@ -241,11 +241,12 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
     let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
     let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect();
-    resolver.set_main_org(sentences.iter().zip(&tokenized).map(|(s, t)| (&doc.text[s.start..s.end], t.as_slice())));
+
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
     // Cue lists are searched once over the document, not once a sentence.
-    let cues = resolver.cues(&doc.text, &sentences);
+    let cues = resolver.cues(&doc.text, &sentences, &tokenized);
+    resolver.set_main_org(&cues);
     let triggers = frame_lang.triggers.find_in(&doc.text, &sentences);
     let attribution = words.attribution.find_in(&doc.text, &sentences);
     let target_cues = frame_lang.target_cues.find_in(&doc.text, &sentences);

@@ -1,6 +1,6 @@
 //! Dates → intervals of days with a granularity.
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 use crate::lexicon::{RuleError, RuleFile};
@@ -57,8 +57,8 @@ type NamedRange = (String, (u32, u32), (u32, u32));
 pub struct DateLang {
     iso: Regex,
     numeric: Regex,
-    /// Whatever any date needs (a digit, a month, a season…): a text without it has none.
-    any: Regex,
+    /// The patterns below, in this order, in one set: which of them can match a text.
+    which: RegexSet,
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
@@ -116,8 +116,8 @@ impl DateLang {
                 return Err(file.error_at(file.text.find(name.as_str()), format!("month {name:?} has number {m}")));
             }
         }
-        Ok(DateLang {
-            any: compile(&format!(r"(?i)[0-9]|{months}|{seasons_alt}|{parts_alt}|{relative_alt}"))?,
+        let mut lang = DateLang {
+            which: RegexSet::empty(),
             iso: compile(r"(\d{4})-(\d{2})-(\d{2})")?,
             numeric: compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")?,
             day_month: compile(&format!(r"(?i)({day})(?:st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?"))?,
@@ -139,7 +139,27 @@ impl DateLang {
             last_year: raw.last_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             this_year: raw.this_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             year_context: raw.year_context.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-        })
+        };
+        lang.which = RegexSet::new(lang.patterns().map(Regex::as_str))
+            .map_err(|e| file.error_at(None, format!("date pattern: {e}")))?;
+        Ok(lang)
+    }
+
+    /// The date patterns, in the order of `which`.
+    fn patterns(&self) -> impl Iterator<Item = &Regex> {
+        [
+            &self.iso,
+            &self.numeric,
+            &self.day_month,
+            &self.month_day,
+            &self.month_year,
+            &self.part,
+            &self.season,
+            &self.relative,
+            &self.month_alone,
+            &self.year,
+        ]
+        .into_iter()
     }
 }
 
@@ -273,9 +293,12 @@ impl DateLang {
 
     /// Every date in `text`, in order, resolved against `ctx`.
     pub fn dates(&self, text: &str, ctx: &mut DateContext) -> Vec<Value> {
-        if !self.any.is_match(text) {
+        // One pass tells which patterns can match; the others run on nothing.
+        let which = self.which.matches(text);
+        if !which.matched_any() {
             return Vec::new();
         }
+        let on = |pattern: usize| if which.matched(pattern) { text } else { "" };
         let mut found: Vec<Found> = Vec::new();
         let edge = |s: usize, e: usize| {
             let before = text[..s].chars().next_back();
@@ -284,7 +307,7 @@ impl DateLang {
                 && !after.is_some_and(|c| c.is_alphanumeric())
         };
         let year_of = |s: &str| s.parse::<i32>().ok();
-        for c in self.iso.captures_iter(text) {
+        for c in self.iso.captures_iter(on(0)) {
             let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
             let (Some(y), Ok(mo), Ok(d)) = (year_of(&c[1]), c[2].parse::<u32>(), c[3].parse::<u32>()) else { continue };
             if edge(m.start, m.end) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo) {
@@ -297,7 +320,7 @@ impl DateLang {
                 });
             }
         }
-        for c in self.numeric.captures_iter(text) {
+        for c in self.numeric.captures_iter(on(1)) {
             let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
             let (Ok(a), Ok(b), Some(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), year_of(&c[3])) else { continue };
             let (mut d, mut mo) = if self.day_first { (a, b) } else { (b, a) };
@@ -314,8 +337,8 @@ impl DateLang {
                 });
             }
         }
-        for (re, day_first) in [(&self.day_month, true), (&self.month_day, false)] {
-            for c in re.captures_iter(text) {
+        for (re, day_first, pattern) in [(&self.day_month, true, 2), (&self.month_day, false, 3)] {
+            for c in re.captures_iter(on(pattern)) {
                 let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
                 if !edge(m.start, m.end) {
                     continue;
@@ -341,7 +364,7 @@ impl DateLang {
                 });
             }
         }
-        for c in self.month_year.captures_iter(text) {
+        for c in self.month_year.captures_iter(on(4)) {
             let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
             let (Some(mo), Some(y)) = (self.month_number(&c[1]), year_of(&c[2])) else { continue };
             if edge(m.start, m.end) {
@@ -354,7 +377,7 @@ impl DateLang {
                 });
             }
         }
-        for c in self.part.captures_iter(text) {
+        for c in self.part.captures_iter(on(5)) {
             let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
             let Some(y) = year_of(&c[2]) else { continue };
             let name = c[1].to_lowercase().replace('’', "'");
@@ -370,7 +393,7 @@ impl DateLang {
                 });
             }
         }
-        for c in self.season.captures_iter(text) {
+        for c in self.season.captures_iter(on(6)) {
             let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
             if !edge(m.start, m.end) {
                 continue;
@@ -385,7 +408,7 @@ impl DateLang {
                 found.push(Found { span: m, start, end, granularity: Granularity::Season, explicit_year: explicit });
             }
         }
-        for m in self.relative.find_iter(text) {
+        for m in self.relative.find_iter(on(7)) {
             if !edge(m.start(), m.end()) {
                 continue;
             }
@@ -409,7 +432,7 @@ impl DateLang {
                 });
             }
         }
-        for m in self.month_alone.find_iter(text) {
+        for m in self.month_alone.find_iter(on(8)) {
             if !edge(m.start(), m.end()) {
                 continue;
             }
@@ -455,7 +478,7 @@ impl DateLang {
                 explicit_year: None,
             });
         }
-        for m in self.year.find_iter(text) {
+        for m in self.year.find_iter(on(9)) {
             let (s, e) = (m.start(), m.end());
             if !edge(s, e) || text[..s].ends_with(',') || text[..s].ends_with('.') {
                 continue;

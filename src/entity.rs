@@ -602,7 +602,7 @@ pub struct Resolver<'a> {
     last_org: Option<String>,
     last_any: Option<(String, Kind)>,
     /// Names already resolved in this document: resolution is pure, and names repeat.
-    memo: std::cell::RefCell<HashMap<(String, bool), (String, Kind)>>,
+    memo: std::cell::RefCell<HashMap<String, [Option<(String, Kind)>; 2]>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -622,20 +622,19 @@ impl<'a> Resolver<'a> {
 
     /// [`Names::resolve_name`], remembered.
     fn resolve(&self, text: &str, honorific: bool) -> (String, Kind) {
-        let key = (text.to_string(), honorific);
-        if let Some(known) = self.memo.borrow().get(&key) {
+        if let Some(Some(known)) = self.memo.borrow().get(text).map(|m| &m[usize::from(honorific)]) {
             return known.clone();
         }
         let resolved = self.names.resolve_name(text, honorific, self.gazetteer, self.words);
-        self.memo.borrow_mut().insert(key, resolved.clone());
+        self.memo.borrow_mut().entry(text.to_string()).or_default()[usize::from(honorific)] = Some(resolved.clone());
         resolved
     }
 
     /// Counts the organizations named in `sentences` to find the main one.
-    pub fn set_main_org<'t>(&mut self, sentences: impl Iterator<Item = (&'t str, &'t [Token])>) {
+    pub fn set_main_org(&mut self, cues: &DocumentCues<'_>) {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for (order, (sentence, tokens)) in sentences.enumerate() {
-            for c in candidates(sentence, tokens, self.words) {
+        for (order, found) in cues.candidates.iter().enumerate() {
+            for c in found {
                 let (name, kind) = self.resolve(&c.text, c.honorific);
                 if kind == Kind::Organization {
                     let entry = counts.entry(name).or_insert((0, order));
@@ -654,8 +653,13 @@ impl<'a> Resolver<'a> {
 
     /// The epithets and descriptions of each of `sentences` of `text`, found
     /// in one pass over the text, for [`Resolver::sentence_with`].
-    pub fn cues(&self, text: &str, sentences: &[Span]) -> DocumentCues<'a> {
+    pub fn cues(&self, text: &str, sentences: &[Span], tokens: &[Vec<Token>]) -> DocumentCues<'a> {
         DocumentCues {
+            candidates: sentences
+                .iter()
+                .zip(tokens)
+                .map(|(s, tokens)| candidates(&text[s.start..s.end], tokens, self.words))
+                .collect(),
             epithets: self.epithets.map_or_else(|| vec![Vec::new(); sentences.len()], |e| e.find_in(text, sentences)),
             org_descriptions: self.words.org_descriptions.find_in(text, sentences),
             person_descriptions: self.words.person_descriptions.find_in(text, sentences),
@@ -665,7 +669,7 @@ impl<'a> Resolver<'a> {
     /// Mentions of `text` (one sentence), in order, spans relative to `text`.
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let span = [Span::new(0, text.len())];
-        let cues = self.cues(text, &span);
+        let cues = self.cues(text, &span, &[tokens.to_vec()]);
         self.sentence_with(text, tokens, &cues, 0)
     }
 
@@ -681,7 +685,7 @@ impl<'a> Resolver<'a> {
         for &(span, &index) in &cues.epithets[index] {
             raw.push((span, RawMention::Known(index)));
         }
-        for c in candidates(text, tokens, self.words) {
+        for c in &cues.candidates[index] {
             if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
                 continue;
             }
@@ -873,6 +877,7 @@ impl<'a> Resolver<'a> {
 
 /// Epithets and descriptions of each sentence of a document, spans relative to the sentence.
 pub struct DocumentCues<'a> {
+    candidates: Vec<Vec<Candidate>>,
     epithets: Vec<Vec<(Span, &'a usize)>>,
     org_descriptions: Vec<Vec<(Span, &'a ())>>,
     person_descriptions: Vec<Vec<(Span, &'a ())>>,
