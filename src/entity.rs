@@ -590,6 +590,9 @@ fn strip_article(text: &str) -> &str {
     text
 }
 
+/// A text's canonical name and kind, without and with an honorific before it.
+type Resolved = [Option<(String, Kind)>; 2];
+
 /// Walks one document in order and resolves each sentence's mentions.
 pub struct Resolver<'a> {
     gazetteer: &'a Gazetteer,
@@ -602,7 +605,7 @@ pub struct Resolver<'a> {
     last_org: Option<String>,
     last_any: Option<(String, Kind)>,
     /// Names already resolved in this document: resolution is pure, and names repeat.
-    memo: std::cell::RefCell<HashMap<String, [Option<(String, Kind)>; 2]>>,
+    memo: std::cell::RefCell<HashMap<String, Resolved>>,
 }
 
 impl<'a> Resolver<'a> {
