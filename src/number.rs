@@ -194,7 +194,7 @@ fn is_word_char(c: char) -> bool {
 /// Length in `original` bytes of a lowercase prefix match, or None.
 fn starts_with_word(text: &str, at: usize, phrase: &str) -> Option<usize> {
     // Most phrases differ at the first letter: no need to lowercase a window.
-    let first = text[at..].chars().next()?;
+    let first = text.get(at..)?.chars().next()?;
     let mut lowered = first.to_lowercase();
     let first = if first == '’' { '\'' } else { lowered.next()? };
     if lowered.next().is_none() && !phrase.starts_with(first) {
@@ -343,9 +343,10 @@ impl NumberLang {
         let after = skip_spaces(text, end);
         let mut cursor = after;
         // "de dollars", "d'euros", "of dollars"
-        for link in ["de ", "d'", "d’", "of "] {
-            if peek(text, cursor, 4).starts_with(link) {
-                let probe = cursor + link.len();
+        for link in ["de ", "d'", "of "] {
+            // The link's length as written: "d’" is longer than "d'".
+            if let Some(len) = starts_with_word(text, cursor, link) {
+                let probe = cursor + len;
                 if self.currencies.iter().any(|(w, _)| starts_with_word(text, probe, w).is_some()) {
                     cursor = probe;
                 }
