@@ -226,20 +226,26 @@ const NEAR_COMMON: usize = 64;
 
 impl NearIndex {
     fn build(gazetteer: &Gazetteer, seen: &HashMap<String, Kind>) -> NearIndex {
+        use rayon::prelude::*;
         let mut seen: Vec<(&String, &Kind)> = seen.iter().collect();
-        seen.sort_unstable();
+        seen.par_sort_unstable();
         let names: Vec<(String, Kind)> = gazetteer
             .entities
             .iter()
             .map(|e| (e.name.clone(), e.kind))
             .chain(seen.into_iter().map(|(n, k)| (n.clone(), *k)))
             .collect();
-        let mut keys = Vec::new();
-        for (index, (name, _)) in names.iter().enumerate() {
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            near_keys(name, |key| keys.push((key, index)));
-        }
-        keys.sort_unstable();
+        let mut keys: Vec<(u64, u32)> = names
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(index, (name, _))| {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                let mut keys = Vec::new();
+                near_keys(name, |key| keys.push((key, index)));
+                keys
+            })
+            .collect();
+        keys.par_sort_unstable();
         keys.dedup();
         let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (index, (name, _)) in names.iter().enumerate() {
