@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::date::PartialDate;
-use crate::lexicon::{RuleError, RuleFile, Rules};
+use crate::lexicon::{Lang, RuleError, RuleFile, Rules};
 use crate::span::{Location, Span};
 
 #[derive(Debug, Default, Deserialize)]
@@ -83,13 +83,30 @@ impl TextLang {
         }
     }
 
-    fn stopwords_in(&self, line: &str) -> usize {
-        words(line).filter(|w| self.is_stopword(w)).count()
-    }
-
     fn has_stopword(&self, line: &str) -> bool {
         words(line).any(|w| self.is_stopword(w))
     }
+}
+
+/// The language whose common words `sample` uses most, with their count
+/// (the last in code order on a tie), in one pass over its words.
+fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
+    let langs: Vec<&Lang> = rules.langs.values().collect();
+    let mut counts = vec![0; langs.len()];
+    let mut lowered = String::new();
+    for word in words(sample) {
+        let word = if word.chars().any(char::is_uppercase) {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        } else {
+            word
+        };
+        for (count, lang) in counts.iter_mut().zip(&langs) {
+            *count += usize::from(lang.text.detect.contains(word));
+        }
+    }
+    counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -292,7 +309,7 @@ pub fn load(
     let language = match &options.language {
         Some(l) => l.clone(),
         None => {
-            let best = rules.langs.values().map(|l| (l.text.stopwords_in(sample), &l.code)).max_by_key(|(n, _)| *n);
+            let best = detect(rules, sample);
             match best {
                 Some((n, code)) if n > 0 => code.clone(),
                 _ => {
