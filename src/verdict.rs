@@ -526,82 +526,88 @@ fn distinct_key(claim: &Claim, slot: &Slot) -> String {
 
 /// Judges every slot and returns the findings, sorted: worst verdict first, then by id.
 pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = Vec::with_capacity(slots.len());
+    use rayon::prelude::*;
+    // Slots are judged on every core; ids are then made unique in slot order.
+    let mut findings: Vec<Finding> = slots.par_iter().map(|slot| judge_slot(slot, claims, rules)).collect();
     let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    for slot in slots {
-        // One representative claim per distinct wording, in claim order.
-        let mut representatives: Vec<(String, usize)> = Vec::new();
-        let mut keys = rustc_hash::FxHashSet::default();
-        for &i in &slot.claims {
-            let key = distinct_key(&claims[i], slot);
-            if keys.insert(key.clone()) {
-                representatives.push((key, i));
-            }
-        }
-        let mut pairs = Vec::new();
-        for x in 0..representatives.len() {
-            for y in x + 1..representatives.len() {
-                let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
-                if let Some(j) = rules.judge(a, b) {
-                    pairs.push(Pair {
-                        a: a.id.clone(),
-                        b: b.id.clone(),
-                        verdict: j.verdict,
-                        rule: j.rule,
-                        severity: j.severity,
-                        explanation: j.explanation,
-                    });
-                }
-            }
-        }
-        let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
-        let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
-        let verdict = match worst {
-            Some(Verdict::Contradiction) => Verdict::Contradiction,
-            _ if docs.len() < 2 => Verdict::SingleSource,
-            Some(v) => v,
-            None => Verdict::Agreement,
-        };
-        let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
-        let mut roles = BTreeMap::new();
-        if let Some(a) = &slot.agent {
-            roles.insert("agent".to_string(), a.clone());
-        }
-        if let Some(t) = &slot.target {
-            roles.insert("target".to_string(), t.clone());
-        }
-        let mut id = format!(
-            "{}.{}:{}>{}",
-            slot.frame,
-            slot.attribute.as_str(),
-            slot.agent.as_deref().map_or_else(|| "?".to_string(), slug),
-            slot.target.as_deref().map_or_else(|| "?".to_string(), slug)
-        );
-        if let Some(event) = &slot.event {
-            id.push('@');
-            id.push_str(&event.start);
-        }
-        let n = ids.entry(id.clone()).or_insert(0);
+    for finding in &mut findings {
+        let n = ids.entry(finding.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
-            id = format!("{id}#{n}");
+            finding.id = format!("{}#{n}", finding.id);
         }
-        let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
-        findings.push(Finding {
-            id,
-            frame: slot.frame.clone(),
-            attribute: slot.attribute,
-            roles,
-            summary: summarize(verdict, &members, &pairs, docs.len()),
-            verdict,
-            severity,
-            claims: members.iter().map(|c| c.id.clone()).collect(),
-            pairs,
-            event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
-        });
     }
     findings.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
     findings
+}
+
+/// The finding of one slot, its id not yet made unique.
+fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
+    // One representative claim per distinct wording, in claim order.
+    let mut representatives: Vec<(String, usize)> = Vec::new();
+    let mut keys = rustc_hash::FxHashSet::default();
+    for &i in &slot.claims {
+        let key = distinct_key(&claims[i], slot);
+        if keys.insert(key.clone()) {
+            representatives.push((key, i));
+        }
+    }
+    let mut pairs = Vec::new();
+    for x in 0..representatives.len() {
+        for y in x + 1..representatives.len() {
+            let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
+            if let Some(j) = rules.judge(a, b) {
+                pairs.push(Pair {
+                    a: a.id.clone(),
+                    b: b.id.clone(),
+                    verdict: j.verdict,
+                    rule: j.rule,
+                    severity: j.severity,
+                    explanation: j.explanation,
+                });
+            }
+        }
+    }
+    let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
+    let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
+    let verdict = match worst {
+        Some(Verdict::Contradiction) => Verdict::Contradiction,
+        _ if docs.len() < 2 => Verdict::SingleSource,
+        Some(v) => v,
+        None => Verdict::Agreement,
+    };
+    let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
+    let mut roles = BTreeMap::new();
+    if let Some(a) = &slot.agent {
+        roles.insert("agent".to_string(), a.clone());
+    }
+    if let Some(t) = &slot.target {
+        roles.insert("target".to_string(), t.clone());
+    }
+    let mut id = format!(
+        "{}.{}:{}>{}",
+        slot.frame,
+        slot.attribute.as_str(),
+        slot.agent.as_deref().map_or_else(|| "?".to_string(), slug),
+        slot.target.as_deref().map_or_else(|| "?".to_string(), slug)
+    );
+    if let Some(event) = &slot.event {
+        id.push('@');
+        id.push_str(&event.start);
+    }
+    let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
+    Finding {
+        id,
+        frame: slot.frame.clone(),
+        attribute: slot.attribute,
+        roles,
+        summary: summarize(verdict, &members, &pairs, docs.len()),
+        verdict,
+        severity,
+        claims: members.iter().map(|c| c.id.clone()).collect(),
+        pairs,
+        event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
+    }
 }
 
 fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usize) -> String {
