@@ -195,12 +195,14 @@ pub struct Names {
 /// The known names indexed by every word with at most one letter deleted
 /// (case aside), so that a near-spelling is scored only against names that
 /// share a word within one edit, never against every name of the corpus.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct NearIndex {
     /// Gazetteer entities first, then names seen, in order: the order in which ties are broken.
     names: Vec<(String, Kind)>,
     /// (hash of word count, position and variant, name index), sorted.
     keys: Vec<(u64, u32)>,
+    /// Where the keys of each value of their top bits start in `keys`.
+    buckets: Vec<u32>,
     /// Name → its index in `names`.
     position: HashMap<String, usize>,
     /// Texts already resolved: resolution is pure, and names repeat.
@@ -212,6 +214,7 @@ impl Clone for NearIndex {
         NearIndex {
             names: self.names.clone(),
             keys: self.keys.clone(),
+            buckets: self.buckets.clone(),
             position: self.position.clone(),
             cache: Mutex::new(HashMap::default()),
         }
@@ -220,6 +223,9 @@ impl Clone for NearIndex {
 
 /// The least Jaro-Winkler similarity of a near-spelling.
 const NEAR_SCORE: f64 = 0.94;
+
+/// Keys are bucketed by their top 16 bits.
+const NEAR_BUCKET_SHIFT: u32 = 48;
 
 /// A word so common among names that it says nothing ("Jean", "Group").
 const NEAR_COMMON: usize = 64;
@@ -247,11 +253,18 @@ impl NearIndex {
             .collect();
         keys.par_sort_unstable();
         keys.dedup();
+        let mut buckets = vec![0u32; (1 << (64 - NEAR_BUCKET_SHIFT)) + 1];
+        for &(key, _) in &keys {
+            buckets[(key >> NEAR_BUCKET_SHIFT) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
         let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (index, (name, _)) in names.iter().enumerate() {
             position.entry(name.clone()).or_insert(index);
         }
-        NearIndex { names, keys, position, cache: Mutex::new(HashMap::default()) }
+        NearIndex { names, keys, buckets, position, cache: Mutex::new(HashMap::default()) }
     }
 
     /// The known name that `text` is a near-spelling of: the closest, and when
@@ -283,8 +296,12 @@ impl NearIndex {
     fn candidates(&self, text: &str) -> Vec<usize> {
         let mut found = Vec::new();
         near_keys(text, |key| {
-            let start = self.keys.partition_point(|&(k, _)| k < key);
-            let end = start + self.keys[start..].partition_point(|&(k, _)| k == key);
+            // The bucket of the key's top bits, then the key within it.
+            let bucket = (key >> NEAR_BUCKET_SHIFT) as usize;
+            let (low, high) = (self.buckets[bucket] as usize, self.buckets[bucket + 1] as usize);
+            let keys = &self.keys[low..high];
+            let start = low + keys.partition_point(|&(k, _)| k < key);
+            let end = start + self.keys[start..high].partition_point(|&(k, _)| k == key);
             if end - start <= NEAR_COMMON {
                 found.extend(self.keys[start..end].iter().map(|&(_, i)| i as usize));
             }
@@ -302,9 +319,13 @@ fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
     let mut variant = String::new();
     for (position, word) in words.iter().enumerate() {
         let hash = |variant: &str| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = rustc_hash::FxHasher::default();
             (words.len(), position, variant).hash(&mut h);
-            h.finish()
+            // Fx mixes low bits weakly; the buckets use the top ones, spread them all.
+            let mut z = h.finish();
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
         };
         emit(hash(word));
         for (i, c) in word.char_indices() {
