@@ -7,8 +7,15 @@
 //! definite descriptions ("il", "la start-up"). Nothing here knows a story.
 //!
 //! Resolution runs in two passes: [`Names::learn`] reads every document for
-//! full names and appositions, then a [`Resolver`] walks one document in order,
-//! so that a pronoun resolves to the most recent compatible mention.
+//! full names and appositions (each document on its own, merged in order),
+//! then a [`Resolver`] walks one document in order, so that a pronoun resolves
+//! to the most recent compatible mention.
+//!
+//! A near-spelling is a name with as many words as a known one, one of them
+//! within one edit (case aside), and a Jaro-Winkler similarity of at least
+//! 0.94: "Zuckerburg" is "Zuckerberg". Names are found through an index of
+//! their words with one letter deleted, so the cost does not grow with the
+//! square of the corpus.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
