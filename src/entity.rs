@@ -746,6 +746,12 @@ impl<'a> Resolver<'a> {
             }
         }
         for token in tokens {
+            // Lowering never shortens a word: one longer than every pronoun is none.
+            let longest = self.words.longest_pronoun;
+            let t = token.text(text);
+            if token.kind != TokenKind::Word || t.len() > 4 * longest || t.chars().count() > longest {
+                continue;
+            }
             let word = key(token.text(text));
             if raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
                 continue;
