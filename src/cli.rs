@@ -215,11 +215,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(file) => stages.time("judge", || report_from_claims(&file, &paths, &rules, &options))?,
                 None => crate::run_report_timed(&paths, &rules, &options, &mut stages),
             };
-            let text = stages.time("render", || match format {
-                ReportFormat::Md => crate::report::markdown(&report),
-                ReportFormat::Json => report.to_json(),
-            });
-            stages.time("write", || write_out(&text))?;
+            stages.time("write", || match format {
+                ReportFormat::Md => write_out(&crate::report::markdown(&report)),
+                // Streamed: a large report is never held twice in memory.
+                ReportFormat::Json => write_with(|out| report.write_json(out)),
+            })?;
             for s in report.skipped.iter().filter(|s| s.error) {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
             }
@@ -238,9 +238,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 fn write_out(text: &str) -> Result<(), String> {
+    write_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on a buffered standard output and flushes it.
+fn write_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), String> {
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is not an error of ours.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -34,6 +34,12 @@ impl Report {
         self.findings.iter().filter(|f| f.verdict == verdict).count()
     }
 
+    /// The JSON report, written as it is made, ending with a newline.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")
+    }
+
     pub fn to_json(&self) -> String {
         let mut out = serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         out.push('\n');
