@@ -197,6 +197,8 @@ pub struct Names {
     org_of: HashMap<String, String>,
     /// The names worth scoring for a near-spelling, built on first use after learning.
     near: OnceLock<NearIndex>,
+    /// The gazetteer's surnames are in `surnames`.
+    gazetteer_surnames: bool,
 }
 
 /// The known names indexed by every word with at most one letter deleted
@@ -491,6 +493,9 @@ impl Names {
     }
 
     fn add_gazetteer_surnames(&mut self, gazetteer: &Gazetteer) {
+        if std::mem::replace(&mut self.gazetteer_surnames, true) {
+            return;
+        }
         for entity in &gazetteer.entities {
             if entity.kind == Kind::Person && entity.name.contains(' ') {
                 let last = entity.name.split_whitespace().last().unwrap_or_default();
@@ -504,6 +509,7 @@ impl Names {
     /// Adds what `later` learned; what this one learned first wins.
     pub fn merge(&mut self, later: Names) {
         self.near = OnceLock::new();
+        self.gazetteer_surnames |= later.gazetteer_surnames;
         for (name, kind) in later.seen {
             self.seen.entry(name).or_insert(kind);
         }
