@@ -54,12 +54,6 @@ fn apostrophes(pattern: &str) -> String {
     pattern.replace(['\'', '’'], "['’]")
 }
 
-/// The most bytes a case-insensitive match of `source` can span, if bounded.
-fn max_len(source: &str) -> Option<usize> {
-    let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(source).ok()?;
-    hir.properties().maximum_len()
-}
-
 impl<T: Clone> PatternSet<T> {
     /// Compiles `(pattern, payload)` pairs; a bad pattern is an error at its place in `file`.
     pub fn compile(file: &RuleFile, patterns: Vec<(&Spanned<String>, T)>) -> Result<PatternSet<T>, RuleError> {
@@ -69,10 +63,14 @@ impl<T: Clone> PatternSet<T> {
             if source.trim().is_empty() {
                 return Err(file.error_in(pattern, "empty pattern"));
             }
-            Regex::new(&format!("(?i)^(?:{source})$")).map_err(|e| {
-                file.error_in(pattern, format!("bad regex {:?}: {}", pattern.get_ref(), first_line(&e)))
-            })?;
-            set.max_len = set.max_len.zip(max_len(&source)).map(|(a, b)| a.max(b));
+            // Checked by the parser alone: the automata are built once, for the union.
+            let hir =
+                regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(&source).map_err(|e| {
+                    let message = e.to_string();
+                    let reason = message.lines().last().unwrap_or_default().trim().to_string();
+                    file.error_in(pattern, format!("bad regex {:?}: {reason}", pattern.get_ref()))
+                })?;
+            set.max_len = set.max_len.zip(hir.properties().maximum_len()).map(|(a, b)| a.max(b));
             set.payloads.push(payload);
             set.sources.push(format!("(?:{source})"));
         }
@@ -228,10 +226,6 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
         ends.push(text.len());
     }
     ends
-}
-
-fn first_line(e: &regex::Error) -> String {
-    e.to_string().lines().last().unwrap_or_default().trim().to_string()
 }
 
 #[cfg(test)]
