@@ -358,7 +358,8 @@ pub fn load(
             continue;
         }
         let Some(tl) = text_lang else { continue };
-        let word_count = words(line).count();
+        // Only small counts matter below: a long paragraph is not split to the end.
+        let word_count = words(line).take(21).count();
         let list_item = line.starts_with(['-', '•', '*', '–']);
         let cue = tl.is_boilerplate(line);
         if tl.is_teaser(line) {
