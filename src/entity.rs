@@ -991,6 +991,19 @@ mod tests {
     }
 
     #[test]
+    fn two_spellings_seen_meet_on_one_name() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["en"].claims;
+        let mut names = Names::default();
+        names.learn("The board met Jonathan Lindqvist on Monday.", &rules.entities, words);
+        names.learn("On Tuesday, Jonathan Lindquist declined.", &rules.entities, words);
+        let resolve = |text: &str| names.resolve_name(text, false, &rules.entities, words).0;
+        assert_eq!(resolve("Jonathan Lindqvist"), resolve("Jonathan Lindquist"));
+        // Another name stays itself.
+        assert_eq!(resolve("Jonathan Lindstrom"), "Jonathan Lindstrom");
+    }
+
+    #[test]
     fn apposition_teaches_a_role() {
         let rules = Rules::load(None).unwrap();
         let words = &rules.langs["fr"].claims;
