@@ -180,7 +180,7 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
                 close(start, i, &mut out);
             }
             start = i + 1;
-        } else if token.kind == TokenKind::Word && words.complementizers.contains(key(word)) && i > start {
+        } else if token.kind == TokenKind::Word && words.complementizers.contains_key(word) && i > start {
             close(start, i, &mut out);
             start = i;
         }

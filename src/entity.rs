@@ -411,14 +411,14 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
                 break;
             }
             // A function word inside a run ("Le" in "Le Monde") only at the start.
-            if j > i && words.function_words.contains(key(w)) {
+            if j > i && words.function_words.contains_key(w) {
                 break;
             }
             j += 1;
         }
         // Leading function words ("Le", "Selon") are not part of the name.
         let mut first = i;
-        while first < j && words.function_words.contains(key(tokens[first].text(text))) {
+        while first < j && words.function_words.contains_key(tokens[first].text(text)) {
             first += 1;
         }
         if first < j {
@@ -885,7 +885,7 @@ impl<'a> Resolver<'a> {
     fn possessive_before(&self, text: &str, span: Span) -> bool {
         let before = text[..span.start].trim_end();
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        self.words.possessives.contains(key(word))
+        self.words.possessives.contains_key(word)
     }
 
     /// Whether a preposition governs the mention at `span`.
@@ -908,7 +908,7 @@ impl<'a> Resolver<'a> {
             return true;
         }
         // "sur d'éventuelles discussions" or "au PDG d'Acme"
-        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains(key(tokens[i - 2].text(text)))
+        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains_key(tokens[i - 2].text(text))
     }
 
     pub fn last_person(&self) -> Option<&str> {

@@ -87,6 +87,21 @@ impl WordSet {
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
         self.0.contains(word.as_ref())
     }
+
+    /// Whether the [`key`] of `word` is in the set, without allocating for it.
+    pub fn contains_key(&self, word: &str) -> bool {
+        if !word.chars().any(|c| c.is_uppercase() || c == '’') {
+            return self.0.contains(word);
+        }
+        thread_local!(static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+        KEY.with(|buffer| {
+            let mut buffer = buffer.borrow_mut();
+            buffer.clear();
+            // As `key`: lower case, then straight apostrophes.
+            buffer.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            self.0.contains(buffer.as_str())
+        })
+    }
 }
 
 impl FromIterator<String> for WordSet {
