@@ -65,13 +65,13 @@ fn best_of(n: usize, args: &[&str], threads: Option<usize>, stdin: Option<&Path>
 fn corpus(docs: usize) -> (PathBuf, u64) {
     let dir = PathBuf::from(ROOT).join("target/bench-corpus").join(docs.to_string());
     let done = dir.join(".complete");
-    if !done.exists() {
+    if std::fs::read_to_string(&done).ok().as_deref() != Some(synth::VERSION) {
         let _ = std::fs::remove_dir_all(&dir);
         let seeds = synth::load_seeds(&PathBuf::from(ROOT).join("seeds")).expect("seeds/ is readable");
         let names = synth::proper_names(&seeds, &synth::vocabulary(&PathBuf::from(ROOT).join("rules")));
         let made = synth::generate(&seeds, &names, docs, &dir).expect("the corpus is written");
         eprintln!("generated {} documents ({:.1} MB) in {}", made.documents, made.bytes as f64 / 1e6, dir.display());
-        std::fs::write(&done, "").expect("the marker is written");
+        std::fs::write(&done, synth::VERSION).expect("the marker is written");
     }
     let bytes = std::fs::read_dir(&dir)
         .expect("the corpus is readable")

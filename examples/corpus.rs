@@ -35,7 +35,8 @@ fn main() -> ExitCode {
     match synth::generate(&seeds, &names, count, &PathBuf::from(out)) {
         Ok(g) => {
             eprintln!(
-                "corpus: {} documents, {:.1} MB, {} names varied, in {out}",
+                "corpus (generator {}): {} documents, {:.1} MB, {} names varied, in {out}",
+                synth::VERSION,
                 g.documents,
                 g.bytes as f64 / 1e6,
                 names.len()

@@ -21,6 +21,10 @@ pub struct Seed {
     pub text: String,
 }
 
+/// Changes whenever the same arguments would give other bytes, so that a
+/// cached corpus is made again.
+pub const VERSION: &str = "2";
+
 /// What the generator wrote.
 pub struct Generated {
     pub documents: usize,
@@ -186,13 +190,19 @@ struct Story {
 }
 
 impl Story {
-    fn new(index: u64, names: &BTreeSet<String>) -> Story {
+    fn new(index: u64, names: &BTreeSet<String>, words: &BTreeSet<String>) -> Story {
         let mut rng = Rng::new(index.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED);
         let names = names
             .iter()
             .map(|n| {
                 let mut word_rng = Rng::new(rng.0 ^ fnv(n));
-                (n.clone(), made_up(&mut word_rng, n))
+                // A made-up name that is also a word of the seeds ("Raison") would
+                // turn that word into a name everywhere: draw again.
+                let mut name = made_up(&mut word_rng, n);
+                while words.contains(&name.to_lowercase()) {
+                    name = made_up(&mut word_rng, n);
+                }
+                (n.clone(), name)
             })
             .collect();
         let year_shift = rng.below(15) as i64 - 10;
@@ -300,11 +310,13 @@ pub fn generate(seeds: &[Seed], names: &BTreeSet<String>, documents: usize, out:
         Regex::new(r"(?-u:\b)[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:[.,][0-9]+)?(?-u:\b)|(?-u:\b)[0-9]+(?:[.,][0-9]+)?(?-u:\b)")
             .expect("a valid pattern");
     let mut bytes = 0;
-    let mut story = Story::new(0, names);
+    let words: BTreeSet<String> =
+        seeds.iter().flat_map(|seed| words(&seed.text).map(|(_, w)| w.to_lowercase())).collect();
+    let mut story = Story::new(0, names, &words);
     for n in 0..documents {
         let (story_index, seed_index) = (n / seeds.len(), n % seeds.len());
         if seed_index == 0 {
-            story = Story::new(story_index as u64, names);
+            story = Story::new(story_index as u64, names, &words);
         }
         let seed = &seeds[seed_index];
         let mut rng = Rng::new(fnv(&seed.stem) ^ (story_index as u64).wrapping_mul(0x9E37_79B9));
