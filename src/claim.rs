@@ -241,7 +241,6 @@ pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
     let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
     let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect();
-
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
     // Cue lists are searched once over the document, not once a sentence.

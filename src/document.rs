@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::date::PartialDate;
 use crate::lexicon::{Lang, RuleError, RuleFile, Rules};
 use crate::span::{Location, Span};
+use crate::words::WordSet;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,7 +34,7 @@ pub struct RawText {
 
 #[derive(Debug, Default)]
 pub struct TextLang {
-    detect: rustc_hash::FxHashSet<String>,
+    detect: WordSet,
     boilerplate: Option<Regex>,
     teasers: Option<Regex>,
     abbreviations: std::collections::BTreeSet<String>,
@@ -75,16 +76,8 @@ impl TextLang {
         self.teasers.as_ref().is_some_and(|r| r.is_match(line))
     }
 
-    fn is_stopword(&self, word: &str) -> bool {
-        if word.chars().any(char::is_uppercase) {
-            self.detect.contains(&word.to_lowercase())
-        } else {
-            self.detect.contains(word)
-        }
-    }
-
     fn has_stopword(&self, line: &str) -> bool {
-        words(line).any(|w| self.is_stopword(w))
+        words(line).any(|w| self.detect.contains_key(w))
     }
 }
 
@@ -93,17 +86,9 @@ impl TextLang {
 fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     let langs: Vec<&Lang> = rules.langs.values().collect();
     let mut counts = vec![0; langs.len()];
-    let mut lowered = String::new();
     for word in words(sample) {
-        let word = if word.chars().any(char::is_uppercase) {
-            lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
-            lowered.as_str()
-        } else {
-            word
-        };
         for (count, lang) in counts.iter_mut().zip(&langs) {
-            *count += usize::from(lang.text.detect.contains(word));
+            *count += usize::from(lang.text.detect.contains_key(word));
         }
     }
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
@@ -299,7 +284,7 @@ pub fn load(
 
     // Language.
     let sample_end = {
-        let mut e = (body_start + 4_000).min(text.len());
+        let mut e = (body_start + 20_000).min(text.len());
         while !text.is_char_boundary(e) {
             e -= 1;
         }

@@ -673,7 +673,7 @@ impl<'a> Resolver<'a> {
         resolved
     }
 
-    /// Counts the organizations named in `sentences` to find the main one.
+    /// Counts the organizations named in the document's sentences to find the main one.
     pub fn set_main_org(&mut self, cues: &DocumentCues<'_>) {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (order, found) in cues.candidates.iter().enumerate() {
@@ -694,8 +694,9 @@ impl<'a> Resolver<'a> {
         self.last_org = None;
     }
 
-    /// The epithets and descriptions of each of `sentences` of `text`, found
-    /// in one pass over the text, for [`Resolver::sentence_with`].
+    /// The name candidates of each of `sentences` of `text`, and their
+    /// epithets and descriptions found in one pass over the text, for
+    /// [`Resolver::set_main_org`] and [`Resolver::sentence_with`].
     pub fn cues(&self, text: &str, sentences: &[Span], tokens: &[Vec<Token>]) -> DocumentCues<'a> {
         DocumentCues {
             candidates: sentences
@@ -716,19 +717,19 @@ impl<'a> Resolver<'a> {
         self.sentence_with(text, tokens, &cues, 0)
     }
 
-    /// [`Resolver::sentence`] for sentence `index` of a document whose cues are known.
+    /// [`Resolver::sentence`] for sentence number `sentence` of a document whose cues are known.
     pub fn sentence_with(
         &mut self,
         text: &str,
         tokens: &[Token],
         cues: &DocumentCues<'_>,
-        index: usize,
+        sentence: usize,
     ) -> Vec<Mention> {
         let mut raw: Vec<(Span, RawMention)> = Vec::new();
-        for &(span, &index) in &cues.epithets[index] {
-            raw.push((span, RawMention::Known(index)));
+        for &(span, &entity) in &cues.epithets[sentence] {
+            raw.push((span, RawMention::Known(entity)));
         }
-        for c in &cues.candidates[index] {
+        for c in &cues.candidates[sentence] {
             if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
                 continue;
             }
@@ -741,24 +742,24 @@ impl<'a> Resolver<'a> {
             }
             raw.push((c.span, RawMention::Name(c.text.clone(), c.honorific)));
         }
-        for &(span, ()) in &cues.org_descriptions[index] {
+        for &(span, ()) in &cues.org_descriptions[sentence] {
             if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
                 raw.push((span, RawMention::OrgDescription));
             }
         }
-        for &(span, ()) in &cues.person_descriptions[index] {
+        for &(span, ()) in &cues.person_descriptions[sentence] {
             if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
                 raw.push((span, RawMention::PersonDescription));
             }
         }
+        // Lowering never shortens a word: one longer than every pronoun is none.
+        let longest = self.words.longest_pronoun;
         for token in tokens {
-            // Lowering never shortens a word: one longer than every pronoun is none.
-            let longest = self.words.longest_pronoun;
             let t = token.text(text);
             if token.kind != TokenKind::Word || t.len() > 4 * longest || t.chars().count() > longest {
                 continue;
             }
-            let word = key(token.text(text));
+            let word = key(t);
             if raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
                 continue;
             }
@@ -924,7 +925,8 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Epithets and descriptions of each sentence of a document, spans relative to the sentence.
+/// Name candidates, epithets and descriptions of each sentence of a document,
+/// spans relative to the sentence.
 pub struct DocumentCues<'a> {
     candidates: Vec<Vec<Candidate>>,
     epithets: Vec<Vec<(Span, &'a usize)>>,

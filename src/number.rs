@@ -99,12 +99,6 @@ fn lower(s: &str) -> String {
     s.to_lowercase().replace('’', "'")
 }
 
-/// Whether `lower(text) == word`, without building the lowered text.
-fn is_lower_of(text: &str, word: &str) -> bool {
-    let lowered = text.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
-    lowered.eq(word.chars())
-}
-
 fn longest_first<T>(mut list: Vec<(String, T)>) -> Vec<(String, T)> {
     list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
     list
@@ -387,7 +381,9 @@ impl NumberLang {
                 let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
                     continue;
                 };
-                if trimmed.is_char_boundary(sym_start) && is_lower_of(&trimmed[sym_start..], word) {
+                if trimmed.is_char_boundary(sym_start)
+                    && crate::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
+                {
                     unit = Some(code.clone());
                     span_start = sym_start;
                     break;

@@ -95,7 +95,7 @@ impl<T: Clone> PatternSet<T> {
                 if self.sources.is_empty() {
                     return None;
                 }
-                // Each part compiled alone, so the union compiles too.
+                // Each part was parsed alone at load, so the union parses too.
                 let joined = self.sources.join("|");
                 Some(Compiled {
                     any: Regex::new(&format!("(?i){joined}")).ok()?,
@@ -108,27 +108,7 @@ impl<T: Clone> PatternSet<T> {
 
     /// Non-overlapping matches at word edges, leftmost-longest among the patterns.
     pub fn find_all(&self, text: &str) -> Vec<(Span, &T)> {
-        let Some(compiled) = self.compiled() else {
-            return Vec::new();
-        };
-        let mut found = Vec::new();
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(m) = compiled.any.find_at(text, at) else {
-                break;
-            };
-            if m.start() == m.end() {
-                at = m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            if let Some((span, payload)) = self.best_at(compiled, text, m.start()) {
-                found.push((span, payload));
-                at = span.end;
-            } else {
-                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
-        }
-        found
+        self.find_in(text, &[Span::new(0, text.len())]).pop().unwrap_or_default()
     }
 
     /// [`PatternSet::find_all`] on each of `spans` (sorted, not overlapping)

@@ -97,8 +97,7 @@ impl WordSet {
         KEY.with(|buffer| {
             let mut buffer = buffer.borrow_mut();
             buffer.clear();
-            // As `key`: lower case, then straight apostrophes.
-            buffer.extend(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            buffer.extend(key_chars(word));
             self.0.contains(buffer.as_str())
         })
     }
@@ -172,6 +171,11 @@ impl ClaimWords {
             attribution: set(&raw.attribution)?,
         })
     }
+}
+
+/// The chars of [`key`], one by one, for comparing without a copy.
+pub fn key_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c })
 }
 
 /// A word as the word lists hold it: lowercase, straight apostrophes.

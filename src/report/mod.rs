@@ -34,7 +34,7 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
         let printed: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|item| {
-                let plain = serde_json::to_vec_pretty(item).unwrap_or_default();
+                let plain = serde_json::to_vec_pretty(item)?;
                 let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
                 indented.extend_from_slice(b"    ");
                 for &byte in &plain {
@@ -43,9 +43,9 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
                         indented.extend_from_slice(b"    ");
                     }
                 }
-                indented
+                Ok(indented)
             })
-            .collect();
+            .collect::<Result<_, serde_json::Error>>()?;
         for (i, item) in printed.iter().enumerate() {
             if batch > 0 || i > 0 {
                 out.write_all(b",\n")?;
