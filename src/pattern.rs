@@ -6,7 +6,8 @@
 //! boundaries are checked by hand: the `regex` crate's Unicode `\b` disables
 //! its fast engines on non-ASCII text.
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
@@ -22,14 +23,14 @@ pub struct PatternSet<T> {
     compiled: std::sync::OnceLock<Option<Compiled>>,
 }
 
-/// The union, to find candidates; the same anchored at both ends, to test one
-/// candidate span; and each pattern anchored, to tell which one matched.
-/// Built once, on first use.
+/// The union, to find candidates; and every pattern anchored at both ends in
+/// one automaton, to test one candidate span and tell which pattern matched
+/// it (the first in file order: leftmost-first gives earlier patterns
+/// priority). Built once, on first use.
 #[derive(Debug, Clone)]
 struct Compiled {
     any: Regex,
-    whole: Regex,
-    each: RegexSet,
+    whole: meta::Regex,
 }
 
 impl<T> Default for PatternSet<T> {
@@ -97,10 +98,13 @@ impl<T: Clone> PatternSet<T> {
                 }
                 // Each part was parsed alone at load, so the union parses too.
                 let joined = self.sources.join("|");
+                let anchored: Vec<String> = self.sources.iter().map(|s| format!("^{s}$")).collect();
                 Some(Compiled {
                     any: Regex::new(&format!("(?i){joined}")).ok()?,
-                    whole: Regex::new(&format!("(?i)^(?:{joined})$")).ok()?,
-                    each: RegexSet::new(self.sources.iter().map(|s| format!("(?i)^{s}$"))).ok()?,
+                    whole: meta::Regex::builder()
+                        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+                        .build_many(&anchored)
+                        .ok()?,
                 })
             })
             .as_ref()
@@ -156,18 +160,17 @@ impl<T: Clone> PatternSet<T> {
     /// The longest pattern that matches at `start` and ends at a word edge.
     fn best_at(&self, compiled: &Compiled, text: &str, start: usize) -> Option<(Span, &T)> {
         let limit = self.max_len.map_or(text.len(), |n| start.saturating_add(n).min(text.len()));
-        // The longest end that some pattern matches whole, then which pattern.
-        let end = word_ends(text, start, limit)
-            .into_iter()
-            .rev()
-            .find(|&end| at_word_edge(text, start, end) && compiled.whole.is_match(&text[start..end]))?;
-        let payload = self.first_whole(compiled, &text[start..end])?;
-        Some((Span::new(start, end), payload))
+        // The longest end that some pattern matches whole, and which pattern.
+        word_ends(text, start, limit).into_iter().rev().find_map(|end| {
+            let payload = at_word_edge(text, start, end).then(|| self.first_whole(compiled, &text[start..end]))??;
+            Some((Span::new(start, end), payload))
+        })
     }
 
     /// The first pattern, in file order, that matches the whole of `text`.
     fn first_whole(&self, compiled: &Compiled, text: &str) -> Option<&T> {
-        compiled.each.matches(text).iter().next().map(|i| &self.payloads[i])
+        let found = compiled.whole.search(&Input::new(text).anchored(Anchored::Yes))?;
+        self.payloads.get(found.pattern().as_usize())
     }
 
     /// Whether the whole of `text` matches one of the patterns.
@@ -229,6 +232,25 @@ mod tests {
             out.push(Span::new(start, text.len()));
         }
         out
+    }
+
+    fn set(patterns: &[&str]) -> super::PatternSet<usize> {
+        let file = crate::lexicon::RuleFile { name: "t.toml".into(), origin: "t.toml".into(), text: String::new() };
+        let spanned: Vec<toml::Spanned<String>> =
+            patterns.iter().map(|p| toml::Spanned::new(0..0, p.to_string())).collect();
+        super::PatternSet::compile(&file, spanned.iter().zip(0..).collect()).unwrap()
+    }
+
+    #[test]
+    fn the_first_pattern_in_file_order_that_matches_the_whole_span_wins() {
+        assert_eq!(set(&["a\\w*", "ab"]).matches_whole("AB"), Some(&0));
+        assert_eq!(set(&["ab", "a\\w*"]).matches_whole("ab"), Some(&0));
+        // A pattern that matches only a prefix of the span does not count.
+        assert_eq!(set(&["a", "ab"]).matches_whole("ab"), Some(&1));
+        assert_eq!(set(&["a", "ab"]).matches_whole("abc"), None);
+        // The longest match at word edges, then its first pattern.
+        let suits = set(&["plainte", "plainte en diffamation", "diffamation"]);
+        assert_eq!(suits.find_all("Une plainte en diffamation."), vec![(Span::new(4, 26), &1)]);
     }
 
     #[test]
