@@ -103,3 +103,14 @@ fn a_rules_folder_adds_a_frame() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(frames(&out), frames(&built_in) + 1, "{}", common::stdout(&out));
 }
+
+#[test]
+fn bad_regex_in_a_boilerplate_pattern() {
+    let english = include_str!("../rules/lang/en.toml");
+    assert!(english.contains("\nboilerplate = [\n"), "the embedded file lists boilerplate patterns");
+    let text = english.replacen("\nboilerplate = [\n", "\nboilerplate = [\n  \"photo (credit\",\n", 1);
+    let line = text[..text.find("photo (credit").unwrap()].lines().count();
+    let err = check_with("boilerplate", "lang/en.toml", &text);
+    assert_located(&err, line);
+    assert!(err.contains("unclosed group"), "{err}");
+}
