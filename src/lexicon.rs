@@ -222,10 +222,15 @@ impl Rules {
         let mut frames = Vec::new();
         let mut entities = Vec::new();
         let mut verdicts = Vec::new();
-        for file in files {
+        // Languages compile on every core; an error is still reported in file order.
+        let mut compiled: Vec<Option<Result<Lang, RuleError>>> = {
+            use rayon::prelude::*;
+            files.par_iter().map(|file| file.name.starts_with("lang/").then(|| Lang::compile(file))).collect()
+        };
+        for (file, compiled) in files.iter().zip(&mut compiled) {
             let name = file.name.as_str();
-            if name.starts_with("lang/") {
-                let lang = Lang::compile(file)?;
+            if let Some(lang) = compiled.take() {
+                let lang = lang?;
                 langs.insert(lang.code.clone(), lang);
             } else if name == "frames.toml" || name.starts_with("frames/") {
                 frames.push(file);
