@@ -118,6 +118,12 @@ pub struct Gazetteer {
     pub tests: Vec<EntityTest>,
 }
 
+/// One word of an epithet's optional adjective: anything up to a space or a
+/// punctuation mark ("nouveau", "tout-puissant"). A short class of
+/// exclusions, not `\w`: Unicode `\w` made the epithets the costliest
+/// automaton of the rules to build.
+const ADJECTIVE: &str = r#"[^\s,.;:!?«»"“”()]+"#;
+
 /// An epithet as a pattern: literal words, one optional adjective after the article.
 fn epithet_pattern(epithet: &str) -> String {
     let words: Vec<&str> = epithet.split_whitespace().collect();
@@ -129,11 +135,11 @@ fn epithet_pattern(epithet: &str) -> String {
         let lower = key(word);
         if i == 0 && matches!(lower.as_ref(), "le" | "la" | "les" | "the") && words.len() > 1 {
             out.push_str(&regex::escape(word));
-            out.push_str("(?:\\s+\\w+)?");
+            out.push_str(&format!("(?:\\s+{ADJECTIVE})?"));
             continue;
         }
         if let Some(rest) = lower.strip_prefix("l'") {
-            out.push_str("l'(?:\\w+\\s+)?");
+            out.push_str(&format!("l'(?:{ADJECTIVE}\\s+)?"));
             out.push_str(&regex::escape(rest));
             continue;
         }
