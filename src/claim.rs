@@ -98,6 +98,7 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 /// Reads every sentence of the corpus for names and appositions.
 pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
     use rayon::prelude::*;
+    rules.prepare(docs.iter().map(|d| d.language.as_str()));
     // Each document on its own, in parallel; merged in document order, so
     // that what is learned first still wins.
     let per_doc: Vec<Names> = docs

@@ -185,6 +185,11 @@ impl Gazetteer {
         Ok(gazetteer)
     }
 
+    /// The epithets of one language, if any.
+    pub fn epithets(&self, lang: &str) -> Option<&PatternSet<usize>> {
+        self.epithets.get(lang)
+    }
+
     fn lookup(&self, name: &str) -> Option<&Entity> {
         self.by_name.get(name).map(|&i| &self.entities[i])
     }

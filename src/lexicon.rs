@@ -259,6 +259,28 @@ impl Rules {
         Ok(Rules { langs, frames, entities, verdicts })
     }
 
+    /// Builds, on every core, the pattern automata that reading documents in
+    /// these languages needs, rather than one at a time as each is first used.
+    pub fn prepare<'a>(&self, codes: impl IntoIterator<Item = &'a str>) {
+        use crate::pattern::Prepare;
+        use rayon::prelude::*;
+        let codes: std::collections::BTreeSet<&str> = codes.into_iter().collect();
+        let mut sets: Vec<&dyn Prepare> = Vec::new();
+        for code in codes {
+            if let Some(f) = self.frames.langs.get(code) {
+                sets.extend([&f.triggers as &dyn Prepare, &f.genitive_agent, &f.target_cues, &f.counter]);
+            }
+            if let Some(l) = self.langs.get(code) {
+                let w = &l.claims;
+                sets.extend([&w.org_descriptions as &dyn Prepare, &w.person_descriptions, &w.role_nouns, &w.attribution]);
+            }
+            if let Some(e) = self.entities.epithets(code) {
+                sets.push(e);
+            }
+        }
+        sets.par_iter().with_max_len(1).for_each(|set| set.prepare());
+    }
+
     /// The language with this code, or an error listing the known ones.
     pub fn lang(&self, code: &str) -> Result<&Lang, String> {
         self.langs.get(code).ok_or_else(|| {

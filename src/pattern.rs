@@ -39,6 +39,17 @@ impl<T> Default for PatternSet<T> {
     }
 }
 
+/// Something built on first use that can be built ahead, on another core.
+pub trait Prepare: Sync {
+    fn prepare(&self);
+}
+
+impl<T: Clone + Sync + Send> Prepare for PatternSet<T> {
+    fn prepare(&self) {
+        self.compiled();
+    }
+}
+
 /// Whether a byte offset of `text` is at a word edge.
 pub fn at_word_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
