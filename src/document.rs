@@ -77,6 +77,11 @@ impl TextLang {
         self.teasers.as_ref().is_some_and(|r| r.is_match(line))
     }
 
+    /// The words that tell this language, as keys.
+    pub fn detect_words(&self) -> impl Iterator<Item = &String> {
+        self.detect.iter()
+    }
+
     fn has_stopword(&self, line: &str) -> bool {
         words(line).any(|w| self.detect.contains_key(w))
     }
@@ -88,8 +93,8 @@ fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     let langs: Vec<&Lang> = rules.langs.values().collect();
     let mut counts = vec![0; langs.len()];
     for word in words(sample) {
-        for (count, lang) in counts.iter_mut().zip(&langs) {
-            *count += usize::from(lang.text.detect.contains_key(word));
+        for &index in rules.detect.get_key(word).map_or(&[][..], Vec::as_slice) {
+            counts[index] += 1;
         }
     }
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)

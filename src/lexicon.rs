@@ -208,6 +208,9 @@ pub struct Rules {
     pub frames: crate::frame::Frames,
     pub entities: crate::entity::Gazetteer,
     pub verdicts: crate::verdict::VerdictRules,
+    /// Each language's common words → the indices (in `langs` order) of the
+    /// languages that list it: one lookup a word to tell a text's language.
+    pub detect: crate::words::WordMap<Vec<usize>>,
 }
 
 impl Rules {
@@ -256,7 +259,16 @@ impl Rules {
         let frames = crate::frame::Frames::compile(&frames)?;
         let entities = crate::entity::Gazetteer::compile(&entities)?;
         let verdicts = crate::verdict::VerdictRules::compile(&verdicts)?;
-        Ok(Rules { langs, frames, entities, verdicts })
+        let mut detect = crate::words::WordMap::default();
+        for (index, lang) in langs.values().enumerate() {
+            for word in lang.text.detect_words() {
+                let listed: &mut Vec<usize> = detect.entry(word.clone()).or_default();
+                if listed.last() != Some(&index) {
+                    listed.push(index);
+                }
+            }
+        }
+        Ok(Rules { langs, frames, entities, verdicts, detect })
     }
 
     /// Builds, on every core, the pattern automata that reading documents in

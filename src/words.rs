@@ -90,16 +90,48 @@ impl WordSet {
 
     /// Whether the [`key`] of `word` is in the set, without allocating for it.
     pub fn contains_key(&self, word: &str) -> bool {
-        if !word.chars().any(|c| c.is_uppercase() || c == '’') {
-            return self.0.contains(word);
-        }
-        thread_local!(static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
-        KEY.with(|buffer| {
-            let mut buffer = buffer.borrow_mut();
-            buffer.clear();
-            buffer.extend(key_chars(word));
-            self.0.contains(buffer.as_str())
-        })
+        with_key(word, |key| self.0.contains(key))
+    }
+}
+
+/// Words, each with a value, looked up by [`key`].
+#[derive(Debug, Default, Clone)]
+pub struct WordMap<V>(rustc_hash::FxHashMap<String, V>);
+
+impl<V> WordMap<V> {
+    /// The value of the [`key`] of `word`, without allocating for it.
+    pub fn get_key(&self, word: &str) -> Option<&V> {
+        with_key(word, |key| self.0.get(key))
+    }
+
+    pub fn entry(&mut self, word: String) -> std::collections::hash_map::Entry<'_, String, V> {
+        self.0.entry(word)
+    }
+}
+
+/// Calls `f` with the [`key`] of `word`: `word` itself when it is one already
+/// (most words are), else a copy made in a buffer kept for the thread.
+fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let is_key = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        !word.chars().any(|c| c.is_uppercase() || c == '’')
+    };
+    if is_key {
+        return f(word);
+    }
+    thread_local!(static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    KEY.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        buffer.extend(key_chars(word));
+        f(buffer.as_str())
+    })
+}
+
+impl WordSet {
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
     }
 }
 
