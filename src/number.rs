@@ -293,14 +293,18 @@ impl NumberLang {
                 {
                     continue;
                 }
+                // "un" is an article unless a scale word follows ("un milliard").
+                let article = self.articles.iter().any(|a| crate::words::key_chars(m.as_str()).eq(a.chars()));
+                if article && !self.scale_may_follow(text, end) {
+                    continue;
+                }
                 let Some(value) = self.parse_words(m.as_str()) else {
                     continue;
                 };
                 let Some(figure) = self.extend(text, start, Span::new(start, end), value, 0, true) else {
                     continue;
                 };
-                // "un" is an article unless a scale word follows ("un milliard").
-                if self.articles.contains(&lower(m.as_str())) && figure.scale.is_none() {
+                if article && figure.scale.is_none() {
                     continue;
                 }
                 found.push(figure);
@@ -309,6 +313,14 @@ impl NumberLang {
         found.sort_by_key(|f| f.span);
         found.dedup_by(|b, a| b.span.start < a.span.end);
         found
+    }
+
+    /// Whether a scale word may follow a number ending at `end`: when not,
+    /// [`NumberLang::extend`] finds no scale there.
+    fn scale_may_follow(&self, text: &str, end: usize) -> bool {
+        let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
+        let at = if glued { end } else { skip_spaces(text, end) };
+        self.scales.iter().any(|(word, _)| starts_with_word(text, at, word).is_some())
     }
 
     /// Reads the scale, currency and percent around a number at `number`.
