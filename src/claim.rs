@@ -12,6 +12,7 @@
 //! This stage sees one document at a time (after [`Names::learn`] has read the
 //! corpus) and does not compare claims: that is `align` and `verdict`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -406,7 +407,7 @@ fn read_sentence(
     }
     let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
     let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(segs, t)).collect();
-    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text)).into_owned()).unwrap_or_default();
+    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text))).unwrap_or_default();
 
     // Attribution: "selon X" anywhere, or "X allègue que".
     let mut attributed_to = None;
@@ -456,7 +457,7 @@ fn read_sentence(
     for trigger in &mut triggers {
         let seg = segs[trigger.segment];
         let trigger_end_token = token_at(tokens, trigger.span.end.saturating_sub(1)) + 1;
-        let prev_word = if trigger.token > 0 { word_at(trigger.token - 1) } else { String::new() };
+        let prev_word = if trigger.token > 0 { word_at(trigger.token - 1) } else { Cow::Borrowed("") };
         let nominal = words.determiners.contains(&prev_word)
             || words.possessives.contains(&prev_word)
             || words.prepositions.contains(&prev_word);
@@ -468,7 +469,7 @@ fn read_sentence(
             (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(word_at(trigger.token - d)))
         } else {
             let from = trigger.token.saturating_sub(4).max(seg.start);
-            let cues: Vec<String> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
+            let cues: Vec<Cow<str>> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
             let only_ne = !cues.is_empty() && cues.iter().all(|w| w == "ne" || w == "n'");
             let restrictive = only_ne
                 && (trigger_end_token..(trigger_end_token + 4).min(tokens.len()))
@@ -504,7 +505,7 @@ fn read_sentence(
         // 2. Genitive: "l'offre de X", "X's bid".
         if trigger.agent.is_none() && frame_lang.genitive_agent.matches_whole(trigger_text) == Some(&frame_id) {
             let next = word_at(trigger_end_token);
-            if matches!(next.as_str(), "de" | "d'" | "du" | "des" | "of")
+            if matches!(next.as_ref(), "de" | "d'" | "du" | "des" | "of")
                 && let Some(m) = mention_after(trigger_end_token + 1)
             {
                 trigger.agent = Some(m.name.clone());
@@ -746,7 +747,7 @@ fn read_sentence(
     drafts
 }
 
-fn is_coagent(words: &ClaimWords, word_at: &dyn Fn(usize) -> String, token: usize) -> bool {
+fn is_coagent<'t>(words: &ClaimWords, word_at: &dyn Fn(usize) -> Cow<'t, str>, token: usize) -> bool {
     (1..=2).filter(|d| token >= *d).any(|d| words.coagent.contains(word_at(token - d)))
 }
 
