@@ -160,7 +160,7 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
         let first_word = key(first.text(text));
         let span = Span::new(slice[0].span.start, slice[slice.len() - 1].span.end);
         let opening = &text[first.span.start..span.end];
-        let kind = if words.attribution.find_all(opening).first().is_some_and(|(s, _)| s.start == 0) {
+        let kind = if words.attribution.matches_at_start(opening) {
             SegmentKind::Attribution
         } else if words.subject_relatives.contains(&first_word) {
             SegmentKind::SubjectRelative

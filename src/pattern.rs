@@ -6,7 +6,6 @@
 //! boundaries are checked by hand: the `regex` crate's Unicode `\b` disables
 //! its fast engines on non-ASCII text.
 
-use regex::Regex;
 use regex_automata::{Anchored, Input, meta};
 use toml::Spanned;
 
@@ -29,7 +28,7 @@ pub struct PatternSet<T> {
 /// priority). Built once, on first use.
 #[derive(Debug, Clone)]
 struct Compiled {
-    any: Regex,
+    any: meta::Regex,
     whole: meta::Regex,
 }
 
@@ -111,7 +110,10 @@ impl<T: Clone> PatternSet<T> {
                 let joined = self.sources.join("|");
                 let anchored: Vec<String> = self.sources.iter().map(|s| format!("^{s}$")).collect();
                 Some(Compiled {
-                    any: Regex::new(&format!("(?i){joined}")).ok()?,
+                    any: meta::Regex::builder()
+                        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+                        .build(&joined)
+                        .ok()?,
                     whole: meta::Regex::builder()
                         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
                         .build_many(&anchored)
@@ -138,7 +140,7 @@ impl<T: Clone> PatternSet<T> {
         let mut at = spans.first().map_or(text.len() + 1, |s| s.start);
         let mut index = 0;
         while at <= text.len() {
-            let Some(m) = compiled.any.find_at(text, at) else {
+            let Some(m) = compiled.any.search(&Input::new(text).range(at..)) else {
                 break;
             };
             while index < spans.len() && spans[index].end <= m.start() {
@@ -182,6 +184,15 @@ impl<T: Clone> PatternSet<T> {
     fn first_whole(&self, compiled: &Compiled, text: &str) -> Option<&T> {
         let found = compiled.whole.search(&Input::new(text).anchored(Anchored::Yes))?;
         self.payloads.get(found.pattern().as_usize())
+    }
+
+    /// Whether a match of [`PatternSet::find_all`] starts `text`, found
+    /// without searching the rest of it.
+    pub fn matches_at_start(&self, text: &str) -> bool {
+        self.compiled().is_some_and(|compiled| {
+            compiled.any.search(&Input::new(text).anchored(Anchored::Yes)).is_some()
+                && self.best_at(compiled, text, 0).is_some()
+        })
     }
 
     /// Whether the whole of `text` matches one of the patterns.
@@ -279,6 +290,10 @@ mod tests {
                 let each: Vec<_> = spans.iter().map(|s| set.find_all(&text[s.start..s.end])).collect();
                 found += each.iter().map(Vec::len).sum::<usize>();
                 assert_eq!(set.find_in(text, &spans), each);
+                for (span, found) in spans.iter().zip(&each) {
+                    let starts = found.first().is_some_and(|(s, _)| s.start == 0);
+                    assert_eq!(set.matches_at_start(&text[span.start..span.end]), starts);
+                }
             }
         }
         assert!(found >= 10, "the text exercises the patterns: {found} matches");
