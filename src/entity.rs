@@ -359,9 +359,9 @@ fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
 
 /// A capitalized run of words in a sentence, before resolution.
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'t> {
     span: Span,
-    text: String,
+    text: &'t str,
     honorific: bool,
     sentence_start: bool,
 }
@@ -380,7 +380,7 @@ fn is_namey(word: &str) -> bool {
 
 /// Capitalized runs of words; a run at the start of a sentence (or after an
 /// opening quote or colon) is flagged so that callers can doubt it.
-fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate> {
+fn candidates<'t>(text: &'t str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -436,7 +436,7 @@ fn candidates(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate
             let span = Span::new(tokens[first].span.start, tokens[j - 1].span.end);
             out.push(Candidate {
                 span,
-                text: text[span.start..span.end].to_string(),
+                text: &text[span.start..span.end],
                 honorific,
                 sentence_start: sentence_start && first == i,
             });
@@ -479,11 +479,11 @@ impl Names {
         let found = candidates(text, &tokens, words);
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
         for c in &found {
-            let (name, kind) = match gazetteer.lookup(&c.text) {
+            let (name, kind) = match gazetteer.lookup(c.text) {
                 Some(e) => (e.name.clone(), e.kind),
-                None => (c.text.clone(), guess_kind(&c.text, c.honorific, words)),
+                None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
             };
-            if !c.sentence_start || gazetteer.lookup(&c.text).is_some() {
+            if !c.sentence_start || gazetteer.lookup(c.text).is_some() {
                 self.seen.entry(name.clone()).or_insert(kind);
                 if kind == Kind::Person && name.contains(' ') {
                     let last = name.split_whitespace().last().unwrap_or_default().to_string();
@@ -685,11 +685,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// Counts the organizations named in the document's sentences to find the main one.
-    pub fn set_main_org(&mut self, cues: &DocumentCues<'_>) {
+    pub fn set_main_org(&mut self, cues: &DocumentCues<'_, '_>) {
         let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (order, found) in cues.candidates.iter().enumerate() {
             for c in found {
-                let (name, kind) = self.resolve(&c.text, c.honorific);
+                let (name, kind) = self.resolve(c.text, c.honorific);
                 if kind == Kind::Organization {
                     let entry = counts.entry(name).or_insert((0, order));
                     entry.0 += 1;
@@ -708,7 +708,7 @@ impl<'a> Resolver<'a> {
     /// The name candidates of each of `sentences` of `text`, and their
     /// epithets and descriptions found in one pass over the text, for
     /// [`Resolver::set_main_org`] and [`Resolver::sentence_with`].
-    pub fn cues(&self, text: &str, sentences: &[Span], tokens: &[Vec<Token>]) -> DocumentCues<'a> {
+    pub fn cues<'t>(&self, text: &'t str, sentences: &[Span], tokens: &[Vec<Token>]) -> DocumentCues<'a, 't> {
         DocumentCues {
             candidates: sentences
                 .iter()
@@ -733,7 +733,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         text: &str,
         tokens: &[Token],
-        cues: &DocumentCues<'_>,
+        cues: &DocumentCues<'_, '_>,
         sentence: usize,
     ) -> Vec<Mention> {
         let mut raw: Vec<(Span, RawMention)> = Vec::new();
@@ -744,14 +744,14 @@ impl<'a> Resolver<'a> {
             if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
                 continue;
             }
-            let known = self.gazetteer.lookup(&c.text).is_some() || self.names.seen.contains_key(&c.text);
+            let known = self.gazetteer.lookup(c.text).is_some() || self.names.seen.contains_key(c.text);
             if c.sentence_start && !known && !c.text.contains(' ') {
-                let (name, _) = self.resolve(&c.text, c.honorific);
+                let (name, _) = self.resolve(c.text, c.honorific);
                 if name == c.text {
                     continue;
                 }
             }
-            raw.push((c.span, RawMention::Name(c.text.clone(), c.honorific)));
+            raw.push((c.span, RawMention::Name(c.text, c.honorific)));
         }
         for &(span, ()) in &cues.org_descriptions[sentence] {
             if !raw.iter().any(|(s, _)| overlaps(*s, span)) {
@@ -938,16 +938,16 @@ impl<'a> Resolver<'a> {
 
 /// Name candidates, epithets and descriptions of each sentence of a document,
 /// spans relative to the sentence.
-pub struct DocumentCues<'a> {
-    candidates: Vec<Vec<Candidate>>,
+pub struct DocumentCues<'a, 't> {
+    candidates: Vec<Vec<Candidate<'t>>>,
     epithets: Vec<Vec<(Span, &'a usize)>>,
     org_descriptions: Vec<Vec<(Span, &'a ())>>,
     person_descriptions: Vec<Vec<(Span, &'a ())>>,
 }
 
-enum RawMention {
+enum RawMention<'t> {
     Known(usize),
-    Name(String, bool),
+    Name(&'t str, bool),
     PersonPronoun,
     OrgPronoun,
     PersonDescription,
