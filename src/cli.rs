@@ -226,7 +226,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if stats {
                 print_stats(&report, started.elapsed(), &stages);
             }
-            Ok(report_status(&report, fail_on))
+            let status = report_status(&report, fail_on);
+            // The process ends here and the system takes its memory back at
+            // once: freeing a large report piece by piece only delays the exit.
+            std::mem::forget(report);
+            Ok(status)
         }
         Command::Review { draft, sources, format, fail_on, ack, load } => {
             review(&draft, &sources, format, fail_on, ack.as_deref(), &rules, &load.options(&rules)?)
