@@ -469,7 +469,8 @@ fn read_sentence(
             (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(word_at(trigger.token - d)))
         } else {
             let from = trigger.token.saturating_sub(4).max(seg.start);
-            let cues: Vec<Cow<str>> = (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
+            let cues: Vec<Cow<str>> =
+                (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
             let only_ne = !cues.is_empty() && cues.iter().all(|w| w == "ne" || w == "n'");
             let restrictive = only_ne
                 && (trigger_end_token..(trigger_end_token + 4).min(tokens.len()))

@@ -284,7 +284,12 @@ impl Rules {
             }
             if let Some(l) = self.langs.get(code) {
                 let w = &l.claims;
-                sets.extend([&w.org_descriptions as &dyn Prepare, &w.person_descriptions, &w.role_nouns, &w.attribution]);
+                sets.extend([
+                    &w.org_descriptions as &dyn Prepare,
+                    &w.person_descriptions,
+                    &w.role_nouns,
+                    &w.attribution,
+                ]);
             }
             if let Some(e) = self.entities.epithets(code) {
                 sets.push(e);
