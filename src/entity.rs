@@ -112,7 +112,7 @@ pub struct Entity {
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
     /// Name or alias → entity index.
-    by_name: BTreeMap<String, usize>,
+    by_name: HashMap<String, usize>,
     /// Per language: epithets, tagged with the entity index.
     epithets: BTreeMap<String, PatternSet<usize>>,
     pub tests: Vec<EntityTest>,

@@ -124,7 +124,12 @@ fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     KEY.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
         buffer.clear();
-        buffer.extend(key_chars(word));
+        if word.is_ascii() {
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+        } else {
+            buffer.extend(key_chars(word));
+        }
         f(buffer.as_str())
     })
 }
@@ -213,9 +218,31 @@ pub fn key_chars(word: &str) -> impl Iterator<Item = char> + '_ {
 /// A word as the word lists hold it: lowercase, straight apostrophes.
 pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
     // Most words are already lower case with straight apostrophes: no copy.
-    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+    } else if word.chars().any(|c| c.is_uppercase() || c == '’') {
         std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
         std::borrow::Cow::Borrowed(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_way_of_keying_a_word_agrees() {
+        let set: WordSet = ["l'express", "abc", "élan", "çà"].iter().map(|w| w.to_string()).collect();
+        for word in ["L’Express", "L'EXPRESS", "ABC", "abc", "Abc", "ÉLAN", "élan", "Çà", "İx", "x’y"] {
+            let chars: String = key_chars(word).collect();
+            assert_eq!(key(word), chars, "{word}");
+            assert_eq!(set.contains_key(word), set.contains(&chars), "{word}");
+        }
+        assert!(set.contains_key("L’Express") && set.contains_key("ABC") && set.contains_key("ÉLAN"));
     }
 }
