@@ -36,30 +36,39 @@ fn is_word_char(c: char) -> bool {
 /// Longest French elided prefixes that stand as words of their own.
 const ELISIONS: &[&str] = &["lorsqu", "puisqu", "jusqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t"];
 
+/// The char at byte `at` of `text` and its length, ASCII read without decoding.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokens of `text`, spans relative to `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // About one token every five bytes of news text.
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some((c, len)) = char_at(text, at) {
+        let start = at;
+        at += len;
         if c.is_whitespace() || c == '\u{0}' {
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token { span: Span::new(start, start + c.len_utf8()), kind: TokenKind::Punct });
+            tokens.push(Token { span: Span::new(start, at), kind: TokenKind::Punct });
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = chars.peek() {
-            let joins =
-                (d == '-' || is_apostrophe(d)) && text[i + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+        while let Some((d, len)) = char_at(text, at) {
+            let joins = (d == '-' || is_apostrophe(d)) && char_at(text, at + len).is_some_and(|(n, _)| is_word_char(n));
             if !(is_word_char(d) || joins) {
                 break;
             }
-            end = i + d.len_utf8();
-            chars.next();
+            at += len;
         }
-        push_word(text, Span::new(start, end), &mut tokens);
+        push_word(text, Span::new(start, at), &mut tokens);
     }
     tokens
 }
