@@ -46,9 +46,7 @@ fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>,
     }
     // Each is checked by the parser alone: only the union is compiled.
     for p in patterns {
-        regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p.get_ref()).map_err(|e| {
-            file.error_in(p, format!("bad regex {:?}: {}", p.get_ref(), e.to_string().lines().last().unwrap_or("")))
-        })?;
+        crate::pattern::check_syntax(file, p, p.get_ref())?;
     }
     // An ASCII word boundary keeps the fast engines on non-ASCII text.
     let joined = patterns

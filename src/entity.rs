@@ -963,12 +963,17 @@ mod tests {
     use super::*;
     use crate::lexicon::Rules;
 
-    fn names_in(rules: &Rules, lang: &str, text: &str) -> Vec<String> {
+    /// The names of the mentions in `text`, after learning from `learned`.
+    fn mentions_after(rules: &Rules, lang: &str, learned: &str, text: &str) -> Vec<String> {
         let words = &rules.langs[lang].claims;
         let mut names = Names::default();
-        names.learn(text, &rules.entities, words);
+        names.learn(learned, &rules.entities, words);
         let mut resolver = Resolver::new(lang, &rules.entities, &names, words);
         resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect()
+    }
+
+    fn names_in(rules: &Rules, lang: &str, text: &str) -> Vec<String> {
+        mentions_after(rules, lang, text, text)
     }
 
     #[test]
@@ -982,24 +987,16 @@ mod tests {
     #[test]
     fn surname_and_honorific_resolve_to_the_full_name() {
         let rules = Rules::load(None).unwrap();
-        let words = &rules.langs["fr"].claims;
-        let mut names = Names::default();
-        names.learn("Le fonds de Joe Lonsdale a investi.", &rules.entities, words);
-        let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
-        let text = "Selon M. Lonsdale, rien n'est fait.";
-        let found: Vec<String> = resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect();
+        let found =
+            mentions_after(&rules, "fr", "Le fonds de Joe Lonsdale a investi.", "Selon M. Lonsdale, rien n'est fait.");
         assert_eq!(found, ["Joe Lonsdale"]);
     }
 
     #[test]
     fn near_spelling_resolves() {
         let rules = Rules::load(None).unwrap();
-        let words = &rules.langs["en"].claims;
-        let mut names = Names::default();
-        names.learn("The board met Jonathan Lindqvist on Monday.", &rules.entities, words);
-        let mut resolver = Resolver::new("en", &rules.entities, &names, words);
-        let text = "Later, Jonathan Lindquist declined.";
-        let found: Vec<String> = resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect();
+        let learned = "The board met Jonathan Lindqvist on Monday.";
+        let found = mentions_after(&rules, "en", learned, "Later, Jonathan Lindquist declined.");
         assert_eq!(found, ["Jonathan Lindqvist"]);
     }
 
@@ -1019,12 +1016,7 @@ mod tests {
     #[test]
     fn apposition_teaches_a_role() {
         let rules = Rules::load(None).unwrap();
-        let words = &rules.langs["fr"].claims;
-        let mut names = Names::default();
-        names.learn("Il a parlé à Jane Roe, PDG de Acme.", &rules.entities, words);
-        let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
-        let text = "Le PDG de Acme a refusé.";
-        let found: Vec<String> = resolver.sentence(text, &tokenize(text)).into_iter().map(|m| m.name).collect();
+        let found = mentions_after(&rules, "fr", "Il a parlé à Jane Roe, PDG de Acme.", "Le PDG de Acme a refusé.");
         assert!(found.contains(&"Jane Roe".to_string()), "{found:?}");
     }
 

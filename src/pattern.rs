@@ -49,6 +49,21 @@ impl<T: Clone + Sync + Send> Prepare for PatternSet<T> {
     }
 }
 
+/// `source` (what `pattern` of `file` became) parsed as a case-insensitive
+/// regex, or a bad-regex error at the pattern's place: a check that builds no
+/// automaton.
+pub fn check_syntax(
+    file: &RuleFile,
+    pattern: &Spanned<String>,
+    source: &str,
+) -> Result<regex_syntax::hir::Hir, RuleError> {
+    regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(source).map_err(|e| {
+        let message = e.to_string();
+        let reason = message.lines().last().unwrap_or_default().trim().to_string();
+        file.error_in(pattern, format!("bad regex {:?}: {reason}", pattern.get_ref()))
+    })
+}
+
 /// Whether a byte offset of `text` is at a word edge.
 pub fn at_word_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -75,12 +90,7 @@ impl<T: Clone> PatternSet<T> {
                 return Err(file.error_in(pattern, "empty pattern"));
             }
             // Checked by the parser alone: the automata are built once, for the union.
-            let hir =
-                regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(&source).map_err(|e| {
-                    let message = e.to_string();
-                    let reason = message.lines().last().unwrap_or_default().trim().to_string();
-                    file.error_in(pattern, format!("bad regex {:?}: {reason}", pattern.get_ref()))
-                })?;
+            let hir = check_syntax(file, pattern, &source)?;
             set.max_len = set.max_len.zip(hir.properties().maximum_len()).map(|(a, b)| a.max(b));
             set.payloads.push(payload);
             set.sources.push(format!("(?:{source})"));
