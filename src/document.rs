@@ -98,8 +98,54 @@ fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
 }
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+/// The runs of letters and digits of `text`.
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Whether the char at byte `at` is a letter or digit, and its length.
+    #[inline(always)]
+    fn alphanumeric_at(&self, at: usize) -> (bool, usize) {
+        let byte = self.text.as_bytes()[at];
+        if byte.is_ascii() {
+            return (byte.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[at..].chars().next().unwrap_or(' ');
+        (crate::token::is_alphanumeric(c), c.len_utf8())
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let end = self.text.len();
+        while self.at < end {
+            let (alphanumeric, len) = self.alphanumeric_at(self.at);
+            if alphanumeric {
+                break;
+            }
+            self.at += len;
+        }
+        if self.at >= end {
+            return None;
+        }
+        let start = self.at;
+        while self.at < end {
+            let (alphanumeric, len) = self.alphanumeric_at(self.at);
+            if !alphanumeric {
+                break;
+            }
+            self.at += len;
+        }
+        Some(&self.text[start..self.at])
+    }
 }
 
 /// A loaded source. The serialized fields are the report's `documents` entry.
@@ -513,6 +559,14 @@ mod tests {
         let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&path).unwrap();
         load(name, &path, &bytes, &rules, &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        for text in ["", "  ", "l’État a dit: 97,4 Md$ — «non»", "naïve café, x2 ÉTÉ!", "a\u{0}b\u{feff}c"] {
+            let by_split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), by_split, "{text:?}");
+        }
     }
 
     fn sentence_texts(doc: &Document) -> Vec<&str> {

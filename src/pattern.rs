@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
 use crate::span::Span;
+use crate::token::is_alphanumeric;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet<T> {
@@ -70,8 +71,8 @@ pub fn at_word_edge(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let first = text[start..end].chars().next();
     let last = text[start..end].chars().next_back();
-    let edge_before = !(before.is_some_and(char::is_alphanumeric) && first.is_some_and(char::is_alphanumeric));
-    let edge_after = !(after.is_some_and(char::is_alphanumeric) && last.is_some_and(char::is_alphanumeric));
+    let edge_before = !(before.is_some_and(is_alphanumeric) && first.is_some_and(is_alphanumeric));
+    let edge_after = !(after.is_some_and(is_alphanumeric) && last.is_some_and(is_alphanumeric));
     edge_before && edge_after
 }
 
@@ -226,8 +227,8 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
             return ends;
         }
         if let Some(p) = prev {
-            let after_word = p.is_alphanumeric() && !c.is_alphanumeric();
-            let after_mark = !p.is_alphanumeric() && !p.is_whitespace();
+            let after_word = is_alphanumeric(p) && !is_alphanumeric(c);
+            let after_mark = !is_alphanumeric(p) && !p.is_whitespace();
             if after_word || after_mark {
                 ends.push(start + i);
                 if ends.len() >= 12 {

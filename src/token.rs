@@ -30,7 +30,18 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphanumeric(c)
+}
+
+/// [`char::is_alphanumeric`], without the table search for the letters of
+/// Latin-1 and Latin Extended-A and B, those of French and English text.
+#[inline(always)]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Longest French elided prefixes that stand as words of their own.
@@ -114,6 +125,13 @@ mod tests {
     fn hyphens_and_punctuation() {
         assert_eq!(words("la start-up, eBay."), ["la", "start-up", ",", "eBay", "."]);
         assert_eq!(words("« Escroc »"), ["«", "Escroc", "»"]);
+    }
+
+    #[test]
+    fn alphanumeric_agrees_with_the_standard_library() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

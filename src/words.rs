@@ -79,37 +79,95 @@ fn lowered(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect()
 }
 
+/// The first two bytes of the words of a list, when both are ASCII: most
+/// words of a text share them with no word of a short list, and are told
+/// missing without being keyed or hashed.
+#[derive(Debug, Clone)]
+struct Openings(Box<[u64; 256]>);
+
+impl Default for Openings {
+    fn default() -> Openings {
+        Openings(Box::new([0; 256]))
+    }
+}
+
+impl Openings {
+    /// The bit of `word`'s opening, or `None` when it does not open with two
+    /// ASCII bytes (or one, then its end). `lower` reads the bytes as its key does.
+    #[inline(always)]
+    fn bit(word: &str, lower: bool) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let first = *bytes.first()?;
+        let second = bytes.get(1).copied().unwrap_or(0);
+        if !first.is_ascii() || !second.is_ascii() {
+            return None;
+        }
+        let (first, second) =
+            if lower { (first.to_ascii_lowercase(), second.to_ascii_lowercase()) } else { (first, second) };
+        Some(usize::from(first) << 7 | usize::from(second))
+    }
+
+    fn add(&mut self, word: &str) {
+        if let Some(bit) = Openings::bit(word, false) {
+            self.0[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+
+    /// Whether a word opening like `word` may be in the list.
+    #[inline(always)]
+    fn may_hold(&self, word: &str, lower: bool) -> bool {
+        Openings::bit(word, lower).is_none_or(|bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)
+    }
+}
+
 /// A set of words, looked up by any kind of string.
 #[derive(Debug, Default, Clone)]
-pub struct WordSet(rustc_hash::FxHashSet<String>);
+pub struct WordSet {
+    words: rustc_hash::FxHashSet<String>,
+    openings: Openings,
+}
 
 impl WordSet {
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.0.contains(word.as_ref())
+        let word = word.as_ref();
+        self.openings.may_hold(word, false) && self.words.contains(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.0.iter()
+        self.words.iter()
     }
 
     /// Whether the [`key`] of `word` is in the set, without allocating for it.
     pub fn contains_key(&self, word: &str) -> bool {
-        with_key(word, |key| self.0.contains(key))
+        self.openings.may_hold(word, true) && with_key(word, |key| self.words.contains(key))
     }
 }
 
 /// Words, each with a value, looked up by [`key`].
-#[derive(Debug, Default, Clone)]
-pub struct WordMap<V>(rustc_hash::FxHashMap<String, V>);
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    words: rustc_hash::FxHashMap<String, V>,
+    openings: Openings,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap { words: rustc_hash::FxHashMap::default(), openings: Openings::default() }
+    }
+}
 
 impl<V> WordMap<V> {
     /// The value of the [`key`] of `word`, without allocating for it.
     pub fn get_key(&self, word: &str) -> Option<&V> {
-        with_key(word, |key| self.0.get(key))
+        if !self.openings.may_hold(word, true) {
+            return None;
+        }
+        with_key(word, |key| self.words.get(key))
     }
 
     pub fn entry(&mut self, word: String) -> std::collections::hash_map::Entry<'_, String, V> {
-        self.0.entry(word)
+        self.openings.add(&word);
+        self.words.entry(word)
     }
 }
 
@@ -135,7 +193,12 @@ fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> WordSet {
-        WordSet(iter.into_iter().collect())
+        let mut set = WordSet::default();
+        for word in iter {
+            set.openings.add(&word);
+            set.words.insert(word);
+        }
+        set
     }
 }
 
@@ -244,5 +307,22 @@ mod tests {
             assert_eq!(set.contains_key(word), set.contains(&chars), "{word}");
         }
         assert!(set.contains_key("L’Express") && set.contains_key("ABC") && set.contains_key("ÉLAN"));
+    }
+
+    #[test]
+    fn openings_never_hide_a_listed_word() {
+        let listed = ["a", "l'", "IA", "été", "de", "ẞx"];
+        let set: WordSet = listed.iter().map(|w| w.to_string()).collect();
+        for word in listed {
+            assert!(set.contains(word), "{word}");
+        }
+        for (word, keyed) in [("A", true), ("L'", true), ("L’", true), ("ÉTÉ", true), ("De", true), ("IA", false)] {
+            assert_eq!(set.contains_key(word), keyed, "{word}");
+        }
+        assert!(!set.contains("ab") && !set.contains_key("Du") && !set.contains("x"));
+        let mut map = WordMap::default();
+        map.entry("qu'".to_string()).or_insert(1);
+        assert_eq!(map.get_key("QU’"), Some(&1));
+        assert_eq!(map.get_key("que"), None);
     }
 }
