@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::DateContext;
 use crate::document::Document;
-use crate::entity::{Kind, Mention, Names, Resolver};
+use crate::entity::{Kind, Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lexicon::{Lang, Rules};
 use crate::span::{Location, Span};
@@ -98,27 +98,37 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 
 /// Reads every sentence of the corpus for names and appositions.
 pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
+    learn_names_packing(docs, rules, false).0
+}
+
+/// [`learn_names`], and when `keep` is set, each document's sentences as
+/// read (tokens and name candidates), for [`extract_all_with`] not to read
+/// them again.
+pub fn learn_names_packing(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
     // Each document on its own, in parallel; merged in document order, so
     // that what is learned first still wins.
-    let per_doc: Vec<Names> = docs
+    let (per_doc, packed): (Vec<Names>, Vec<Option<PackedSentences>>) = docs
         .par_iter()
         .map(|doc| {
             let mut names = Names::default();
+            let mut packed = None;
             if let Some(lang) = rules.langs.get(&doc.language) {
+                packed = keep.then(PackedSentences::default);
                 for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
-                    names.learn(&doc.text[span.start..span.end], &rules.entities, &lang.claims);
+                    let text = &doc.text[span.start..span.end];
+                    names.learn_packing(text, &rules.entities, &lang.claims, &mut packed);
                 }
             }
-            names
+            (names, packed)
         })
-        .collect();
+        .unzip();
     let mut names = Names::from_gazetteer(&rules.entities);
     for learned in per_doc {
         names.merge(learned);
     }
-    names
+    (names, packed)
 }
 
 /// What kind of clause a segment of a sentence is.
@@ -235,18 +245,29 @@ struct Previous {
 }
 
 /// The claims of one document, ids not yet assigned (`id` is empty).
-pub fn extract(doc: &Document, lang: &Lang, rules: &Rules, names: &Names) -> Vec<Claim> {
+/// `packed`: the document's sentences as the names pass read them, if kept.
+pub fn extract(
+    doc: &Document,
+    lang: &Lang,
+    rules: &Rules,
+    names: &Names,
+    packed: Option<&PackedSentences>,
+) -> Vec<Claim> {
     let Some(frame_lang) = rules.frames.langs.get(&lang.code) else {
         return Vec::new();
     };
     let words = &lang.claims;
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
     let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
-    let tokenized: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect();
+    let packed = packed.filter(|p| p.len() == sentences.len());
+    let tokenized: Vec<Vec<Token>> = match packed {
+        Some(packed) => (0..sentences.len()).map(|i| packed.tokens(i)).collect(),
+        None => sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect(),
+    };
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
     // Cue lists are searched once over the document, not once a sentence.
-    let cues = resolver.cues(&doc.text, &sentences, &tokenized);
+    let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed);
     resolver.set_main_org(&cues);
     let triggers = frame_lang.triggers.find_in(&doc.text, &sentences);
     let attribution = words.attribution.find_in(&doc.text, &sentences);
@@ -798,16 +819,27 @@ fn summarize(
 
 /// Claims of every document, numbered `<doc>:<n>` in document order.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Claim> {
-    extract_all_with(docs, rules, &learn_names(docs, rules))
+    let (names, packed) = learn_names_packing(docs, rules, true);
+    extract_all_with(docs, rules, &names, packed)
 }
 
-/// [`extract_all`] with the names already learned.
-pub fn extract_all_with(docs: &[Document], rules: &Rules, names: &Names) -> Vec<Claim> {
+/// [`extract_all`] with the names already learned, and each document's
+/// sentences as read then, where kept (`packed` may be empty).
+pub fn extract_all_with(
+    docs: &[Document],
+    rules: &Rules,
+    names: &Names,
+    packed: Vec<Option<PackedSentences>>,
+) -> Vec<Claim> {
     use rayon::prelude::*;
+    let mut packed = packed;
+    packed.resize_with(docs.len(), || None);
     let per_doc: Vec<Vec<Claim>> = docs
         .par_iter()
-        .map(|doc| match rules.langs.get(&doc.language) {
-            Some(lang) => extract(doc, lang, rules, names),
+        .zip(packed.into_par_iter())
+        .map(|(doc, packed)| match rules.langs.get(&doc.language) {
+            // Each document's packed reading is freed as soon as it is used.
+            Some(lang) => extract(doc, lang, rules, names, packed.as_ref()),
             None => Vec::new(),
         })
         .collect();

@@ -366,6 +366,88 @@ struct Candidate<'t> {
     sentence_start: bool,
 }
 
+/// The tokens and name candidates of a document's sentences, packed small,
+/// read by the names pass and unpacked by the claims pass rather than read
+/// twice. Offsets are relative to their sentence and fit 15 bits (sentences
+/// are read in pieces of at most a few thousand bytes).
+#[derive(Debug, Default)]
+pub struct PackedSentences {
+    /// Start and end of each token; the end's top bit marks punctuation.
+    tokens: Vec<[u16; 2]>,
+    token_ends: Vec<u32>,
+    /// Start and end of each candidate, and its flags.
+    candidates: Vec<[u16; 3]>,
+    candidate_ends: Vec<u32>,
+}
+
+const PACKED_PUNCT: u16 = 1 << 15;
+const PACKED_HONORIFIC: u16 = 1;
+const PACKED_SENTENCE_START: u16 = 2;
+
+impl PackedSentences {
+    /// Adds a sentence's reading; `false` when an offset does not fit.
+    fn push(&mut self, tokens: &[Token], found: &[Candidate<'_>]) -> bool {
+        let small = |n: usize| u16::try_from(n).ok().filter(|&n| n < PACKED_PUNCT);
+        for t in tokens {
+            let (Some(start), Some(end)) = (small(t.span.start), small(t.span.end)) else {
+                return false;
+            };
+            self.tokens.push([start, if t.kind == TokenKind::Punct { end | PACKED_PUNCT } else { end }]);
+        }
+        for c in found {
+            let (Some(start), Some(end)) = (small(c.span.start), small(c.span.end)) else {
+                return false;
+            };
+            let flags = u16::from(c.honorific) * PACKED_HONORIFIC + u16::from(c.sentence_start) * PACKED_SENTENCE_START;
+            self.candidates.push([start, end, flags]);
+        }
+        self.token_ends.push(self.tokens.len() as u32);
+        self.candidate_ends.push(self.candidates.len() as u32);
+        true
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.token_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.token_ends.is_empty()
+    }
+
+    fn range(ends: &[u32], index: usize) -> std::ops::Range<usize> {
+        let start = if index == 0 { 0 } else { ends[index - 1] as usize };
+        start..ends[index] as usize
+    }
+
+    /// The tokens of sentence `index`.
+    pub fn tokens(&self, index: usize) -> Vec<Token> {
+        self.tokens[PackedSentences::range(&self.token_ends, index)]
+            .iter()
+            .map(|&[start, end]| Token {
+                span: Span::new(usize::from(start), usize::from(end & !PACKED_PUNCT)),
+                kind: if end & PACKED_PUNCT != 0 { TokenKind::Punct } else { TokenKind::Word },
+            })
+            .collect()
+    }
+
+    /// The name candidates of sentence `index`, whose text is `text`.
+    fn candidates<'t>(&self, index: usize, text: &'t str) -> Vec<Candidate<'t>> {
+        self.candidates[PackedSentences::range(&self.candidate_ends, index)]
+            .iter()
+            .map(|&[start, end, flags]| {
+                let span = Span::new(usize::from(start), usize::from(end));
+                Candidate {
+                    span,
+                    text: &text[span.start..span.end],
+                    honorific: flags & PACKED_HONORIFIC != 0,
+                    sentence_start: flags & PACKED_SENTENCE_START != 0,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Whether a word looks like part of a name: capitalized, or with an inner capital ("eBay").
 fn is_namey(word: &str) -> bool {
     let mut chars = word.chars();
@@ -474,11 +556,33 @@ impl Names {
     /// Reads one sentence for names and appositions. Call for every sentence
     /// of the corpus before resolving any.
     pub fn learn(&mut self, text: &str, gazetteer: &Gazetteer, words: &ClaimWords) {
-        self.near = OnceLock::new();
+        let tokens = tokenize(text);
+        self.learn_read(text, &candidates(text, &tokens, words), gazetteer, words);
+    }
+
+    /// [`Names::learn`], with the sentence read already: the sentence, for
+    /// `packed` to keep, when the claims pass is to read it again.
+    pub fn learn_packing(
+        &mut self,
+        text: &str,
+        gazetteer: &Gazetteer,
+        words: &ClaimWords,
+        packed: &mut Option<PackedSentences>,
+    ) {
         let tokens = tokenize(text);
         let found = candidates(text, &tokens, words);
+        if let Some(p) = packed
+            && !p.push(&tokens, &found)
+        {
+            *packed = None;
+        }
+        self.learn_read(text, &found, gazetteer, words);
+    }
+
+    fn learn_read(&mut self, text: &str, found: &[Candidate<'_>], gazetteer: &Gazetteer, words: &ClaimWords) {
+        self.near = OnceLock::new();
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
-        for c in &found {
+        for c in found {
             let (name, kind) = match gazetteer.lookup(c.text) {
                 Some(e) => (e.name.clone(), e.kind),
                 None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
@@ -708,12 +812,23 @@ impl<'a> Resolver<'a> {
     /// The name candidates of each of `sentences` of `text`, and their
     /// epithets and descriptions found in one pass over the text, for
     /// [`Resolver::set_main_org`] and [`Resolver::sentence_with`].
-    pub fn cues<'t>(&self, text: &'t str, sentences: &[Span], tokens: &[Vec<Token>]) -> DocumentCues<'a, 't> {
+    /// `packed`, when given, holds the candidates already found.
+    pub fn cues<'t>(
+        &self,
+        text: &'t str,
+        sentences: &[Span],
+        tokens: &[Vec<Token>],
+        packed: Option<&PackedSentences>,
+    ) -> DocumentCues<'a, 't> {
         DocumentCues {
             candidates: sentences
                 .iter()
                 .zip(tokens)
-                .map(|(s, tokens)| candidates(&text[s.start..s.end], tokens, self.words))
+                .enumerate()
+                .map(|(i, (s, tokens))| match packed {
+                    Some(packed) => packed.candidates(i, &text[s.start..s.end]),
+                    None => candidates(&text[s.start..s.end], tokens, self.words),
+                })
                 .collect(),
             epithets: self.epithets.map_or_else(|| vec![Vec::new(); sentences.len()], |e| e.find_in(text, sentences)),
             org_descriptions: self.words.org_descriptions.find_in(text, sentences),
@@ -724,7 +839,7 @@ impl<'a> Resolver<'a> {
     /// Mentions of `text` (one sentence), in order, spans relative to `text`.
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let span = [Span::new(0, text.len())];
-        let cues = self.cues(text, &span, &[tokens.to_vec()]);
+        let cues = self.cues(text, &span, &[tokens.to_vec()], None);
         self.sentence_with(text, tokens, &cues, 0)
     }
 

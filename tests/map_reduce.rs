@@ -28,3 +28,27 @@ fn a_bad_claims_line_names_the_file_and_line() {
     assert_eq!(code(&out), 2);
     assert!(common::stderr(&out).contains("bad.jsonl:1"), "{}", common::stderr(&out));
 }
+
+/// The claims pass reads the sentences the names pass kept packed; reading
+/// them again from the text must give the same claims.
+#[test]
+fn kept_sentences_read_like_sentences_read_again() {
+    use crosscheck::claim::{extract_all_with, learn_names_packing};
+    let rules = crosscheck::lexicon::Rules::load(None).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut docs = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let id = path.file_stem().unwrap().to_string_lossy().to_string();
+        let options = crosscheck::LoadOptions::default();
+        docs.push(crosscheck::document::load(&id, &path.to_string_lossy(), &bytes, &rules, &options).unwrap());
+    }
+    let (names, packed) = learn_names_packing(&docs, &rules, true);
+    assert!(packed.iter().all(Option::is_some));
+    let kept = extract_all_with(&docs, &rules, &names, packed);
+    let again = extract_all_with(&docs, &rules, &names, Vec::new());
+    assert!(kept.len() > 20);
+    assert_eq!(kept, again);
+}
