@@ -96,15 +96,10 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
     }
 }
 
-/// Reads every sentence of the corpus for names and appositions.
-pub fn learn_names(docs: &[Document], rules: &Rules) -> Names {
-    learn_names_packing(docs, rules, false).0
-}
-
-/// [`learn_names`], and when `keep` is set, each document's sentences as
-/// read (tokens and name candidates), for [`extract_all_with`] not to read
-/// them again.
-pub fn learn_names_packing(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
+/// Reads every sentence of the corpus for names and appositions; when `keep`
+/// is set, also returns each document's sentences as read (tokens and name
+/// candidates), for [`extract_all_with`] not to read them again.
+pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
     // Each document on its own, in parallel; merged in document order, so
@@ -819,7 +814,7 @@ fn summarize(
 
 /// Claims of every document, numbered `<doc>:<n>` in document order.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Claim> {
-    let (names, packed) = learn_names_packing(docs, rules, true);
+    let (names, packed) = learn_names(docs, rules, true);
     extract_all_with(docs, rules, &names, packed)
 }
 
@@ -829,10 +824,9 @@ pub fn extract_all_with(
     docs: &[Document],
     rules: &Rules,
     names: &Names,
-    packed: Vec<Option<PackedSentences>>,
+    mut packed: Vec<Option<PackedSentences>>,
 ) -> Vec<Claim> {
     use rayon::prelude::*;
-    let mut packed = packed;
     packed.resize_with(docs.len(), || None);
     let per_doc: Vec<Vec<Claim>> = docs
         .par_iter()

@@ -112,12 +112,7 @@ impl Words<'_> {
     /// Whether the char at byte `at` is a letter or digit, and its length.
     #[inline(always)]
     fn alphanumeric_at(&self, at: usize) -> (bool, usize) {
-        let byte = self.text.as_bytes()[at];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric(), 1);
-        }
-        let c = self.text[at..].chars().next().unwrap_or(' ');
-        (crate::token::is_alphanumeric(c), c.len_utf8())
+        crate::token::char_at(self.text, at).map_or((false, 1), |(c, len)| (crate::token::is_alphanumeric(c), len))
     }
 }
 

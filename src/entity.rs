@@ -556,12 +556,11 @@ impl Names {
     /// Reads one sentence for names and appositions. Call for every sentence
     /// of the corpus before resolving any.
     pub fn learn(&mut self, text: &str, gazetteer: &Gazetteer, words: &ClaimWords) {
-        let tokens = tokenize(text);
-        self.learn_read(text, &candidates(text, &tokens, words), gazetteer, words);
+        self.learn_packing(text, gazetteer, words, &mut None);
     }
 
-    /// [`Names::learn`], with the sentence read already: the sentence, for
-    /// `packed` to keep, when the claims pass is to read it again.
+    /// [`Names::learn`], and the sentence as read (tokens and candidates)
+    /// added to `packed`, when the claims pass is to read it again.
     pub fn learn_packing(
         &mut self,
         text: &str,
@@ -576,13 +575,9 @@ impl Names {
         {
             *packed = None;
         }
-        self.learn_read(text, &found, gazetteer, words);
-    }
-
-    fn learn_read(&mut self, text: &str, found: &[Candidate<'_>], gazetteer: &Gazetteer, words: &ClaimWords) {
         self.near = OnceLock::new();
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
-        for c in found {
+        for c in &found {
             let (name, kind) = match gazetteer.lookup(c.text) {
                 Some(e) => (e.name.clone(), e.kind),
                 None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),

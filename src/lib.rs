@@ -64,7 +64,7 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
         let discovery = corpus::discover(paths);
         corpus::load_all(&discovery, rules, options)
     });
-    let (names, packed) = stages.time("names", || claim::learn_names_packing(&documents, rules, true));
+    let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
     let claims = stages.time("claims", || claim::extract_all_with(&documents, rules, &names, packed));
     stages.time("judge", || judge(documents, claims, skipped, rules))
 }

@@ -48,7 +48,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 const ELISIONS: &[&str] = &["lorsqu", "puisqu", "jusqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t"];
 
 /// The char at byte `at` of `text` and its length, ASCII read without decoding.
-fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+pub fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
     let byte = *text.as_bytes().get(at)?;
     if byte.is_ascii() {
         return Some((char::from(byte), 1));

@@ -33,7 +33,7 @@ fn a_bad_claims_line_names_the_file_and_line() {
 /// them again from the text must give the same claims.
 #[test]
 fn kept_sentences_read_like_sentences_read_again() {
-    use crosscheck::claim::{extract_all_with, learn_names_packing};
+    use crosscheck::claim::{extract_all_with, learn_names};
     let rules = crosscheck::lexicon::Rules::load(None).unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut docs = Vec::new();
@@ -45,7 +45,7 @@ fn kept_sentences_read_like_sentences_read_again() {
         let options = crosscheck::LoadOptions::default();
         docs.push(crosscheck::document::load(&id, &path.to_string_lossy(), &bytes, &rules, &options).unwrap());
     }
-    let (names, packed) = learn_names_packing(&docs, &rules, true);
+    let (names, packed) = learn_names(&docs, &rules, true);
     assert!(packed.iter().all(Option::is_some));
     let kept = extract_all_with(&docs, &rules, &names, packed);
     let again = extract_all_with(&docs, &rules, &names, Vec::new());
