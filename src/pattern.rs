@@ -1,12 +1,17 @@
 //! A list of word patterns searched in one pass.
 //!
 //! Rule files list triggers, cues and epithets as small regexes. They are
-//! joined into one case-insensitive alternation, run once over a text, and a
-//! match is then tried against each pattern to know which one it was. Word
+//! joined into one case-insensitive alternation, run once over a text; where
+//! it finds a match, one anchored pass gives every end of every pattern that
+//! matches there, to keep the longest at a word edge and its pattern. Word
 //! boundaries are checked by hand: the `regex` crate's Unicode `\b` disables
 //! its fast engines on non-ASCII text.
 
-use regex_automata::{Anchored, Input, meta};
+use std::sync::Arc;
+
+use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchKind, meta};
 use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
@@ -20,6 +25,9 @@ pub struct PatternSet<T> {
     /// The most bytes a match can span, when every pattern is bounded: a
     /// match is never looked for past it.
     max_len: Option<usize>,
+    /// No pattern looks around (`^`, `$`, `\b`): a match over a stretch of a
+    /// text is then a match of that stretch alone.
+    lookless: bool,
     compiled: std::sync::OnceLock<Option<Compiled>>,
 }
 
@@ -31,11 +39,67 @@ pub struct PatternSet<T> {
 struct Compiled {
     any: meta::Regex,
     whole: meta::Regex,
+    /// Every pattern, anchored at its start only, for all of its ends in one
+    /// pass; built when the set is lookless.
+    ends: Option<Ends>,
+}
+
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+/// A lazy DFA reporting every (end, pattern) of the matches that start at a
+/// given place, with a cache for each thread that uses it.
+#[derive(Debug)]
+struct Ends {
+    dfa: Arc<DFA>,
+    caches: Pool<Cache, CacheFn>,
+}
+
+impl Ends {
+    fn build(sources: &[String]) -> Option<Ends> {
+        let dfa = DFA::builder()
+            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+            .configure(DFA::config().match_kind(MatchKind::All))
+            .build_many(sources)
+            .ok()?;
+        Some(Ends::with(Arc::new(dfa)))
+    }
+
+    fn with(dfa: Arc<DFA>) -> Ends {
+        let shared = Arc::clone(&dfa);
+        Ends { dfa, caches: Pool::new(Box::new(move || shared.create_cache())) }
+    }
+
+    /// Every (end, pattern) of a match of `text[start..limit]` that starts at
+    /// `start`, or `None` when the DFA gives up.
+    fn at(&self, text: &str, start: usize, limit: usize, out: &mut Vec<(usize, usize)>) -> Option<()> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        loop {
+            self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).ok()?;
+            let Some(found) = state.get_match() else {
+                return Some(());
+            };
+            out.push((found.offset(), found.pattern().as_usize()));
+        }
+    }
+}
+
+impl Clone for Ends {
+    fn clone(&self) -> Ends {
+        Ends::with(Arc::clone(&self.dfa))
+    }
 }
 
 impl<T> Default for PatternSet<T> {
     fn default() -> Self {
-        PatternSet { payloads: Vec::new(), sources: Vec::new(), max_len: Some(0), compiled: std::sync::OnceLock::new() }
+        PatternSet {
+            payloads: Vec::new(),
+            sources: Vec::new(),
+            max_len: Some(0),
+            lookless: true,
+            compiled: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -93,6 +157,7 @@ impl<T: Clone> PatternSet<T> {
             // Checked by the parser alone: the automata are built once, for the union.
             let hir = check_syntax(file, pattern, &source)?;
             set.max_len = set.max_len.zip(hir.properties().maximum_len()).map(|(a, b)| a.max(b));
+            set.lookless &= hir.properties().look_set().is_empty();
             set.payloads.push(payload);
             set.sources.push(format!("(?:{source})"));
         }
@@ -104,6 +169,7 @@ impl<T: Clone> PatternSet<T> {
         self.payloads.extend(other.payloads);
         self.sources.extend(other.sources);
         self.max_len = self.max_len.zip(other.max_len).map(|(a, b)| a.max(b));
+        self.lookless &= other.lookless;
         self.compiled = std::sync::OnceLock::new();
     }
 
@@ -129,6 +195,7 @@ impl<T: Clone> PatternSet<T> {
                         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
                         .build_many(&anchored)
                         .ok()?,
+                    ends: self.lookless.then(|| Ends::build(&self.sources)).flatten(),
                 })
             })
             .as_ref()
@@ -184,6 +251,18 @@ impl<T: Clone> PatternSet<T> {
     /// The longest pattern that matches at `start` and ends at a word edge.
     fn best_at(&self, compiled: &Compiled, text: &str, start: usize) -> Option<(Span, &T)> {
         let limit = self.max_len.map_or(text.len(), |n| start.saturating_add(n).min(text.len()));
+        let mut found = Vec::new();
+        if let Some(all) = &compiled.ends
+            && all.at(text, start, limit, &mut found).is_some()
+        {
+            // The longest end at a word edge, and its first pattern; the ends
+            // looked for stop at the last match.
+            let last = found.iter().map(|&(end, _)| end).max()?;
+            return word_ends(text, start, last).into_iter().rev().find_map(|end| {
+                let pattern = found.iter().filter(|&&(e, _)| e == end).map(|&(_, p)| p).min()?;
+                at_word_edge(text, start, end).then(|| Some((Span::new(start, end), self.payloads.get(pattern)?)))?
+            });
+        }
         // The longest end that some pattern matches whole, and which pattern.
         word_ends(text, start, limit).into_iter().rev().find_map(|end| {
             let payload = at_word_edge(text, start, end).then(|| self.first_whole(compiled, &text[start..end]))??;
@@ -308,5 +387,49 @@ mod tests {
             }
         }
         assert!(found >= 10, "the text exercises the patterns: {found} matches");
+    }
+
+    /// The set as it reads when some pattern looks around: every end tried
+    /// by the anchored whole-match automaton, none from the all-ends one.
+    fn looking<T: Clone>(set: &super::PatternSet<T>) -> super::PatternSet<T> {
+        let mut copy = set.clone();
+        copy.lookless = false;
+        copy.compiled = std::sync::OnceLock::new();
+        copy
+    }
+
+    #[test]
+    fn all_ends_in_one_pass_pick_what_whole_matches_pick() {
+        let rules = Rules::load(None).unwrap();
+        let text = concat!(
+            "Elon Musk a porté plainte contre OpenAI, puis une plainte en diffamation ; la start-up a riposté.\n",
+            "Selon le Wall Street Journal, d'après lui, l'entreprise a été rachetée — rachat rejeté.\n",
+            "The company sued Acme, which countersued; according to Reuters, she resigned and left the board."
+        );
+        let spans = spans(text);
+        let mut found = 0;
+        for lang in rules.frames.langs.values() {
+            for set in [&lang.triggers, &lang.target_cues, &lang.counter, &lang.genitive_agent] {
+                assert!(set.compiled().is_none_or(|c| c.ends.is_some()), "the default rules do not look around");
+                let plain = looking(set);
+                let expected = plain.find_in(text, &spans);
+                found += expected.iter().map(Vec::len).sum::<usize>();
+                assert_eq!(set.find_in(text, &spans), expected);
+            }
+        }
+        for lang in rules.langs.values() {
+            let words = &lang.claims;
+            for set in [&words.org_descriptions, &words.person_descriptions, &words.attribution] {
+                assert_eq!(set.find_in(text, &spans), looking(set).find_in(text, &spans));
+            }
+        }
+        assert!(found >= 10, "the text exercises the patterns: {found} matches");
+        // Overlapping patterns of several lengths, and a pattern with no bound.
+        let mixed = set(&["a", "ab", "a\\w*", "b c", "ab c d"]);
+        for text in ["ab c d e", "abc", "a ab abc", "x ab c", "ab-c"] {
+            let all = [Span::new(0, text.len())];
+            let plain = looking(&mixed);
+            assert_eq!(mixed.find_in(text, &all), plain.find_in(text, &all), "{text}");
+        }
     }
 }

@@ -33,13 +33,16 @@ fn is_word_char(c: char) -> bool {
     is_alphanumeric(c)
 }
 
-/// [`char::is_alphanumeric`], without the table search for the letters of
-/// Latin-1 and Latin Extended-A and B, those of French and English text.
+/// [`char::is_alphanumeric`], without the table search for the chars of
+/// French and English text: Latin-1, Latin Extended-A and B, and the
+/// punctuation, spaces and currency signs of news text (’ « — … €).
 #[inline(always)]
 pub fn is_alphanumeric(c: char) -> bool {
     match c {
         '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
         _ => c.is_alphanumeric(),
     }
 }
