@@ -189,6 +189,7 @@ impl<T: Clone> PatternSet<T> {
                 Some(Compiled {
                     any: meta::Regex::builder()
                         .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+                        .configure(meta::Config::new().auto_prefilter(false))
                         .build(&joined)
                         .ok()?,
                     whole: meta::Regex::builder()
