@@ -982,8 +982,10 @@ impl<'a> Resolver<'a> {
             let role_start = before.to_lowercase().rfind(&role).unwrap_or(m.span.start);
             let mut start = role_start;
             let head = before[..role_start].trim_end();
+            // Keyed, the last few chars end as the whole would: no article is longer.
+            let tail = key(&head[head.char_indices().rev().nth(3).map_or(0, |(i, _)| i)..]);
             for article in ["le", "la", "l'", "l’", "au", "du", "the"] {
-                if key(head).ends_with(article)
+                if tail.ends_with(article)
                     && head.len() >= article.len()
                     && head[..head.len() - article.len()].ends_with(|c: char| !c.is_alphanumeric())
                 {
