@@ -411,7 +411,7 @@ pub fn load(
         }
         // A line of several words with none of the language's common words: a
         // site header or a line in another language.
-        let foreign = word_count >= 3 && !tl.has_stopword(line) && !line.ends_with(['.', '!', '?', '»', '"']);
+        let foreign = word_count >= 3 && !line.ends_with(['.', '!', '?', '»', '"']) && !tl.has_stopword(line);
         if cue || foreign {
             boiler[n] = true;
             // A banner in the second half opens the page's footer.
