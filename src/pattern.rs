@@ -366,30 +366,6 @@ mod tests {
         assert_eq!(suits.find_all("Une plainte en diffamation."), vec![(Span::new(4, 26), &1)]);
     }
 
-    #[test]
-    fn one_pass_over_a_document_finds_what_each_sentence_finds() {
-        let rules = Rules::load(None).unwrap();
-        let text = concat!(
-            "Elon Musk a porté plainte contre OpenAI. La start-up a riposté par une demande reconventionnelle.\n",
-            "Il avait quitté le conseil en 2018 ; selon le Wall Street Journal, une offre de rachat a été rejetée.\n",
-            "plainte.plainte\n\nThe company sued Acme, which countersued; she resigned and left the board."
-        );
-        let spans = spans(text);
-        let mut found = 0;
-        for lang in rules.frames.langs.values() {
-            for set in [&lang.triggers, &lang.target_cues, &lang.counter, &lang.genitive_agent] {
-                let each: Vec<_> = spans.iter().map(|s| set.find_all(&text[s.start..s.end])).collect();
-                found += each.iter().map(Vec::len).sum::<usize>();
-                assert_eq!(set.find_in(text, &spans), each);
-                for (span, found) in spans.iter().zip(&each) {
-                    let starts = found.first().is_some_and(|(s, _)| s.start == 0);
-                    assert_eq!(set.matches_at_start(&text[span.start..span.end]), starts);
-                }
-            }
-        }
-        assert!(found >= 10, "the text exercises the patterns: {found} matches");
-    }
-
     /// The set as it reads when some pattern looks around: every end tried
     /// by the anchored whole-match automaton, none from the all-ends one.
     fn looking<T: Clone>(set: &super::PatternSet<T>) -> super::PatternSet<T> {
@@ -399,32 +375,54 @@ mod tests {
         copy
     }
 
+    /// Checks `set` on `spans` of `text`: one pass over the text finds what
+    /// each sentence finds alone, and the all-ends automaton picks what
+    /// whole matches pick. Returns the number of matches.
+    fn one_pass_agrees<T: Clone + PartialEq + std::fmt::Debug>(
+        set: &super::PatternSet<T>,
+        text: &str,
+        spans: &[Span],
+    ) -> usize {
+        assert!(set.compiled().is_none_or(|c| c.ends.is_some()), "the default rules do not look around");
+        let each: Vec<_> = spans.iter().map(|s| set.find_all(&text[s.start..s.end])).collect();
+        assert_eq!(set.find_in(text, spans), each);
+        let plain = looking(set);
+        assert_eq!(plain.find_in(text, spans), each);
+        for (span, found) in spans.iter().zip(&each) {
+            let starts = found.first().is_some_and(|(s, _)| s.start == 0);
+            assert_eq!(set.matches_at_start(&text[span.start..span.end]), starts);
+        }
+        each.iter().map(Vec::len).sum()
+    }
+
     #[test]
-    fn all_ends_in_one_pass_pick_what_whole_matches_pick() {
+    fn one_pass_over_a_document_finds_what_each_sentence_finds() {
         let rules = Rules::load(None).unwrap();
         let text = concat!(
-            "Elon Musk a porté plainte contre OpenAI, puis une plainte en diffamation ; la start-up a riposté.\n",
-            "Selon le Wall Street Journal, d'après lui, l'entreprise a été rachetée — rachat rejeté.\n",
-            "The company sued Acme, which countersued; according to Reuters, she resigned and left the board."
+            "Elon Musk a porté plainte contre OpenAI. La start-up a riposté par une demande reconventionnelle.\n",
+            "Il avait quitté le conseil en 2018 ; selon le Wall Street Journal, une offre de rachat a été rejetée.\n",
+            "Puis une plainte en diffamation ; d'après lui, l'entreprise a été rachetée — rachat rejeté.\n",
+            "plainte.plainte\n\nThe company sued Acme, which countersued; she resigned and left the board.\n",
+            "According to Reuters, the company took them to court."
         );
         let spans = spans(text);
         let mut found = 0;
         for lang in rules.frames.langs.values() {
             for set in [&lang.triggers, &lang.target_cues, &lang.counter, &lang.genitive_agent] {
-                assert!(set.compiled().is_none_or(|c| c.ends.is_some()), "the default rules do not look around");
-                let plain = looking(set);
-                let expected = plain.find_in(text, &spans);
-                found += expected.iter().map(Vec::len).sum::<usize>();
-                assert_eq!(set.find_in(text, &spans), expected);
+                found += one_pass_agrees(set, text, &spans);
             }
         }
         for lang in rules.langs.values() {
             let words = &lang.claims;
             for set in [&words.org_descriptions, &words.person_descriptions, &words.attribution] {
-                assert_eq!(set.find_in(text, &spans), looking(set).find_in(text, &spans));
+                found += one_pass_agrees(set, text, &spans);
             }
         }
-        assert!(found >= 10, "the text exercises the patterns: {found} matches");
+        assert!(found >= 15, "the text exercises the patterns: {found} matches");
+    }
+
+    #[test]
+    fn all_ends_pick_what_whole_matches_pick_among_overlapping_patterns() {
         // Overlapping patterns of several lengths, and a pattern with no bound.
         let mixed = set(&["a", "ab", "a\\w*", "b c", "ab c d"]);
         for text in ["ab c d e", "abc", "a ab abc", "x ab c", "ab-c"] {
