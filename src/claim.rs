@@ -123,6 +123,7 @@ pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<
     for learned in per_doc {
         names.merge(learned);
     }
+    names.index_near_spellings(&rules.entities);
     (names, packed)
 }
 

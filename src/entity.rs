@@ -296,13 +296,21 @@ impl NearIndex {
         }
         let own = self.position.get(text).copied();
         let words = text.split_whitespace().count();
+        // Scored as slices of chars, decoded once, not once per comparison.
+        let text_chars: Vec<char> = text.chars().collect();
+        let mut name_chars: Vec<char> = Vec::new();
         let mut best: Option<(f64, usize)> = None;
         for index in self.candidates(text) {
             let name = self.names[index].0.as_str();
             if name == text || own.is_some_and(|own| index >= own) || name.split_whitespace().count() != words {
                 continue;
             }
-            let score = strsim::jaro_winkler(name, text);
+            name_chars.clear();
+            name_chars.extend(name.chars());
+            if !lengths_may_be_near(name_chars.len(), text_chars.len()) {
+                continue;
+            }
+            let score = strsim::generic_jaro_winkler(&name_chars, &text_chars);
             if score >= NEAR_SCORE && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, index));
             }
@@ -330,6 +338,16 @@ impl NearIndex {
         found.dedup();
         found
     }
+}
+
+/// Whether two names of `a` and `b` chars can score [`NEAR_SCORE`]: Jaro
+/// counts at most as many matches as the shorter has chars, so it is at most
+/// (2 + short / long) / 3, and the common-prefix bonus lifts it to at most
+/// 0.4 + 0.6 × Jaro. A score of 0.94 needs Jaro ≥ 0.9, so short / long ≥ 0.7;
+/// the test allows 0.69, leaving room for rounding.
+fn lengths_may_be_near(a: usize, b: usize) -> bool {
+    let (short, long) = if a < b { (a, b) } else { (b, a) };
+    short * 100 >= long * 69
 }
 
 /// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
@@ -614,6 +632,12 @@ impl Names {
                 }
             }
         }
+    }
+
+    /// Builds the index of near-spellings now, on every core, rather than on
+    /// the first lookup, when the other threads would wait for it.
+    pub fn index_near_spellings(&self, gazetteer: &Gazetteer) {
+        self.near.get_or_init(|| NearIndex::build(gazetteer, &self.seen));
     }
 
     /// Adds what `later` learned; what this one learned first wins.
@@ -1110,6 +1134,24 @@ mod tests {
         let learned = "The board met Jonathan Lindqvist on Monday.";
         let found = mentions_after(&rules, "en", learned, "Later, Jonathan Lindquist declined.");
         assert_eq!(found, ["Jonathan Lindqvist"]);
+    }
+
+    /// A prefix of a name scores the most a name of its length can against
+    /// it: the length test must let through every pair that reaches the score.
+    #[test]
+    fn the_length_test_keeps_every_near_pair() {
+        let long: String = ('a'..='z').chain('A'..='Z').collect();
+        let mut rejected = 0;
+        for l in 1..=long.len() {
+            for s in 1..=l {
+                let score = strsim::jaro_winkler(&long[..s], &long[..l]);
+                if score >= NEAR_SCORE {
+                    assert!(lengths_may_be_near(s, l), "{s} of {l} chars scores {score}");
+                }
+                rejected += usize::from(!lengths_may_be_near(s, l));
+            }
+        }
+        assert!(rejected > 0);
     }
 
     #[test]
