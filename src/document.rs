@@ -120,8 +120,18 @@ impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
-        let end = self.text.len();
+        let bytes = self.text.as_bytes();
+        let end = bytes.len();
         while self.at < end {
+            // ASCII is read byte by byte, other chars decoded.
+            let byte = bytes[self.at];
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.at += 1;
+                continue;
+            }
             let (alphanumeric, len) = self.alphanumeric_at(self.at);
             if alphanumeric {
                 break;
@@ -133,6 +143,14 @@ impl<'t> Iterator for Words<'t> {
         }
         let start = self.at;
         while self.at < end {
+            let byte = bytes[self.at];
+            if byte.is_ascii() {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.at += 1;
+                continue;
+            }
             let (alphanumeric, len) = self.alphanumeric_at(self.at);
             if !alphanumeric {
                 break;

@@ -75,9 +75,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             tokens.push(Token { span: Span::new(start, at), kind: TokenKind::Punct });
             continue;
         }
-        while let Some((d, len)) = char_at(text, at) {
-            let joins = (d == '-' || is_apostrophe(d)) && char_at(text, at + len).is_some_and(|(n, _)| is_word_char(n));
-            if !(is_word_char(d) || joins) {
+        loop {
+            // Most of a word is ASCII letters and digits: read byte by byte.
+            while text.as_bytes().get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            let Some((d, len)) = char_at(text, at) else { break };
+            let joins =
+                || (d == '-' || is_apostrophe(d)) && char_at(text, at + len).is_some_and(|(n, _)| is_word_char(n));
+            if !(is_word_char(d) || joins()) {
                 break;
             }
             at += len;

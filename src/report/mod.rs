@@ -36,12 +36,9 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
             .map(|item| {
                 let plain = serde_json::to_vec_pretty(item)?;
                 let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
-                indented.extend_from_slice(b"    ");
-                for &byte in &plain {
-                    indented.push(byte);
-                    if byte == b'\n' {
-                        indented.extend_from_slice(b"    ");
-                    }
+                for line in plain.split_inclusive(|&b| b == b'\n') {
+                    indented.extend_from_slice(b"    ");
+                    indented.extend_from_slice(line);
                 }
                 Ok(indented)
             })
