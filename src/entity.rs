@@ -736,13 +736,28 @@ fn role_before(text: &str, words: &ClaimWords) -> Option<String> {
     let trimmed = text.trim_end();
     let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| trimmed.strip_suffix(p))?;
     let body = body.trim_end();
-    // Try the last one to four words as a role.
-    let word_starts: Vec<usize> = body
-        .char_indices()
-        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || body[..i].ends_with(char::is_whitespace)))
-        .map(|(i, _)| i)
-        .collect();
-    for &start in word_starts.iter().rev().take(4) {
+    // Try the last one to four words as a role: their starts, read backwards.
+    let mut word_starts = Vec::with_capacity(4);
+    let mut after: Option<(usize, char)> = None;
+    for (i, c) in body.char_indices().rev() {
+        if let Some((next, d)) = after
+            && c.is_whitespace()
+            && !d.is_whitespace()
+        {
+            word_starts.push(next);
+            if word_starts.len() == 4 {
+                break;
+            }
+        }
+        after = Some((i, c));
+    }
+    if word_starts.len() < 4
+        && let Some((0, first)) = after
+        && !first.is_whitespace()
+    {
+        word_starts.push(0);
+    }
+    for &start in &word_starts {
         let role = &body[start..];
         if words.role_nouns.matches_whole(role).is_some() {
             return Some(key(role).into_owned());
@@ -904,13 +919,12 @@ impl<'a> Resolver<'a> {
             if token.kind != TokenKind::Word || t.len() > 4 * longest || t.chars().count() > longest {
                 continue;
             }
-            let word = key(t);
             if raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
                 continue;
             }
-            if self.words.person_pronouns.contains(&word) {
+            if self.words.person_pronouns.contains_key(t) {
                 raw.push((token.span, RawMention::PersonPronoun));
-            } else if self.words.org_pronouns.contains(&word) {
+            } else if self.words.org_pronouns.contains_key(t) {
                 raw.push((token.span, RawMention::OrgPronoun));
             }
         }
@@ -1041,22 +1055,18 @@ impl<'a> Resolver<'a> {
         let Some(pos) = tokens.iter().position(|t| t.span.start >= span.start) else {
             return false;
         };
-        // The mention may start with an article ("la start-up"): look before it.
-        let mut i = pos;
-        let first = key(tokens.get(pos).map_or("", |t| t.text(text)));
-        if self.words.determiners.contains(&first) {
-            i = pos;
-        }
+        // A mention that starts with an article ("la start-up") is looked
+        // before too: the article is part of its span.
+        let i = pos;
         if i == 0 {
             return false;
         }
-        let prev = tokens[i - 1];
-        let word = key(prev.text(text));
-        if self.words.prepositions.contains(&word) {
+        let word = tokens[i - 1].text(text);
+        if self.words.prepositions.contains_key(word) {
             return true;
         }
         // "sur d'éventuelles discussions" or "au PDG d'Acme"
-        i >= 2 && word.ends_with('\'') && self.words.prepositions.contains_key(tokens[i - 2].text(text))
+        i >= 2 && word.ends_with(['\'', '’']) && self.words.prepositions.contains_key(tokens[i - 2].text(text))
     }
 
     pub fn last_person(&self) -> Option<&str> {
@@ -1152,6 +1162,20 @@ mod tests {
             }
         }
         assert!(rejected > 0);
+    }
+
+    #[test]
+    fn the_role_before_an_organization_is_one_of_the_last_words() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["fr"].claims;
+        let role = |text: &str| role_before(text, words);
+        assert_eq!(role("Selon le directeur général de ").as_deref(), Some("directeur général"));
+        assert_eq!(role("Elle a vu hier soir le PDG d’").as_deref(), Some("pdg"));
+        assert_eq!(role("PDG de").as_deref(), Some("pdg"));
+        assert_eq!(role("  PDG  de ").as_deref(), Some("pdg"));
+        // Past four words back, nothing is a role.
+        assert_eq!(role("PDG du groupe et de la maison de"), None);
+        assert_eq!(role("Il parle de"), None);
     }
 
     #[test]
