@@ -468,6 +468,17 @@ impl PackedSentences {
 
 /// Whether a word looks like part of a name: capitalized, or with an inner capital ("eBay").
 fn is_namey(word: &str) -> bool {
+    // The same test on ASCII bytes, for most words of French and English text.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return match bytes.first() {
+            Some(b) if b.is_ascii_uppercase() => true,
+            Some(b) if b.is_ascii_lowercase() => {
+                bytes[1..].iter().any(u8::is_ascii_uppercase) && bytes.iter().all(u8::is_ascii_alphanumeric)
+            }
+            _ => false,
+        };
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -1162,6 +1173,21 @@ mod tests {
             }
         }
         assert!(rejected > 0);
+    }
+
+    #[test]
+    fn namey_reads_ascii_as_chars_do() {
+        for word in
+            ["Acme", "acme", "eBay", "iPhone-X", "e-Bay", "9Acme", "", "a", "A", "x9Z", "ÉLAN", "éLan", "aB'", "ab"]
+        {
+            let chars = word.chars().next().is_some_and(|first| {
+                first.is_uppercase()
+                    || first.is_lowercase()
+                        && word.chars().skip(1).any(char::is_uppercase)
+                        && word.chars().all(char::is_alphanumeric)
+            });
+            assert_eq!(is_namey(word), chars, "{word}");
+        }
     }
 
     #[test]

@@ -34,7 +34,9 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
         let printed: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|item| {
-                let plain = serde_json::to_vec_pretty(item)?;
+                // Room for a claim or a finding, so that the buffer seldom grows.
+                let mut plain = Vec::with_capacity(2048);
+                serde_json::to_writer_pretty(&mut plain, item)?;
                 let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
                 for line in plain.split_inclusive(|&b| b == b'\n') {
                     indented.extend_from_slice(b"    ");
