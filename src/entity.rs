@@ -307,7 +307,7 @@ impl NearIndex {
             }
             name_chars.clear();
             name_chars.extend(name.chars());
-            if !lengths_may_be_near(name_chars.len(), text_chars.len()) {
+            if !chars_may_be_near(&name_chars, &text_chars) {
                 continue;
             }
             let score = strsim::generic_jaro_winkler(&name_chars, &text_chars);
@@ -340,14 +340,31 @@ impl NearIndex {
     }
 }
 
-/// Whether two names of `a` and `b` chars can score [`NEAR_SCORE`]: Jaro
-/// counts at most as many matches as the shorter has chars, so it is at most
-/// (2 + short / long) / 3, and the common-prefix bonus lifts it to at most
-/// 0.4 + 0.6 × Jaro. A score of 0.94 needs Jaro ≥ 0.9, so short / long ≥ 0.7;
-/// the test allows 0.69, leaving room for rounding.
-fn lengths_may_be_near(a: usize, b: usize) -> bool {
-    let (short, long) = if a < b { (a, b) } else { (b, a) };
-    short * 100 >= long * 69
+/// Whether two names can score [`NEAR_SCORE`], told from the chars they
+/// share. Jaro counts `m` matching chars, at most as many as the two have in
+/// common, and is at most (m / |a| + m / |b| + 1) / 3; the common-prefix
+/// bonus lifts it to at most 0.4 + 0.6 × Jaro. A score of 0.94 needs Jaro ≥
+/// 0.9, so m / |a| + m / |b| ≥ 1.7; the test allows 1.69, leaving room for
+/// rounding. Chars are counted in 64 bins: two chars sharing a bin only
+/// count more in common, so the test never turns away a near pair.
+fn chars_may_be_near(a: &[char], b: &[char]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a.is_empty() && b.is_empty();
+    }
+    let mut counts = [0u32; 64];
+    for &c in a {
+        counts[c as usize & 63] += 1;
+    }
+    let mut common = 0u32;
+    for &c in b {
+        let bin = &mut counts[c as usize & 63];
+        if *bin > 0 {
+            *bin -= 1;
+            common += 1;
+        }
+    }
+    let m = f64::from(common);
+    m / a.len() as f64 + m / b.len() as f64 >= 1.69
 }
 
 /// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
@@ -1157,22 +1174,48 @@ mod tests {
         assert_eq!(found, ["Jonathan Lindqvist"]);
     }
 
-    /// A prefix of a name scores the most a name of its length can against
-    /// it: the length test must let through every pair that reaches the score.
+    /// The chars test must let through every pair that reaches the score:
+    /// prefixes (the most a length allows), one-edit and two-edit spellings,
+    /// swaps, accents.
     #[test]
-    fn the_length_test_keeps_every_near_pair() {
+    fn the_chars_test_keeps_every_near_pair() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut names: Vec<String> = Vec::new();
         let long: String = ('a'..='z').chain('A'..='Z').collect();
-        let mut rejected = 0;
-        for l in 1..=long.len() {
-            for s in 1..=l {
-                let score = strsim::jaro_winkler(&long[..s], &long[..l]);
-                if score >= NEAR_SCORE {
-                    assert!(lengths_may_be_near(s, l), "{s} of {l} chars scores {score}");
+        names.extend((1..=long.len()).map(|n| long[..n].to_string()));
+        for base in ["Jonathan Lindqvist", "Élodie Müller", "Sam Altman", "OpenAI", "Xochitl Ñúñez"] {
+            let b = chars(base);
+            names.push(base.to_string());
+            for i in 0..b.len() {
+                let mut deleted = b.clone();
+                deleted.remove(i);
+                names.push(deleted.iter().collect());
+                for c in ['a', 'é', 'z', ' '] {
+                    let mut changed = b.clone();
+                    changed[i] = c;
+                    names.push(changed.iter().collect());
+                    changed.insert(i, c);
+                    names.push(changed.iter().collect());
                 }
-                rejected += usize::from(!lengths_may_be_near(s, l));
+                if i + 1 < b.len() {
+                    let mut swapped = b.clone();
+                    swapped.swap(i, i + 1);
+                    names.push(swapped.iter().collect());
+                }
             }
         }
-        assert!(rejected > 0);
+        let (mut near, mut rejected) = (0, 0);
+        for a in &names {
+            for b in &names {
+                let (ca, cb) = (chars(a), chars(b));
+                if strsim::jaro_winkler(a, b) >= NEAR_SCORE {
+                    assert!(chars_may_be_near(&ca, &cb), "{a:?} and {b:?}");
+                    near += 1;
+                }
+                rejected += usize::from(!chars_may_be_near(&ca, &cb));
+            }
+        }
+        assert!(near > names.len() && rejected > 0, "{near} near, {rejected} rejected");
     }
 
     #[test]
