@@ -44,26 +44,34 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
     for (i, claim) in claims.iter().enumerate() {
         buckets.entry((claim.frame.as_str(), claim.attribute)).or_default().push(i);
     }
-    let mut slots = Vec::new();
-    for ((frame_id, attribute), members) in buckets {
-        let frame = frames.by_id(frame_id);
-        let repeatable = frame.is_some_and(|f| f.repeatable);
-        let symmetric = frame.is_some_and(|f| f.symmetric);
-        for group in group_by_roles(claims, &members, repeatable, symmetric) {
-            let events = if repeatable { split_events(claims, &group.claims) } else { vec![(None, group.claims)] };
-            for (event, claim_ids) in events {
-                slots.push(Slot {
-                    frame: frame_id.to_string(),
-                    attribute,
-                    agent: group.agent.clone(),
-                    target: group.target.clone(),
-                    event,
-                    claims: claim_ids,
-                });
+    // Buckets are grouped on every core, their slots then put back in bucket order.
+    use rayon::prelude::*;
+    let buckets: Vec<((&str, Attribute), Vec<usize>)> = buckets.into_iter().collect();
+    let per_bucket: Vec<Vec<Slot>> = buckets
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|((frame_id, attribute), members)| {
+            let frame = frames.by_id(frame_id);
+            let repeatable = frame.is_some_and(|f| f.repeatable);
+            let symmetric = frame.is_some_and(|f| f.symmetric);
+            let mut slots = Vec::new();
+            for group in group_by_roles(claims, &members, repeatable, symmetric) {
+                let events = if repeatable { split_events(claims, &group.claims) } else { vec![(None, group.claims)] };
+                for (event, claim_ids) in events {
+                    slots.push(Slot {
+                        frame: frame_id.to_string(),
+                        attribute,
+                        agent: group.agent.clone(),
+                        target: group.target.clone(),
+                        event,
+                        claims: claim_ids,
+                    });
+                }
             }
-        }
-    }
-    slots
+            slots
+        })
+        .collect();
+    per_bucket.into_iter().flatten().collect()
 }
 
 fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool) -> Vec<Group> {

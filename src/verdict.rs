@@ -529,7 +529,7 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
     use rayon::prelude::*;
     // Slots are judged on every core; ids are then made unique in slot order.
     let mut findings: Vec<Finding> = slots.par_iter().map(|slot| judge_slot(slot, claims, rules)).collect();
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for finding in &mut findings {
         let n = ids.entry(finding.id.clone()).or_insert(0);
         *n += 1;
@@ -537,7 +537,7 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
             finding.id = format!("{}#{n}", finding.id);
         }
     }
-    findings.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
+    findings.par_sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
     findings
 }
 
