@@ -624,15 +624,19 @@ impl Names {
         self.near = OnceLock::new();
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
         for c in &found {
-            let (name, kind) = match gazetteer.lookup(c.text) {
+            let known = gazetteer.lookup(c.text);
+            let (name, kind) = match known {
                 Some(e) => (e.name.clone(), e.kind),
                 None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
             };
-            if !c.sentence_start || gazetteer.lookup(c.text).is_some() {
-                self.seen.entry(name.clone()).or_insert(kind);
-                if kind == Kind::Person && name.contains(' ') {
-                    let last = name.split_whitespace().last().unwrap_or_default().to_string();
-                    self.surnames.entry(last).or_default().insert(name.clone());
+            // Names repeat: copied into the maps only the first time.
+            if (!c.sentence_start || known.is_some()) && !self.seen.contains_key(&name) {
+                self.seen.insert(name.clone(), kind);
+            }
+            if (!c.sentence_start || known.is_some()) && kind == Kind::Person && name.contains(' ') {
+                let last = name.split_whitespace().last().unwrap_or_default();
+                if !self.surnames.get(last).is_some_and(|full| full.contains(&name)) {
+                    self.surnames.entry(last.to_string()).or_default().insert(name.clone());
                 }
             }
             named.push((c.span, name, kind));
