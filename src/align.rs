@@ -40,12 +40,12 @@ fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
 
 /// Groups `claims` into slots, deterministic for a given claim order.
 pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
+    use rayon::prelude::*;
     let mut buckets: BTreeMap<(&str, Attribute), Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         buckets.entry((claim.frame.as_str(), claim.attribute)).or_default().push(i);
     }
     // Buckets are grouped on every core, their slots then put back in bucket order.
-    use rayon::prelude::*;
     let buckets: Vec<((&str, Attribute), Vec<usize>)> = buckets.into_iter().collect();
     let per_bucket: Vec<Vec<Slot>> = buckets
         .into_par_iter()

@@ -630,13 +630,15 @@ impl Names {
                 None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
             };
             // Names repeat: copied into the maps only the first time.
-            if (!c.sentence_start || known.is_some()) && !self.seen.contains_key(&name) {
-                self.seen.insert(name.clone(), kind);
-            }
-            if (!c.sentence_start || known.is_some()) && kind == Kind::Person && name.contains(' ') {
-                let last = name.split_whitespace().last().unwrap_or_default();
-                if !self.surnames.get(last).is_some_and(|full| full.contains(&name)) {
-                    self.surnames.entry(last.to_string()).or_default().insert(name.clone());
+            if !c.sentence_start || known.is_some() {
+                if !self.seen.contains_key(&name) {
+                    self.seen.insert(name.clone(), kind);
+                }
+                if kind == Kind::Person && name.contains(' ') {
+                    let last = name.split_whitespace().last().unwrap_or_default();
+                    if !self.surnames.get(last).is_some_and(|full| full.contains(&name)) {
+                        self.surnames.entry(last.to_string()).or_default().insert(name.clone());
+                    }
                 }
             }
             named.push((c.span, name, kind));
@@ -1087,18 +1089,17 @@ impl<'a> Resolver<'a> {
         let Some(pos) = tokens.iter().position(|t| t.span.start >= span.start) else {
             return false;
         };
-        // A mention that starts with an article ("la start-up") is looked
-        // before too: the article is part of its span.
-        let i = pos;
-        if i == 0 {
+        // A mention that opens with an article ("la start-up") holds it in
+        // its span: the word before the span is the one to look at.
+        if pos == 0 {
             return false;
         }
-        let word = tokens[i - 1].text(text);
+        let word = tokens[pos - 1].text(text);
         if self.words.prepositions.contains_key(word) {
             return true;
         }
         // "sur d'éventuelles discussions" or "au PDG d'Acme"
-        i >= 2 && word.ends_with(['\'', '’']) && self.words.prepositions.contains_key(tokens[i - 2].text(text))
+        pos >= 2 && word.ends_with(['\'', '’']) && self.words.prepositions.contains_key(tokens[pos - 2].text(text))
     }
 
     pub fn last_person(&self) -> Option<&str> {
@@ -1179,8 +1180,8 @@ mod tests {
     }
 
     /// The chars test must let through every pair that reaches the score:
-    /// prefixes (the most a length allows), one-edit and two-edit spellings,
-    /// swaps, accents.
+    /// prefixes (the most a length allows), spellings one deletion, change or
+    /// insertion apart, swaps, accents, and the pairs of these.
     #[test]
     fn the_chars_test_keeps_every_near_pair() {
         let chars = |s: &str| s.chars().collect::<Vec<char>>();
