@@ -257,6 +257,13 @@ fn last_day(year: Option<i32>, month: u32) -> u32 {
     days_in_month(year.unwrap_or(2000), month)
 }
 
+/// The last white-space-separated word of `text`, white space at its end
+/// ignored: lowering it alone reads as lowering all of `text` would, since no
+/// char lowers to white space.
+fn last_word(text: &str) -> &str {
+    text.trim_end().rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
 fn iso(day: Day) -> String {
     match day.0 {
         Some(y) => format!("{y:04}-{:02}-{:02}", day.1, day.2),
@@ -456,8 +463,7 @@ impl DateLang {
             };
             // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
             let lead_before = {
-                let head = text[..m.start()].trim_end().to_lowercase();
-                let last = head.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").replace('’', "'");
+                let last = last_word(&text[..m.start()]).to_lowercase().replace('’', "'");
                 self.lead.contains(&last) || last.ends_with('\'')
             };
             if m.as_str().len() <= 3 && !lead_before {
@@ -487,10 +493,8 @@ impl DateLang {
             if !(1800..=2100).contains(&y) {
                 continue;
             }
-            let head = text[..s].trim_end().to_lowercase().replace('’', "'");
-            let prev = head.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            let context =
-                self.year_context.contains(&prev.to_string()) || prev.ends_with("l'an") || prev.ends_with('-');
+            let prev = last_word(&text[..s]).to_lowercase().replace('’', "'");
+            let context = self.year_context.contains(&prev) || prev.ends_with("l'an") || prev.ends_with('-');
             let rest = text[e..].trim_start_matches([' ', '\u{a0}']);
             let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
             let noun_follows = next.chars().next().is_some_and(char::is_lowercase)

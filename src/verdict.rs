@@ -427,6 +427,11 @@ pub fn human(x: f64) -> String {
 }
 
 fn trim_number(x: f64) -> String {
+    // A whole number prints as its integer: float formatting is the slow path.
+    // Zero keeps it, for "-0".
+    if x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15 {
+        return (x as i64).to_string();
+    }
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_string()
@@ -666,6 +671,16 @@ mod tests {
     use super::*;
     use crate::lexicon::Rules;
     use crate::testing::{amount, claim, year};
+
+    #[test]
+    fn whole_numbers_print_as_the_float_format_would() {
+        let values =
+            [1.0, -3.0, 10.0, 100.0, 2019.0, 97.4, 0.5, 1e14, -1e14 + 1.0, 999_999_999_999_999.0, 1e15, 0.0, -0.0];
+        for x in values {
+            let slow = format!("{x:.4}");
+            assert_eq!(trim_number(x), slow.trim_end_matches('0').trim_end_matches('.'), "{x}");
+        }
+    }
 
     fn assert_verdict(a: Option<Value>, b: Option<Value>, verdict: Verdict) {
         let rules = Rules::load(None).unwrap();
