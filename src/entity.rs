@@ -219,8 +219,8 @@ pub struct Names {
 struct NearIndex {
     /// Gazetteer entities first, then names seen, in order: the order in which ties are broken.
     names: Vec<(String, Kind)>,
-    /// (hash of word count, position and variant, name index), sorted.
-    keys: Vec<(u64, u32)>,
+    /// Keys of every name, sorted.
+    keys: Vec<NearKey>,
     /// Where the keys of each value of their top bits start in `keys`.
     buckets: Vec<u32>,
     /// Name → its index in `names`.
@@ -261,20 +261,22 @@ impl NearIndex {
             .map(|e| (e.name.clone(), e.kind))
             .chain(seen.into_iter().map(|(n, k)| (n.clone(), *k)))
             .collect();
-        let mut keys: Vec<(u64, u32)> = names
+        let mut keys: Vec<NearKey> = names
             .par_iter()
             .enumerate()
             .flat_map_iter(|(index, (name, _))| {
                 let index = u32::try_from(index).unwrap_or(u32::MAX);
+                let chars = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
+                let words = u16::try_from(name.split_whitespace().count()).unwrap_or(u16::MAX);
                 let mut keys = Vec::new();
-                near_keys(name, |key| keys.push((key, index)));
+                near_keys(name, |key| keys.push(NearKey { key, index, chars, words }));
                 keys
             })
             .collect();
         keys.par_sort_unstable();
         keys.dedup();
         let mut buckets = vec![0u32; (1 << (64 - NEAR_BUCKET_SHIFT)) + 1];
-        for &(key, _) in &keys {
+        for &NearKey { key, .. } in &keys {
             buckets[(key >> NEAR_BUCKET_SHIFT) as usize + 1] += 1;
         }
         for b in 1..buckets.len() {
@@ -300,9 +302,12 @@ impl NearIndex {
         let text_chars: Vec<char> = text.chars().collect();
         let mut name_chars: Vec<char> = Vec::new();
         let mut best: Option<(f64, usize)> = None;
-        for index in self.candidates(text) {
+        // A name is read only if its shape, kept beside its keys, allows a score.
+        let shaped =
+            |k: &NearKey| own.is_none_or(|own| (k.index as usize) < own) && k.may_be_near(text_chars.len(), words);
+        for index in self.candidates(text, shaped) {
             let name = self.names[index].0.as_str();
-            if name == text || own.is_some_and(|own| index >= own) || name.split_whitespace().count() != words {
+            if name == text || name.split_whitespace().count() != words {
                 continue;
             }
             name_chars.clear();
@@ -320,18 +325,20 @@ impl NearIndex {
         found
     }
 
-    /// Indices of the names sharing a word within one edit of a word of `text`, in order.
-    fn candidates(&self, text: &str) -> Vec<usize> {
+    /// Indices of the names sharing a word within one edit of a word of
+    /// `text`, in order, among those whose key passes `keep`.
+    fn candidates(&self, text: &str, keep: impl Fn(&NearKey) -> bool) -> Vec<usize> {
         let mut found = Vec::new();
         near_keys(text, |key| {
             // The bucket of the key's top bits, then the key within it.
             let bucket = (key >> NEAR_BUCKET_SHIFT) as usize;
             let (low, high) = (self.buckets[bucket] as usize, self.buckets[bucket + 1] as usize);
             let keys = &self.keys[low..high];
-            let start = low + keys.partition_point(|&(k, _)| k < key);
-            let end = start + self.keys[start..high].partition_point(|&(k, _)| k == key);
+            let start = low + keys.partition_point(|k| k.key < key);
+            let end = start + self.keys[start..high].partition_point(|k| k.key == key);
+            // A word shared by too many names says nothing, whatever their shapes.
             if end - start <= NEAR_COMMON {
-                found.extend(self.keys[start..end].iter().map(|&(_, i)| i as usize));
+                found.extend(self.keys[start..end].iter().filter(|k| keep(k)).map(|k| k.index as usize));
             }
         });
         found.sort_unstable();
@@ -339,6 +346,38 @@ impl NearIndex {
         found
     }
 }
+
+/// One key of a name in the near-spelling index, with the name's index and
+/// shape: its chars and words, `u16::MAX` when there are more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct NearKey {
+    /// Hash of the word count, the word's position and the word or one of its one-letter deletions.
+    key: u64,
+    index: u32,
+    chars: u16,
+    words: u16,
+}
+
+impl NearKey {
+    /// Whether the name can score [`NEAR_SCORE`] against a text of `chars`
+    /// chars and `words` words, told from lengths alone: the names must have
+    /// as many words, and [`chars_may_be_near`] holds at best with every
+    /// char of the shorter one in common.
+    fn may_be_near(&self, chars: usize, words: usize) -> bool {
+        if self.words != u16::MAX && usize::from(self.words) != words {
+            return false;
+        }
+        if self.chars == u16::MAX || self.chars == 0 || chars == 0 {
+            return true;
+        }
+        let (a, b) = (chars as f64, f64::from(self.chars));
+        let m = a.min(b);
+        m / a + m / b >= NEAR_CHARS
+    }
+}
+
+/// The least m / |a| + m / |b| of two near names with m chars in common; see [`chars_may_be_near`].
+const NEAR_CHARS: f64 = 1.69;
 
 /// Whether two names can score [`NEAR_SCORE`], told from the chars they
 /// share. Jaro counts `m` matching chars, at most as many as the two have in
@@ -364,7 +403,7 @@ fn chars_may_be_near(a: &[char], b: &[char]) -> bool {
         }
     }
     let m = f64::from(common);
-    m / a.len() as f64 + m / b.len() as f64 >= 1.69
+    m / a.len() as f64 + m / b.len() as f64 >= NEAR_CHARS
 }
 
 /// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
@@ -1213,6 +1252,17 @@ mod tests {
         for a in &names {
             for b in &names {
                 let (ca, cb) = (chars(a), chars(b));
+                if chars_may_be_near(&ca, &cb) {
+                    // The shape test kept beside the keys lets the pair through too.
+                    let shape = NearKey {
+                        key: 0,
+                        index: 0,
+                        chars: u16::try_from(ca.len()).unwrap(),
+                        words: u16::try_from(a.split_whitespace().count()).unwrap(),
+                    };
+                    let same_words = a.split_whitespace().count() == b.split_whitespace().count();
+                    assert_eq!(shape.may_be_near(cb.len(), b.split_whitespace().count()), same_words, "{a:?}, {b:?}");
+                }
                 if strsim::jaro_winkler(a, b) >= NEAR_SCORE {
                     assert!(chars_may_be_near(&ca, &cb), "{a:?} and {b:?}");
                     near += 1;
