@@ -179,12 +179,40 @@ struct Figure {
 }
 
 /// Up to `n` bytes of `text` from `at`, on a char boundary, lowercased.
-fn peek(text: &str, at: usize, n: usize) -> String {
+/// The `n` bytes of `text` from `at`, cut back to a char.
+fn window(text: &str, at: usize, n: usize) -> &str {
     let mut end = (at + n).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    lower(&text[at..end])
+    &text[at..end]
+}
+
+/// Whether `window`, lowered as [`lower`] lowers it, starts with `phrase`:
+/// char by char, without a copy. Σ lowers by its context; a window holding
+/// one is lowered whole.
+fn lowered_starts_with(window: &str, phrase: &str) -> bool {
+    if window.contains('Σ') {
+        return lower(window).starts_with(phrase);
+    }
+    let mut wanted = phrase.chars();
+    for c in window.chars() {
+        if c == '’' {
+            match wanted.next() {
+                None => return true,
+                Some('\'') => continue,
+                Some(_) => return false,
+            }
+        }
+        for l in c.to_lowercase() {
+            match wanted.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    wanted.next().is_none()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -200,8 +228,7 @@ fn starts_with_word(text: &str, at: usize, phrase: &str) -> Option<usize> {
     if lowered.next().is_none() && !phrase.starts_with(first) {
         return None;
     }
-    let window = peek(text, at, phrase.len() + 8);
-    if !window.starts_with(phrase) {
+    if !lowered_starts_with(window(text, at, phrase.len() + 8), phrase) {
         return None;
     }
     // Walk the original text for as many chars as the phrase has.
@@ -590,6 +617,19 @@ mod tests {
     use crate::date::DateContext;
     use crate::lexicon::Rules;
     use crate::value::{Hedge, ValueKind, find_values};
+
+    #[test]
+    fn a_prefix_is_read_as_the_lowered_window_reads() {
+        let windows = ["Milliards de", "MILLIONS", "m", "", "d’euros", "d'euros", "İstanbul", "ΣΑΣ x", "Kelvin", "ǅx"];
+        let phrases =
+            ["milliards", "millions", "m", "d'euros", "d’euros", "i", "i̇stanbul", "σας", "ς", "kelvin", "ǆ", ""];
+        for window in windows {
+            for phrase in phrases {
+                let lowered = super::lower(window).starts_with(phrase);
+                assert_eq!(super::lowered_starts_with(window, phrase), lowered, "{window:?} {phrase:?}");
+            }
+        }
+    }
 
     fn read(lang: &str, text: &str) -> Vec<crate::value::Value> {
         let rules = Rules::load(None).unwrap();
