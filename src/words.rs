@@ -79,15 +79,16 @@ fn lowered(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect()
 }
 
-/// The first two bytes of the words of a list, when both are ASCII: most
-/// words of a text share them with no word of a short list, and are told
-/// missing without being keyed or hashed.
+/// The first two bytes of the words of a list, when both are ASCII, and the
+/// length of its longest word: most words of a text share their opening with
+/// no word of a short list, or are longer than all, and are told missing
+/// without being keyed or hashed.
 #[derive(Debug, Clone)]
-struct Openings(Box<[u64; 256]>);
+struct Openings(Box<[u64; 256]>, usize);
 
 impl Default for Openings {
     fn default() -> Openings {
-        Openings(Box::new([0; 256]))
+        Openings(Box::new([0; 256]), 0)
     }
 }
 
@@ -108,15 +109,19 @@ impl Openings {
     }
 
     fn add(&mut self, word: &str) {
+        self.1 = self.1.max(word.chars().count());
         if let Some(bit) = Openings::bit(word, false) {
             self.0[bit >> 6] |= 1 << (bit & 63);
         }
     }
 
-    /// Whether a word opening like `word` may be in the list.
+    /// Whether a word opening like `word`, and as long, may be in the list.
+    /// Keying never shortens a word: each char lowers to one or more.
     #[inline(always)]
     fn may_hold(&self, word: &str, lower: bool) -> bool {
-        Openings::bit(word, lower).is_none_or(|bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)
+        let longest = self.1;
+        let fits = word.len() <= longest || word.len() <= 4 * longest && word.chars().count() <= longest;
+        fits && Openings::bit(word, lower).is_none_or(|bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)
     }
 }
 
@@ -324,5 +329,9 @@ mod tests {
         map.entry("qu'".to_string()).or_insert(1);
         assert_eq!(map.get_key("QU’"), Some(&1));
         assert_eq!(map.get_key("que"), None);
+        // Length: a word as long as the longest listed is looked up, a longer one is not.
+        let long: WordSet = ["événement", "i̇x"].iter().map(|w| w.to_string()).collect();
+        assert!(long.contains_key("ÉVÉNEMENT") && long.contains("événement") && long.contains_key("İx"));
+        assert!(!long.contains_key("ÉVÉNEMENTS") && !long.contains("événementiel"));
     }
 }
