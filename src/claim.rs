@@ -261,7 +261,7 @@ pub fn extract(
         None => sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect(),
     };
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
-    let counter_doc = !frame_lang.counter.is_empty() && !frame_lang.counter.find_all(&doc.text).is_empty();
+    let counter_doc = frame_lang.counter.finds_any(&doc.text);
     // Cue lists are searched once over the document, not once a sentence.
     let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed);
     resolver.set_main_org(&cues);

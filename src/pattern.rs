@@ -212,8 +212,29 @@ impl<T: Clone> PatternSet<T> {
     /// search a document rather than one a sentence.
     pub fn find_in(&self, text: &str, spans: &[Span]) -> Vec<Vec<(Span, &T)>> {
         let mut out: Vec<Vec<(Span, &T)>> = vec![Vec::new(); spans.len()];
+        self.scan(text, spans, |index, found| {
+            out[index].push(found);
+            true
+        });
+        out
+    }
+
+    /// Whether [`PatternSet::find_all`] finds anything in `text`: the search
+    /// stops at the first match.
+    pub fn finds_any(&self, text: &str) -> bool {
+        let mut any = false;
+        self.scan(text, &[Span::new(0, text.len())], |_, _| {
+            any = true;
+            false
+        });
+        any
+    }
+
+    /// The matches of [`PatternSet::find_in`], in order, each given to
+    /// `found` with its span's index, until `found` returns false.
+    fn scan<'s>(&'s self, text: &str, spans: &[Span], mut found: impl FnMut(usize, (Span, &'s T)) -> bool) {
         let Some(compiled) = self.compiled() else {
-            return out;
+            return;
         };
         let next_char = |at: usize| at + text[at..].chars().next().map_or(1, char::len_utf8);
         let mut at = spans.first().map_or(text.len() + 1, |s| s.start);
@@ -239,14 +260,15 @@ impl<T: Clone> PatternSet<T> {
             }
             let local = &text[span.start..span.end];
             match self.best_at(compiled, local, m.start() - span.start) {
-                Some((found, payload)) => {
-                    out[index].push((found, payload));
-                    at = span.start + found.end;
+                Some((span_found, payload)) => {
+                    if !found(index, (span_found, payload)) {
+                        return;
+                    }
+                    at = span.start + span_found.end;
                 }
                 None => at = next_char(m.start()),
             }
         }
-        out
     }
 
     /// The longest pattern that matches at `start` and ends at a word edge.
@@ -385,6 +407,9 @@ mod tests {
     ) -> usize {
         assert!(set.compiled().is_none_or(|c| c.ends.is_some()), "the default rules do not look around");
         let each: Vec<_> = spans.iter().map(|s| set.find_all(&text[s.start..s.end])).collect();
+        for (span, found) in spans.iter().zip(&each) {
+            assert_eq!(set.finds_any(&text[span.start..span.end]), !found.is_empty());
+        }
         assert_eq!(set.find_in(text, spans), each);
         let plain = looking(set);
         assert_eq!(plain.find_in(text, spans), each);
