@@ -393,7 +393,7 @@ fn review(
         n += 1;
         id = format!("{stem}-draft{}", if n > 2 { n.to_string() } else { String::new() });
     }
-    let draft = crate::document::load(&id, &draft_path.display().to_string(), &bytes, rules, options)
+    let draft = crate::document::load(&id, &draft_path.display().to_string(), bytes, rules, options)
         .map_err(|e| e.to_string())?;
     let review = crate::review::review(draft, docs, skipped, rules, &acks);
     let text = match format {

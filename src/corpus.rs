@@ -121,7 +121,7 @@ pub fn load_all(discovery: &Discovery, rules: &Rules, options: &LoadOptions) -> 
                 reason: format!("cannot read: {e}"),
                 error: true,
             })?;
-            load(&source.id, &source.path, &bytes, rules, options).map_err(|e| Skipped {
+            load(&source.id, &source.path, bytes, rules, options).map_err(|e| Skipped {
                 path: source.path.clone(),
                 reason: e.message,
                 error: true,

@@ -289,15 +289,15 @@ fn byline_date(line: &str) -> Option<PartialDate> {
 pub fn load(
     id: &str,
     path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<Document, DocumentError> {
     let error = |message: String| DocumentError { path: path.to_string(), message };
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return Err(error("looks like a binary file, not text".into()));
     }
-    let text = String::from_utf8(bytes.to_vec())
+    let text = String::from_utf8(bytes)
         .map_err(|e| error(format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
     let mut warnings = Vec::new();
     let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
@@ -571,7 +571,7 @@ mod tests {
         let rules = Rules::load(None).unwrap();
         let path = format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&path).unwrap();
-        load(name, &path, &bytes, &rules, &LoadOptions::default()).unwrap()
+        load(name, &path, bytes, &rules, &LoadOptions::default()).unwrap()
     }
 
     #[test]
@@ -619,14 +619,14 @@ mod tests {
     fn sentences_split_after_periods_but_not_after_abbreviations() {
         let rules = Rules::load(None).unwrap();
         let text = "M. Roe a parlé. Il a 97,4 milliards. « Non merci », a-t-il dit.";
-        let doc = load("x", "x.txt", text.as_bytes(), &rules, &LoadOptions::default()).unwrap();
+        let doc = load("x", "x.txt", text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap();
         assert_eq!(sentence_texts(&doc), ["M. Roe a parlé.", "Il a 97,4 milliards.", "« Non merci », a-t-il dit."]);
     }
 
     #[test]
     fn invalid_utf8_names_the_byte() {
         let rules = Rules::load(None).unwrap();
-        let err = load("x", "x.txt", b"abc\xE9def", &rules, &LoadOptions::default()).unwrap_err();
+        let err = load("x", "x.txt", b"abc\xE9def".to_vec(), &rules, &LoadOptions::default()).unwrap_err();
         assert!(err.message.contains("byte 3"), "{err}");
     }
 }

@@ -43,7 +43,7 @@ fn kept_sentences_read_like_sentences_read_again() {
         let bytes = std::fs::read(&path).unwrap();
         let id = path.file_stem().unwrap().to_string_lossy().to_string();
         let options = crosscheck::LoadOptions::default();
-        docs.push(crosscheck::document::load(&id, &path.to_string_lossy(), &bytes, &rules, &options).unwrap());
+        docs.push(crosscheck::document::load(&id, &path.to_string_lossy(), bytes, &rules, &options).unwrap());
     }
     let (names, packed) = learn_names(&docs, &rules, true);
     assert!(packed.iter().all(Option::is_some));

@@ -52,7 +52,7 @@ fn every_fuzzer_finding_stays_fixed() {
             }
         }
         // As a document: loaded (or refused with a reason), read and judged.
-        if let Ok(doc) = crosscheck::document::load("case", name, bytes, &rules, &LoadOptions::default()) {
+        if let Ok(doc) = crosscheck::document::load("case", name, bytes.clone(), &rules, &LoadOptions::default()) {
             let claims = crosscheck::claim::extract_all(std::slice::from_ref(&doc), &rules);
             let report = crosscheck::judge(vec![doc], claims, Vec::new(), &rules);
             assert!(report.to_json().starts_with('{'), "{name}: the report serializes");

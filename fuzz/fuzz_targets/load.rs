@@ -13,7 +13,8 @@ fn rules() -> &'static crosscheck::Rules {
 
 fuzz_target!(|data: &[u8]| {
     let rules = rules();
-    let Ok(doc) = crosscheck::document::load("fuzz", "fuzz.txt", data, rules, &crosscheck::LoadOptions::default())
+    let Ok(doc) =
+        crosscheck::document::load("fuzz", "fuzz.txt", data.to_vec(), rules, &crosscheck::LoadOptions::default())
     else {
         return;
     };
