@@ -1125,9 +1125,11 @@ impl<'a> Resolver<'a> {
 
     /// Whether a preposition governs the mention at `span`.
     fn governed(&self, text: &str, tokens: &[Token], span: Span) -> bool {
-        let Some(pos) = tokens.iter().position(|t| t.span.start >= span.start) else {
+        // Tokens are in text order: the first at or after the span, by halves.
+        let pos = tokens.partition_point(|t| t.span.start < span.start);
+        if pos == tokens.len() {
             return false;
-        };
+        }
         // A mention that opens with an article ("la start-up") holds it in
         // its span: the word before the span is the one to look at.
         if pos == 0 {
