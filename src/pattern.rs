@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, meta};
 use toml::Spanned;
 
@@ -52,6 +53,9 @@ type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + st
 struct Ends {
     dfa: Arc<DFA>,
     caches: Pool<Cache, CacheFn>,
+    /// Whether a match may start with each byte: false only when the
+    /// anchored automaton dies on it.
+    first: [bool; 256],
 }
 
 impl Ends {
@@ -66,7 +70,14 @@ impl Ends {
 
     fn with(dfa: Arc<DFA>) -> Ends {
         let shared = Arc::clone(&dfa);
-        Ends { dfa, caches: Pool::new(Box::new(move || shared.create_cache())) }
+        let mut first = [true; 256];
+        let mut cache = dfa.create_cache();
+        if let Ok(start) = dfa.start_state(&mut cache, &start::Config::new().anchored(Anchored::Yes)) {
+            for (byte, may) in (0..=255u8).zip(first.iter_mut()) {
+                *may = dfa.next_state(&mut cache, start, byte).is_ok_and(|s| !s.is_dead());
+            }
+        }
+        Ends { dfa, caches: Pool::new(Box::new(move || shared.create_cache())), first }
     }
 
     /// Every (end, pattern) of a match of `text[start..limit]` that starts at
@@ -303,7 +314,13 @@ impl<T: Clone> PatternSet<T> {
     /// without searching the rest of it.
     pub fn matches_at_start(&self, text: &str) -> bool {
         self.compiled().is_some_and(|compiled| {
-            compiled.any.search(&Input::new(text).anchored(Anchored::Yes)).is_some()
+            // Most texts open with a byte no match opens with.
+            let opens = match (&compiled.ends, text.as_bytes().first()) {
+                (Some(ends), Some(&byte)) => ends.first[usize::from(byte)],
+                _ => true,
+            };
+            opens
+                && compiled.any.search(&Input::new(text).anchored(Anchored::Yes)).is_some()
                 && self.best_at(compiled, text, 0).is_some()
         })
     }
