@@ -451,7 +451,7 @@ pub fn load(
             if line.is_empty() {
                 continue;
             }
-            let short = words(line).count() <= 4 && !line.ends_with(['.', '!', '?', '»', '"', ':']);
+            let short = !line.ends_with(['.', '!', '?', '»', '"', ':']) && words(line).take(5).count() <= 4;
             if short {
                 run.push(n);
             } else {
