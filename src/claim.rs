@@ -181,9 +181,12 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
     };
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text(text);
-        let inside_number = text[..token.span.start].ends_with(|c: char| c.is_ascii_digit())
-            && text[token.span.end..].starts_with(|c: char| c.is_ascii_digit());
-        if token.kind == TokenKind::Punct && is_break(word) && !inside_number {
+        // "1,5": a comma between digits breaks nothing.
+        let inside_number = || {
+            text[..token.span.start].ends_with(|c: char| c.is_ascii_digit())
+                && text[token.span.end..].starts_with(|c: char| c.is_ascii_digit())
+        };
+        if token.kind == TokenKind::Punct && is_break(word) && !inside_number() {
             if i > start {
                 close(start, i, &mut out);
             }

@@ -407,12 +407,11 @@ pub fn load(
             continue;
         }
         let Some(tl) = text_lang else { continue };
-        // Only small counts matter below: a long paragraph is not split to the end.
-        // Counted when a test needs it: most lines are paragraphs that no test asks about.
+        // Only small counts matter below: a long paragraph is not split to the
+        // end. Counted when a test needs it, after the cheaper tests.
         let word_count = std::cell::OnceCell::new();
         let word_count = || *word_count.get_or_init(|| words(line).take(21).count());
         let list_item = line.starts_with(['-', '•', '*', '–']);
-        let cue = tl.is_boilerplate(line);
         if tl.is_teaser(line) {
             boiler[n] = true;
             in_teaser = true;
@@ -430,6 +429,7 @@ pub fn load(
             }
             continue;
         }
+        let cue = tl.is_boilerplate(line);
         // A line of several words with none of the language's common words: a
         // site header or a line in another language.
         let foreign = !line.ends_with(['.', '!', '?', '»', '"']) && word_count() >= 3 && !tl.has_stopword(line);
