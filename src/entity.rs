@@ -221,6 +221,8 @@ struct NearIndex {
     names: Vec<(String, Kind)>,
     /// Keys of every name, sorted.
     keys: Vec<NearKey>,
+    /// For each name, the bins of its chars (see [`chars_may_be_near`]), one bit each.
+    bins: Vec<u64>,
     /// Where the keys of each value of their top bits start in `keys`.
     buckets: Vec<u32>,
     /// Name → its index in `names`.
@@ -234,6 +236,7 @@ impl Clone for NearIndex {
         NearIndex {
             names: self.names.clone(),
             keys: self.keys.clone(),
+            bins: self.bins.clone(),
             buckets: self.buckets.clone(),
             position: self.position.clone(),
             cache: Mutex::new(HashMap::default()),
@@ -286,7 +289,9 @@ impl NearIndex {
         for (index, (name, _)) in names.iter().enumerate() {
             position.entry(name.clone()).or_insert(index);
         }
-        NearIndex { names, keys, buckets, position, cache: Mutex::new(HashMap::default()) }
+        let bins =
+            names.iter().map(|(name, _)| name.chars().fold(0u64, |bins, c| bins | 1 << (c as usize & 63))).collect();
+        NearIndex { names, keys, bins, buckets, position, cache: Mutex::new(HashMap::default()) }
     }
 
     /// The known name that `text` is a near-spelling of: the closest, and when
@@ -300,12 +305,23 @@ impl NearIndex {
         let words = text.split_whitespace().count();
         // Scored as slices of chars, decoded once, not once per comparison.
         let text_chars: Vec<char> = text.chars().collect();
+        let mut text_bins = [0u32; 64];
+        for &c in &text_chars {
+            text_bins[c as usize & 63] += 1;
+        }
         let mut name_chars: Vec<char> = Vec::new();
         let mut best: Option<(f64, usize)> = None;
-        // A name is read only if its shape, kept beside its keys, allows a score.
+        // A name is read only if its shape, kept beside its keys, and its
+        // bins allow a score.
         let shaped =
             |k: &NearKey| own.is_none_or(|own| (k.index as usize) < own) && k.may_be_near(text_chars.len(), words);
-        for index in self.candidates(text, shaped) {
+        for key in self.candidates(text, shaped) {
+            let index = key.index as usize;
+            if key.chars != u16::MAX
+                && !bins_may_be_near(self.bins[index], usize::from(key.chars), &text_bins, text_chars.len())
+            {
+                continue;
+            }
             let name = self.names[index].0.as_str();
             if name == text || name.split_whitespace().count() != words {
                 continue;
@@ -325,10 +341,10 @@ impl NearIndex {
         found
     }
 
-    /// Indices of the names sharing a word within one edit of a word of
-    /// `text`, in order, among those whose key passes `keep`.
-    fn candidates(&self, text: &str, keep: impl Fn(&NearKey) -> bool) -> Vec<usize> {
-        let mut found = Vec::new();
+    /// Keys of the names sharing a word within one edit of a word of
+    /// `text`, one a name, in the names' order, among those that pass `keep`.
+    fn candidates(&self, text: &str, keep: impl Fn(&NearKey) -> bool) -> Vec<NearKey> {
+        let mut found: Vec<NearKey> = Vec::new();
         near_keys(text, |key| {
             // The bucket of the key's top bits, then the key within it.
             let bucket = (key >> NEAR_BUCKET_SHIFT) as usize;
@@ -338,11 +354,11 @@ impl NearIndex {
             let end = start + self.keys[start..high].partition_point(|k| k.key == key);
             // A word shared by too many names says nothing, whatever their shapes.
             if end - start <= NEAR_COMMON {
-                found.extend(self.keys[start..end].iter().filter(|k| keep(k)).map(|k| k.index as usize));
+                found.extend(self.keys[start..end].iter().filter(|k| keep(k)).copied());
             }
         });
-        found.sort_unstable();
-        found.dedup();
+        found.sort_unstable_by_key(|k| k.index);
+        found.dedup_by_key(|k| k.index);
         found
     }
 }
@@ -370,9 +386,8 @@ impl NearKey {
         if self.chars == u16::MAX || self.chars == 0 || chars == 0 {
             return true;
         }
-        let (a, b) = (chars as f64, f64::from(self.chars));
-        let m = a.min(b);
-        m / a + m / b >= NEAR_CHARS
+        let m = chars.min(usize::from(self.chars));
+        may_reach(u32::try_from(m).unwrap_or(u32::MAX), usize::from(self.chars), chars)
     }
 }
 
@@ -402,8 +417,27 @@ fn chars_may_be_near(a: &[char], b: &[char]) -> bool {
             common += 1;
         }
     }
+    may_reach(common, a.len(), b.len())
+}
+
+/// [`chars_may_be_near`] for a name of `name_len` chars whose bins are
+/// known, not its chars, and a text whose chars are counted in `text_bins`:
+/// the text's chars in the name's bins are at least as many as the two share.
+fn bins_may_be_near(name_bins: u64, name_len: usize, text_bins: &[u32; 64], text_len: usize) -> bool {
+    let (mut bins, mut shared) = (name_bins, 0u32);
+    while bins != 0 {
+        shared += text_bins[bins.trailing_zeros() as usize];
+        bins &= bins - 1;
+    }
+    let most = shared.min(u32::try_from(name_len.min(text_len)).unwrap_or(u32::MAX));
+    may_reach(most, name_len, text_len)
+}
+
+/// Whether two names of `a` and `b` chars with `common` chars in common may
+/// score [`NEAR_SCORE`]: m / |a| + m / |b| ≥ [`NEAR_CHARS`], which grows with m.
+fn may_reach(common: u32, a: usize, b: usize) -> bool {
     let m = f64::from(common);
-    m / a.len() as f64 + m / b.len() as f64 >= NEAR_CHARS
+    m / a as f64 + m / b as f64 >= NEAR_CHARS
 }
 
 /// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
@@ -1263,6 +1297,11 @@ mod tests {
                         words: u16::try_from(a.split_whitespace().count()).unwrap(),
                     };
                     let same_words = a.split_whitespace().count() == b.split_whitespace().count();
+                    // So does the test on the name's bins.
+                    let mut counts = [0u32; 64];
+                    cb.iter().for_each(|&c| counts[c as usize & 63] += 1);
+                    let bins = ca.iter().fold(0u64, |bins, &c| bins | 1 << (c as usize & 63));
+                    assert!(bins_may_be_near(bins, ca.len(), &counts, cb.len()), "{a:?}, {b:?}");
                     assert_eq!(shape.may_be_near(cb.len(), b.split_whitespace().count()), same_words, "{a:?}, {b:?}");
                 }
                 if strsim::jaro_winkler(a, b) >= NEAR_SCORE {
