@@ -1019,20 +1019,18 @@ impl<'a> Resolver<'a> {
                 raw.push((span, RawMention::PersonDescription));
             }
         }
-        // Lowering never shortens a word: one longer than every pronoun is none.
-        let longest = self.words.longest_pronoun;
-        for token in tokens {
+        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            // The word lists turn away a word longer than all of theirs before any other work.
             let t = token.text(text);
-            if token.kind != TokenKind::Word || t.len() > 4 * longest || t.chars().count() > longest {
-                continue;
-            }
-            if raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
-                continue;
-            }
-            if self.words.person_pronouns.contains_key(t) {
-                raw.push((token.span, RawMention::PersonPronoun));
+            let pronoun = if self.words.person_pronouns.contains_key(t) {
+                RawMention::PersonPronoun
             } else if self.words.org_pronouns.contains_key(t) {
-                raw.push((token.span, RawMention::OrgPronoun));
+                RawMention::OrgPronoun
+            } else {
+                continue;
+            };
+            if !raw.iter().any(|(s, _)| overlaps(*s, token.span)) {
+                raw.push((token.span, pronoun));
             }
         }
         raw.sort_by_key(|(s, _)| *s);

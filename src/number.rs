@@ -178,7 +178,6 @@ struct Figure {
     words: bool,
 }
 
-/// Up to `n` bytes of `text` from `at`, on a char boundary, lowercased.
 /// The `n` bytes of `text` from `at`, cut back to a char.
 fn window(text: &str, at: usize, n: usize) -> &str {
     let mut end = (at + n).min(text.len());
@@ -195,24 +194,8 @@ fn lowered_starts_with(window: &str, phrase: &str) -> bool {
     if window.contains('Σ') {
         return lower(window).starts_with(phrase);
     }
-    let mut wanted = phrase.chars();
-    for c in window.chars() {
-        if c == '’' {
-            match wanted.next() {
-                None => return true,
-                Some('\'') => continue,
-                Some(_) => return false,
-            }
-        }
-        for l in c.to_lowercase() {
-            match wanted.next() {
-                None => return true,
-                Some(w) if w == l => {}
-                Some(_) => return false,
-            }
-        }
-    }
-    wanted.next().is_none()
+    let mut lowered = crate::words::key_chars(window);
+    phrase.chars().all(|wanted| lowered.next() == Some(wanted))
 }
 
 fn is_word_char(c: char) -> bool {

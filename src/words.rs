@@ -220,8 +220,6 @@ pub struct ClaimWords {
     pub possessives: WordSet,
     pub person_pronouns: WordSet,
     pub org_pronouns: WordSet,
-    /// The length in chars of the longest pronoun: longer words are none.
-    pub longest_pronoun: usize,
     pub org_descriptions: PatternSet<()>,
     pub person_descriptions: PatternSet<()>,
     pub role_nouns: PatternSet<()>,
@@ -247,13 +245,6 @@ impl ClaimWords {
             determiners: lowered(&raw.determiners),
             demonstratives: lowered(&raw.demonstratives),
             possessives: lowered(&raw.possessives),
-            longest_pronoun: raw
-                .person_pronouns
-                .iter()
-                .chain(&raw.org_pronouns)
-                .map(|p| p.chars().count())
-                .max()
-                .unwrap_or(0),
             person_pronouns: lowered(&raw.person_pronouns),
             org_pronouns: lowered(&raw.org_pronouns),
             org_descriptions: set(&raw.org_descriptions)?,
