@@ -1,7 +1,7 @@
 //! The report as an editor reads it: a summary, then contradictions first,
 //! each finding with every source's wording, value, place and quote.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::Report;
@@ -47,7 +47,10 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "- {w}");
         }
     }
-    let claims: BTreeMap<&str, &Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    let index = Index {
+        claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+        paths: report.documents.iter().map(|d| (d.id.as_str(), d.path.as_str())).collect(),
+    };
     for (verdict, title) in SECTIONS {
         let findings: Vec<&Finding> = report.findings.iter().filter(|f| f.verdict == verdict).collect();
         if findings.is_empty() {
@@ -56,13 +59,32 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "\n## {title} ({})\n", findings.len());
         for finding in findings {
             if verdict == Verdict::SingleSource {
-                single(&mut out, report, finding, &claims);
+                single(&mut out, finding, &index);
             } else {
-                full(&mut out, report, finding, &claims);
+                full(&mut out, finding, &index);
             }
         }
     }
     out
+}
+
+/// Claims and document paths by id, so that each finding's rows are looked
+/// up, not searched for: a report can hold thousands of documents.
+struct Index<'a> {
+    claims: HashMap<&'a str, &'a Claim>,
+    paths: HashMap<&'a str, &'a str>,
+}
+
+impl Index<'_> {
+    fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.get(id).copied()
+    }
+
+    /// Where the claim stands: `path:line:column`.
+    fn place(&self, claim: &Claim) -> String {
+        let path = self.paths.get(claim.doc.as_str()).copied().unwrap_or(claim.doc.as_str());
+        format!("{path}:{}:{}", claim.span.line, claim.span.column)
+    }
 }
 
 fn heading(finding: &Finding) -> String {
@@ -70,11 +92,6 @@ fn heading(finding: &Finding) -> String {
     let target = finding.roles.get("target").map_or("?", String::as_str);
     let event = finding.event.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
     format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute.as_str())
-}
-
-fn place(report: &Report, claim: &Claim) -> String {
-    let path = report.document(&claim.doc).map_or(claim.doc.as_str(), |d| d.path.as_str());
-    format!("{path}:{}:{}", claim.span.line, claim.span.column)
 }
 
 fn value_of(claim: &Claim) -> String {
@@ -103,13 +120,13 @@ fn excerpt(claim: &Claim) -> String {
     out
 }
 
-fn full(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<&str, &Claim>) {
+fn full(out: &mut String, finding: &Finding, index: &Index) {
     let _ = writeln!(out, "### {}\n", heading(finding));
     let _ = writeln!(out, "**{}** ({}): {}\n", finding.verdict, finding.severity, finding.summary);
     let _ = writeln!(out, "| source | wording | value | where |");
     let _ = writeln!(out, "|---|---|---|---|");
     for id in &finding.claims {
-        let Some(claim) = claims.get(id.as_str()) else {
+        let Some(claim) = index.claim(id) else {
             continue;
         };
         let _ = writeln!(
@@ -118,7 +135,7 @@ fn full(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<
             claim.doc,
             claim.text.replace('|', "\\|"),
             value_of(claim).replace('|', "\\|"),
-            place(report, claim)
+            index.place(claim)
         );
     }
     let _ = writeln!(out);
@@ -130,15 +147,15 @@ fn full(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<
         let _ = writeln!(out);
     }
     for id in &finding.claims {
-        if let Some(claim) = claims.get(id.as_str()) {
+        if let Some(claim) = index.claim(id) {
             let _ = writeln!(out, "> {} ({}): {}", claim.id, claim.doc, excerpt(claim));
         }
     }
     let _ = writeln!(out);
 }
 
-fn single(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMap<&str, &Claim>) {
-    let first = finding.claims.first().and_then(|id| claims.get(id.as_str()));
+fn single(out: &mut String, finding: &Finding, index: &Index) {
+    let first = finding.claims.first().and_then(|id| index.claim(id));
     let Some(claim) = first else {
         return;
     };
@@ -148,6 +165,6 @@ fn single(out: &mut String, report: &Report, finding: &Finding, claims: &BTreeMa
         heading(finding),
         claim.text.replace('\n', " "),
         value_of(claim),
-        place(report, claim)
+        index.place(claim)
     );
 }

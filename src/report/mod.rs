@@ -93,14 +93,6 @@ impl Report {
             Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
         }
     }
-
-    pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
-    }
-
-    pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
-    }
 }
 
 #[cfg(test)]
