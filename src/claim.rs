@@ -22,6 +22,7 @@ use crate::document::Document;
 use crate::entity::{Kind, Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lexicon::{Lang, Rules};
+use crate::pattern::{Joint, PatternSet, Shape};
 use crate::span::{Location, Span};
 use crate::token::{Token, TokenKind, tokenize};
 use crate::value::{Value, ValueKind, find_values};
@@ -243,6 +244,21 @@ struct Previous {
     date: Option<(Value, Span)>,
 }
 
+/// The lists searched for over each document's sentences, in one walk:
+/// triggers, attribution, target cues, epithets, organization descriptions,
+/// person descriptions, in that order.
+pub fn cue_lists(frame: &FrameLang, lang: &Lang, epithets: Option<&PatternSet<usize>>) -> Joint {
+    let words = &lang.claims;
+    Joint::new(&[
+        frame.triggers.shape(),
+        words.attribution.shape(),
+        frame.target_cues.shape(),
+        epithets.map_or(Shape::EMPTY, PatternSet::shape),
+        words.org_descriptions.shape(),
+        words.person_descriptions.shape(),
+    ])
+}
+
 /// The claims of one document, ids not yet assigned (`id` is empty).
 /// `packed`: the document's sentences as the names pass read them, if kept.
 pub fn extract(
@@ -266,11 +282,15 @@ pub fn extract(
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = frame_lang.counter.finds_any(&doc.text);
     // Cue lists are searched once over the document, not once a sentence.
-    let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed);
+    let mut found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
+    found.resize(6, None);
+    let mut found = found.into_iter();
+    let mut next = || found.next().flatten();
+    let triggers = frame_lang.triggers.find_in_or(&doc.text, &sentences, next());
+    let attribution = words.attribution.find_in_or(&doc.text, &sentences, next());
+    let target_cues = frame_lang.target_cues.find_in_or(&doc.text, &sentences, next());
+    let cues = resolver.cues_with(&doc.text, &sentences, &tokenized, packed, [next(), next(), next()]);
     resolver.set_main_org(&cues);
-    let triggers = frame_lang.triggers.find_in(&doc.text, &sentences);
-    let attribution = words.attribution.find_in(&doc.text, &sentences);
-    let target_cues = frame_lang.target_cues.find_in(&doc.text, &sentences);
     let mut drafts = Vec::new();
     let mut previous = Previous::default();
     let mut last_line = 0;

@@ -961,6 +961,20 @@ impl<'a> Resolver<'a> {
         tokens: &[Vec<Token>],
         packed: Option<&PackedSentences>,
     ) -> DocumentCues<'a, 't> {
+        self.cues_with(text, sentences, tokens, packed, [None, None, None])
+    }
+
+    /// [`Resolver::cues`], with the epithets, organization descriptions and
+    /// person descriptions taken from a joint search where it found them.
+    pub fn cues_with<'t>(
+        &self,
+        text: &'t str,
+        sentences: &[Span],
+        tokens: &[Vec<Token>],
+        packed: Option<&PackedSentences>,
+        found: [Option<crate::pattern::SetMatches>; 3],
+    ) -> DocumentCues<'a, 't> {
+        let [epithets, org_descriptions, person_descriptions] = found;
         DocumentCues {
             candidates: sentences
                 .iter()
@@ -971,9 +985,11 @@ impl<'a> Resolver<'a> {
                     None => candidates(&text[s.start..s.end], tokens, self.words),
                 })
                 .collect(),
-            epithets: self.epithets.map_or_else(|| vec![Vec::new(); sentences.len()], |e| e.find_in(text, sentences)),
-            org_descriptions: self.words.org_descriptions.find_in(text, sentences),
-            person_descriptions: self.words.person_descriptions.find_in(text, sentences),
+            epithets: self
+                .epithets
+                .map_or_else(|| vec![Vec::new(); sentences.len()], |e| e.find_in_or(text, sentences, epithets)),
+            org_descriptions: self.words.org_descriptions.find_in_or(text, sentences, org_descriptions),
+            person_descriptions: self.words.person_descriptions.find_in_or(text, sentences, person_descriptions),
         }
     }
 

@@ -211,6 +211,9 @@ pub struct Rules {
     /// Each language's common words → the indices (in `langs` order) of the
     /// languages that list it: one lookup a word to tell a text's language.
     pub detect: crate::words::WordMap<Vec<usize>>,
+    /// By language code: the cue lists each document is searched for, in one
+    /// walk (see [`crate::claim::cue_lists`]).
+    pub cue_lists: BTreeMap<String, crate::pattern::Joint>,
 }
 
 impl Rules {
@@ -268,7 +271,15 @@ impl Rules {
                 }
             }
         }
-        Ok(Rules { langs, frames, entities, verdicts, detect })
+        let cue_lists = langs
+            .values()
+            .filter_map(|lang| {
+                let frame = frames.langs.get(&lang.code)?;
+                let lists = crate::claim::cue_lists(frame, lang, entities.epithets(&lang.code));
+                Some((lang.code.clone(), lists))
+            })
+            .collect();
+        Ok(Rules { langs, frames, entities, verdicts, detect, cue_lists })
     }
 
     /// Builds, on every core, the pattern automata that reading documents in
@@ -293,6 +304,9 @@ impl Rules {
             }
             if let Some(e) = self.entities.epithets(code) {
                 sets.push(e);
+            }
+            if let Some(lists) = self.cue_lists.get(code) {
+                sets.push(lists);
             }
         }
         sets.par_iter().with_max_len(1).for_each(|set| set.prepare());

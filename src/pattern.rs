@@ -6,6 +6,10 @@
 //! matches there, to keep the longest at a word edge and its pattern. Word
 //! boundaries are checked by hand: the `regex` crate's Unicode `\b` disables
 //! its fast engines on non-ASCII text.
+//!
+//! The lists a document is read for are searched together by a [`Joint`]:
+//! one walk over each sentence, one anchored automaton of all their patterns
+//! stepped at each place a match may start, in place of one pass a list.
 
 use std::sync::Arc;
 
@@ -29,6 +33,8 @@ pub struct PatternSet<T> {
     /// No pattern looks around (`^`, `$`, `\b`): a match over a stretch of a
     /// text is then a match of that stretch alone.
     lookless: bool,
+    /// No pattern matches the empty text.
+    nonempty: bool,
     compiled: std::sync::OnceLock<Option<Compiled>>,
 }
 
@@ -94,6 +100,46 @@ impl Ends {
             out.push((found.offset(), found.pattern().as_usize()));
         }
     }
+
+    /// [`Ends::at`] with a cache the caller holds, stepping the automaton
+    /// byte by byte: each place costs a few table reads, not a search's
+    /// set-up, for the many places a [`Joint`] search tries. The patterns
+    /// are lookless (or there is no [`Ends`]), so the start state does not
+    /// depend on what comes before `start`.
+    fn step_at(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        start: usize,
+        limit: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) -> Option<()> {
+        let dfa = &*self.dfa;
+        let mut state = dfa.start_state(cache, &start::Config::new().anchored(Anchored::Yes)).ok()?;
+        let mut matches = |cache: &mut Cache, state, end| {
+            for i in 0..dfa.match_len(cache, state) {
+                out.push((end, dfa.match_pattern(cache, state, i).as_usize()));
+            }
+        };
+        // A match state is entered one byte past the end of its matches.
+        for (end, &byte) in (start..).zip(text.as_bytes().get(start..limit)?) {
+            state = dfa.next_state(cache, state, byte).ok()?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    matches(cache, state, end);
+                } else if state.is_dead() {
+                    return Some(());
+                } else if state.is_quit() {
+                    return None;
+                }
+            }
+        }
+        state = dfa.next_eoi_state(cache, state).ok()?;
+        if state.is_match() {
+            matches(cache, state, limit);
+        }
+        Some(())
+    }
 }
 
 impl Clone for Ends {
@@ -109,6 +155,7 @@ impl<T> Default for PatternSet<T> {
             sources: Vec::new(),
             max_len: Some(0),
             lookless: true,
+            nonempty: true,
             compiled: std::sync::OnceLock::new(),
         }
     }
@@ -169,6 +216,7 @@ impl<T: Clone> PatternSet<T> {
             let hir = check_syntax(file, pattern, &source)?;
             set.max_len = set.max_len.zip(hir.properties().maximum_len()).map(|(a, b)| a.max(b));
             set.lookless &= hir.properties().look_set().is_empty();
+            set.nonempty &= hir.properties().minimum_len().is_some_and(|n| n > 0);
             set.payloads.push(payload);
             set.sources.push(format!("(?:{source})"));
         }
@@ -181,6 +229,7 @@ impl<T: Clone> PatternSet<T> {
         self.sources.extend(other.sources);
         self.max_len = self.max_len.zip(other.max_len).map(|(a, b)| a.max(b));
         self.lookless &= other.lookless;
+        self.nonempty &= other.nonempty;
         self.compiled = std::sync::OnceLock::new();
     }
 
@@ -289,13 +338,8 @@ impl<T: Clone> PatternSet<T> {
         if let Some(all) = &compiled.ends
             && all.at(text, start, limit, &mut found).is_some()
         {
-            // The longest end at a word edge, and its first pattern; the ends
-            // looked for stop at the last match.
-            let last = found.iter().map(|&(end, _)| end).max()?;
-            return word_ends(text, start, last).into_iter().rev().find_map(|end| {
-                let pattern = found.iter().filter(|&&(e, _)| e == end).map(|&(_, p)| p).min()?;
-                at_word_edge(text, start, end).then(|| Some((Span::new(start, end), self.payloads.get(pattern)?)))?
-            });
+            let (end, pattern) = longest_at_edge(text, start, &found)?;
+            return Some((Span::new(start, end), self.payloads.get(pattern)?));
         }
         // The longest end that some pattern matches whole, and which pattern.
         word_ends(text, start, limit).into_iter().rev().find_map(|end| {
@@ -308,6 +352,30 @@ impl<T: Clone> PatternSet<T> {
     fn first_whole(&self, compiled: &Compiled, text: &str) -> Option<&T> {
         let found = compiled.whole.search(&Input::new(text).anchored(Anchored::Yes))?;
         self.payloads.get(found.pattern().as_usize())
+    }
+
+    /// What a [`Joint`] search needs of the set.
+    pub fn shape(&self) -> Shape<'_> {
+        Shape { sources: &self.sources, max_len: self.max_len, joinable: self.lookless && self.nonempty }
+    }
+
+    /// [`PatternSet::find_in`], from the pattern numbers a [`Joint`] search
+    /// found for this set when it has them.
+    pub fn find_in_or(
+        &self,
+        text: &str,
+        spans: &[Span],
+        joint: Option<Vec<Vec<(Span, usize)>>>,
+    ) -> Vec<Vec<(Span, &T)>> {
+        match joint {
+            Some(found) => found
+                .into_iter()
+                .map(|matches| {
+                    matches.into_iter().filter_map(|(span, p)| Some((span, self.payloads.get(p)?))).collect()
+                })
+                .collect(),
+            None => self.find_in(text, spans),
+        }
     }
 
     /// Whether a match of [`PatternSet::find_all`] starts `text`, found
@@ -333,6 +401,156 @@ impl<T: Clone> PatternSet<T> {
         }
         self.first_whole(compiled, text)
     }
+}
+
+/// The patterns of a set, as a [`Joint`] search takes them.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape<'s> {
+    sources: &'s [String],
+    max_len: Option<usize>,
+    /// Lookless and never empty: a match is then found from its start alone.
+    joinable: bool,
+}
+
+impl Shape<'_> {
+    /// A set with no patterns.
+    pub const EMPTY: Shape<'static> = Shape { sources: &[], max_len: Some(0), joinable: true };
+}
+
+/// Several pattern sets searched in one walk over a text, where each set
+/// alone would take a pass of its own. At each place a match may start, one
+/// anchored pass of an automaton holding every set's patterns gives every
+/// (end, pattern); each set then keeps what [`PatternSet::find_in`] keeps.
+#[derive(Debug)]
+pub struct Joint {
+    /// Per set, where its patterns stand in the joint automaton; `None` for
+    /// a set that looks around or may match empty text, left to search alone.
+    parts: Vec<Option<Part>>,
+    sources: Vec<String>,
+    /// The most bytes a match of any set can span, when all are bounded.
+    max_len: Option<usize>,
+    ends: std::sync::OnceLock<Option<Ends>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    first: usize,
+    len: usize,
+}
+
+/// What a joint search found for one set: per span, (span, pattern number
+/// in the set).
+pub type SetMatches = Vec<Vec<(Span, usize)>>;
+
+/// The matches of a joint search, per set; `None` for a set the search left alone.
+pub type JointMatches = Vec<Option<SetMatches>>;
+
+impl Joint {
+    pub fn new(shapes: &[Shape<'_>]) -> Joint {
+        let mut sources = Vec::new();
+        let mut parts = Vec::new();
+        let mut max_len = Some(0);
+        for shape in shapes.iter() {
+            if !shape.joinable {
+                parts.push(None);
+                continue;
+            }
+            parts.push(Some(Part { first: sources.len(), len: shape.sources.len() }));
+            sources.extend(shape.sources.iter().cloned());
+            max_len = max_len.zip(shape.max_len).map(|(a, b): (usize, usize)| a.max(b));
+        }
+        Joint { parts, sources, max_len, ends: std::sync::OnceLock::new() }
+    }
+
+    /// The joint automaton; `None` when there are no patterns or it could not be built.
+    fn ends(&self) -> Option<&Ends> {
+        self.ends.get_or_init(|| if self.sources.is_empty() { None } else { Ends::build(&self.sources) }).as_ref()
+    }
+
+    /// What [`PatternSet::find_in`] finds for each set on `spans` of `text`.
+    pub fn find_in(&self, text: &str, spans: &[Span]) -> JointMatches {
+        let mut out: JointMatches = self.parts.iter().map(|part| part.map(|_| vec![Vec::new(); spans.len()])).collect();
+        let Some(ends) = self.ends() else {
+            if !self.sources.is_empty() {
+                out.iter_mut().for_each(|found| *found = None);
+            }
+            return out;
+        };
+        let mut cache = ends.caches.get();
+        let mut found = Vec::new();
+        // Per set, where its next match may start: past the end of its last one.
+        let mut next = vec![0; self.parts.len()];
+        for (index, span) in spans.iter().enumerate() {
+            let text = &text[span.start..span.end];
+            for (next, part) in next.iter_mut().zip(&self.parts) {
+                *next = if part.is_some() { 0 } else { usize::MAX };
+            }
+            let bytes = text.as_bytes();
+            let mut prev_alphanumeric = false;
+            let mut at = 0;
+            while let Some(&byte) = bytes.get(at) {
+                let (alphanumeric, width) = match byte.is_ascii() {
+                    true => (byte.is_ascii_alphanumeric(), 1),
+                    false => text[at..].chars().next().map_or((false, 1), |c| (is_alphanumeric(c), c.len_utf8())),
+                };
+                // Inside a word no match starts at a word edge; most bytes open no match.
+                if !(prev_alphanumeric && alphanumeric)
+                    && ends.first[usize::from(byte)]
+                    && next.iter().any(|&n| n <= at)
+                {
+                    found.clear();
+                    let limit = self.max_len.map_or(text.len(), |n| at.saturating_add(n).min(text.len()));
+                    if ends.step_at(&mut cache, text, at, limit, &mut found).is_none() {
+                        // The automaton gave up: every set searches alone.
+                        return self.parts.iter().map(|_| None).collect();
+                    }
+                    found.sort_unstable_by_key(|&(_, p)| p);
+                    for ((part, next), sets) in self.parts.iter().zip(next.iter_mut()).zip(out.iter_mut()) {
+                        let (Some(part), Some(sets)) = (part, sets) else { continue };
+                        if *next > at {
+                            continue;
+                        }
+                        // Sorted by pattern, each set's matches are a run of `found`.
+                        let from = found.partition_point(|&(_, p)| p < part.first);
+                        let to = found.partition_point(|&(_, p)| p < part.first + part.len);
+                        if from == to {
+                            continue;
+                        }
+                        if let Some((end, pattern)) = longest_at_edge(text, at, &found[from..to]) {
+                            sets[index].push((Span::new(at, end), pattern - part.first));
+                            *next = end;
+                        }
+                    }
+                }
+                prev_alphanumeric = alphanumeric;
+                at += width;
+                if alphanumeric {
+                    // The rest of an ASCII word opens no match.
+                    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl crate::pattern::Prepare for Joint {
+    fn prepare(&self) {
+        self.ends();
+    }
+}
+
+/// Among the (end, pattern) of the matches that start at `start`, the
+/// longest end at a word edge, and its first pattern; the ends looked for
+/// stop at the last match.
+fn longest_at_edge(text: &str, start: usize, found: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let last = found.iter().map(|&(end, _)| end).max()?;
+    word_ends(text, start, last).into_iter().rev().find_map(|end| {
+        let pattern = found.iter().filter(|&&(e, _)| e == end).map(|&(_, p)| p).min()?;
+        at_word_edge(text, start, end).then_some((end, pattern))
+    })
 }
 
 /// Byte offsets after `start`, and not past `limit`, where a match may end:
@@ -461,6 +679,66 @@ mod tests {
             }
         }
         assert!(found >= 15, "the text exercises the patterns: {found} matches");
+    }
+
+    /// The joint search of `sets` on `spans` of `text` finds what each set
+    /// finds alone, or leaves the set alone; returns the number of matches.
+    fn joint_agrees(sets: &[&super::PatternSet<usize>], text: &str, spans: &[Span]) -> usize {
+        let shapes: Vec<super::Shape> = sets.iter().map(|s| s.shape()).collect();
+        let found = super::Joint::new(&shapes).find_in(text, spans);
+        let mut total = 0;
+        for (set, joint) in sets.iter().zip(found) {
+            let alone = set.find_in(text, spans);
+            assert_eq!(joint.is_some(), set.shape().joinable);
+            assert_eq!(set.find_in_or(text, spans, joint), alone, "{:?}", set.sources);
+            total += alone.iter().map(Vec::len).sum::<usize>();
+        }
+        total
+    }
+
+    #[test]
+    fn a_joint_search_finds_what_each_list_finds_alone() {
+        let rules = Rules::load(None).unwrap();
+        let text = concat!(
+            "Elon Musk, le milliardaire, a porté plainte contre OpenAI. La start-up a riposté.\n",
+            "Selon le Wall Street Journal, l'entreprise avait été rachetée ; l'homme d'affaires a quitté le conseil.\n",
+            "The company sued Acme, according to Reuters; the billionaire said he left the board in a feud with them.\n",
+            "plainte.plainte d'achat — rachats, contre-attaque."
+        );
+        let spans = spans(text);
+        let mut found = 0;
+        for (code, lang) in &rules.langs {
+            let frame = &rules.frames.langs[code];
+            let words = &lang.claims;
+            let mut sets = vec![&frame.triggers, &frame.target_cues];
+            sets.extend(rules.entities.epithets(code));
+            let joint = joint_agrees(&sets, text, &spans);
+            let lists = rules.cue_lists[code].find_in(text, &spans);
+            assert_eq!(lists.len(), 6);
+            assert!(lists.iter().all(Option::is_some), "the default lists are searched together");
+            // Sets of other payloads: each alone, and the language's own joint search.
+            let alone = [
+                words.attribution.find_in(text, &spans),
+                words.org_descriptions.find_in(text, &spans),
+                words.person_descriptions.find_in(text, &spans),
+            ];
+            assert_eq!(words.attribution.find_in_or(text, &spans, lists[1].clone()), alone[0]);
+            assert_eq!(words.org_descriptions.find_in_or(text, &spans, lists[4].clone()), alone[1]);
+            assert_eq!(words.person_descriptions.find_in_or(text, &spans, lists[5].clone()), alone[2]);
+            found += joint + alone.iter().flatten().map(Vec::len).sum::<usize>();
+        }
+        assert!(found >= 15, "the text exercises the patterns: {found} matches");
+        // Overlapping patterns across sets, one with no bound; a set that
+        // looks around and one that may match empty text are left alone.
+        let first = set(&["a", "ab", "a\\w*", "b c"]);
+        let second = set(&["ab c d", "c", "-c"]);
+        let looks = set(&["\\bab"]);
+        let empty = set(&["x?"]);
+        for text in ["ab c d e", "abc", "a ab abc", "x ab c", "ab-c", "é ab c", ""] {
+            let all = [Span::new(0, text.len())];
+            joint_agrees(&[&first, &second, &looks, &empty], text, &all);
+            joint_agrees(&[&second, &first], text, &all);
+        }
     }
 
     #[test]
