@@ -25,7 +25,7 @@ use crate::lexicon::{Lang, Rules};
 use crate::pattern::{Joint, PatternSet, Shape};
 use crate::span::{Location, Span};
 use crate::token::{Token, TokenKind, tokenize};
-use crate::value::{Value, ValueKind, find_values};
+use crate::value::{Value, ValueKind, find_dates, find_values};
 use crate::words::{ClaimWords, key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -302,7 +302,12 @@ pub fn extract(
         }
         let text = &doc.text[sentence.start..sentence.end];
         let before = resolver.last_any().map(str::to_string);
-        let values = find_values(text, &lang.values, &mut ctx);
+        // A sentence with no trigger yields no claim: only its dates matter
+        // to the sentences after it.
+        let values = match triggers[index].is_empty() {
+            true => find_dates(text, &lang.values, &mut ctx),
+            false => find_values(text, &lang.values, &mut ctx),
+        };
         let mentions = resolver.sentence_with(text, tokens, &cues, index);
         let segs = segments(text, tokens, words);
         let sentence_drafts = read_sentence(

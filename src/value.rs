@@ -114,6 +114,14 @@ pub fn find_values(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<V
     values
 }
 
+/// The dates of [`find_values`] alone, in the same order: what a sentence
+/// that names no event passes on to the next ones.
+pub fn find_dates(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
+    let mut values = lang.dates.dates(text, ctx);
+    values.sort_by_key(|v| v.span);
+    values
+}
+
 /// A `[[test]]` of a language file, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,5 +144,36 @@ impl ValueTest {
     pub fn run(&self, lang: &ValueLang) -> Result<(), String> {
         let _ = lang;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ValueKind, find_dates, find_values};
+    use crate::date::DateContext;
+    use crate::lexicon::Rules;
+
+    #[test]
+    fn dates_alone_are_the_dates_of_all_values_in_order() {
+        let rules = Rules::load(None).unwrap();
+        let sentences = [
+            "Le 10 février 2025, il a offert 97,4 milliards de dollars, près de 100 milliards.",
+            "Il a quitté le conseil en 2018, un an plus tard, le 3 mars, puis la même année.",
+            "On 14 March 2024 and in 2019, 1,200 people left; that year 15% more.",
+            "No date here, only 42 and forty-two.",
+        ];
+        let mut found = 0;
+        for lang in rules.langs.values() {
+            let (mut all_ctx, mut dates_ctx) = (DateContext::default(), DateContext::default());
+            for text in sentences {
+                let all = find_values(text, &lang.values, &mut all_ctx);
+                let dates = find_dates(text, &lang.values, &mut dates_ctx);
+                let expected: Vec<_> = all.into_iter().filter(|v| v.kind == ValueKind::Date).collect();
+                assert_eq!(dates, expected, "{text}");
+                assert_eq!(dates_ctx.last_year, all_ctx.last_year, "{text}");
+                found += dates.len();
+            }
+        }
+        assert!(found >= 4, "the sentences hold dates: {found}");
     }
 }
