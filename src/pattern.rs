@@ -62,6 +62,10 @@ struct Ends {
     /// Whether a match may start with each byte: false only when the
     /// anchored automaton dies on it.
     first: [bool; 256],
+    /// The same for each pair of bytes, one bit a pair, when asked for
+    /// ([`Ends::with_pairs`]): false only when the automaton is dead after
+    /// both, so that no match, even of one byte, starts with them.
+    pairs: Option<Box<[u64; 1024]>>,
 }
 
 impl Ends {
@@ -83,7 +87,52 @@ impl Ends {
                 *may = dfa.next_state(&mut cache, start, byte).is_ok_and(|s| !s.is_dead());
             }
         }
-        Ends { dfa, caches: Pool::new(Box::new(move || shared.create_cache())), first }
+        Ends { dfa, caches: Pool::new(Box::new(move || shared.create_cache())), first, pairs: None }
+    }
+
+    /// [`Ends::with`] and its table of pairs of opening bytes; left out if
+    /// the automaton gives up on one.
+    fn with_pairs(self) -> Ends {
+        let mut cache = self.dfa.create_cache();
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut complete = true;
+        if let Ok(start) = self.dfa.start_state(&mut cache, &start::Config::new().anchored(Anchored::Yes)) {
+            for first in (0..=255u8).filter(|&b| self.first[usize::from(b)]) {
+                let Ok(after) = self.dfa.next_state(&mut cache, start, first) else {
+                    complete = false;
+                    break;
+                };
+                for second in 0..=255u8 {
+                    match self.dfa.next_state(&mut cache, after, second) {
+                        Ok(state) if state.is_dead() => {}
+                        Ok(_) => {
+                            let bit = usize::from(first) << 8 | usize::from(second);
+                            pairs[bit >> 6] |= 1 << (bit & 63);
+                        }
+                        Err(_) => complete = false,
+                    }
+                }
+            }
+        } else {
+            complete = false;
+        }
+        Ends { pairs: complete.then_some(pairs), ..self }
+    }
+
+    /// Whether a match may start at byte `at` of `bytes`, from its first two bytes.
+    #[inline(always)]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&first) = bytes.get(at) else { return false };
+        if !self.first[usize::from(first)] {
+            return false;
+        }
+        match (&self.pairs, bytes.get(at + 1)) {
+            (Some(pairs), Some(&second)) => {
+                let bit = usize::from(first) << 8 | usize::from(second);
+                pairs[bit >> 6] & (1 << (bit & 63)) != 0
+            }
+            _ => true,
+        }
     }
 
     /// Every (end, pattern) of a match of `text[start..limit]` that starts at
@@ -464,7 +513,11 @@ impl Joint {
 
     /// The joint automaton; `None` when there are no patterns or it could not be built.
     fn ends(&self) -> Option<&Ends> {
-        self.ends.get_or_init(|| if self.sources.is_empty() { None } else { Ends::build(&self.sources) }).as_ref()
+        self.ends
+            .get_or_init(
+                || if self.sources.is_empty() { None } else { Ends::build(&self.sources).map(Ends::with_pairs) },
+            )
+            .as_ref()
     }
 
     /// What [`PatternSet::find_in`] finds for each set on `spans` of `text`.
@@ -494,10 +547,7 @@ impl Joint {
                     false => text[at..].chars().next().map_or((false, 1), |c| (is_alphanumeric(c), c.len_utf8())),
                 };
                 // Inside a word no match starts at a word edge; most bytes open no match.
-                if !(prev_alphanumeric && alphanumeric)
-                    && ends.first[usize::from(byte)]
-                    && next.iter().any(|&n| n <= at)
-                {
+                if !(prev_alphanumeric && alphanumeric) && ends.may_start(bytes, at) && next.iter().any(|&n| n <= at) {
                     found.clear();
                     let limit = self.max_len.map_or(text.len(), |n| at.saturating_add(n).min(text.len()));
                     if ends.step_at(&mut cache, text, at, limit, &mut found).is_none() {
