@@ -282,14 +282,13 @@ pub fn extract(
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let counter_doc = frame_lang.counter.finds_any(&doc.text);
     // Cue lists are searched once over the document, not once a sentence.
-    let mut found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
-    found.resize(6, None);
+    let found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
     let mut found = found.into_iter();
     let mut next = || found.next().flatten();
     let triggers = frame_lang.triggers.find_in_or(&doc.text, &sentences, next());
     let attribution = words.attribution.find_in_or(&doc.text, &sentences, next());
     let target_cues = frame_lang.target_cues.find_in_or(&doc.text, &sentences, next());
-    let cues = resolver.cues_with(&doc.text, &sentences, &tokenized, packed, [next(), next(), next()]);
+    let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed, [next(), next(), next()]);
     resolver.set_main_org(&cues);
     let mut drafts = Vec::new();
     let mut previous = Previous::default();

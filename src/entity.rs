@@ -953,20 +953,10 @@ impl<'a> Resolver<'a> {
     /// The name candidates of each of `sentences` of `text`, and their
     /// epithets and descriptions found in one pass over the text, for
     /// [`Resolver::set_main_org`] and [`Resolver::sentence_with`].
-    /// `packed`, when given, holds the candidates already found.
+    /// `packed`, when given, holds the candidates already found; `found`, the
+    /// epithets, organization and person descriptions a joint search found
+    /// (each `None` is searched here).
     pub fn cues<'t>(
-        &self,
-        text: &'t str,
-        sentences: &[Span],
-        tokens: &[Vec<Token>],
-        packed: Option<&PackedSentences>,
-    ) -> DocumentCues<'a, 't> {
-        self.cues_with(text, sentences, tokens, packed, [None, None, None])
-    }
-
-    /// [`Resolver::cues`], with the epithets, organization descriptions and
-    /// person descriptions taken from a joint search where it found them.
-    pub fn cues_with<'t>(
         &self,
         text: &'t str,
         sentences: &[Span],
@@ -996,7 +986,7 @@ impl<'a> Resolver<'a> {
     /// Mentions of `text` (one sentence), in order, spans relative to `text`.
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let span = [Span::new(0, text.len())];
-        let cues = self.cues(text, &span, &[tokens.to_vec()], None);
+        let cues = self.cues(text, &span, &[tokens.to_vec()], None, [None, None, None]);
         self.sentence_with(text, tokens, &cues, 0)
     }
 

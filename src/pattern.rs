@@ -82,7 +82,7 @@ impl Ends {
         let shared = Arc::clone(&dfa);
         let mut first = [true; 256];
         let mut cache = dfa.create_cache();
-        if let Ok(start) = dfa.start_state(&mut cache, &start::Config::new().anchored(Anchored::Yes)) {
+        if let Some(start) = anchored_start(&dfa, &mut cache) {
             for (byte, may) in (0..=255u8).zip(first.iter_mut()) {
                 *may = dfa.next_state(&mut cache, start, byte).is_ok_and(|s| !s.is_dead());
             }
@@ -96,7 +96,7 @@ impl Ends {
         let mut cache = self.dfa.create_cache();
         let mut pairs = Box::new([0u64; 1024]);
         let mut complete = true;
-        if let Ok(start) = self.dfa.start_state(&mut cache, &start::Config::new().anchored(Anchored::Yes)) {
+        if let Some(start) = anchored_start(&self.dfa, &mut cache) {
             for first in (0..=255u8).filter(|&b| self.first[usize::from(b)]) {
                 let Ok(after) = self.dfa.next_state(&mut cache, start, first) else {
                     complete = false;
@@ -164,7 +164,7 @@ impl Ends {
         out: &mut Vec<(usize, usize)>,
     ) -> Option<()> {
         let dfa = &*self.dfa;
-        let mut state = dfa.start_state(cache, &start::Config::new().anchored(Anchored::Yes)).ok()?;
+        let mut state = anchored_start(dfa, cache)?;
         let mut matches = |cache: &mut Cache, state, end| {
             for i in 0..dfa.match_len(cache, state) {
                 out.push((end, dfa.match_pattern(cache, state, i).as_usize()));
@@ -189,6 +189,12 @@ impl Ends {
         }
         Some(())
     }
+}
+
+/// The state a match anchored where the search starts begins in; with no
+/// look-around, the same wherever that is.
+fn anchored_start(dfa: &DFA, cache: &mut Cache) -> Option<regex_automata::hybrid::LazyStateID> {
+    dfa.start_state(cache, &start::Config::new().anchored(Anchored::Yes)).ok()
 }
 
 impl Clone for Ends {
@@ -499,14 +505,14 @@ impl Joint {
         let mut sources = Vec::new();
         let mut parts = Vec::new();
         let mut max_len = Some(0);
-        for shape in shapes.iter() {
+        for shape in shapes {
             if !shape.joinable {
                 parts.push(None);
                 continue;
             }
             parts.push(Some(Part { first: sources.len(), len: shape.sources.len() }));
             sources.extend(shape.sources.iter().cloned());
-            max_len = max_len.zip(shape.max_len).map(|(a, b): (usize, usize)| a.max(b));
+            max_len = max_len.zip(shape.max_len).map(|(a, b)| a.max(b));
         }
         Joint { parts, sources, max_len, ends: std::sync::OnceLock::new() }
     }
@@ -586,7 +592,7 @@ impl Joint {
     }
 }
 
-impl crate::pattern::Prepare for Joint {
+impl Prepare for Joint {
     fn prepare(&self) {
         self.ends();
     }

@@ -107,7 +107,7 @@ impl ValueLang {
 /// Every value in `text`, in order of position, spans relative to `text`.
 /// `ctx` carries the reference date and the year last mentioned across calls.
 pub fn find_values(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
-    let mut values = lang.dates.dates(text, ctx);
+    let mut values = find_dates(text, lang, ctx);
     let taken: Vec<Span> = values.iter().map(|v| v.span).collect();
     values.extend(lang.numbers.values(text, &taken));
     values.sort_by_key(|v| v.span);
