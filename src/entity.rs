@@ -223,8 +223,8 @@ struct NearIndex {
     keys: Vec<NearKey>,
     /// For each name, the bins of its chars (see [`chars_may_be_near`]), one bit each.
     bins: Vec<u64>,
-    /// Where the keys of each value of their top bits start in `keys`.
-    buckets: Vec<u32>,
+    /// Where the keys of each key value lie in `keys`: one probe a lookup.
+    runs: KeyRuns,
     /// Name → its index in `names`.
     position: HashMap<String, usize>,
     /// Texts already resolved: resolution is pure, and names repeat.
@@ -237,7 +237,7 @@ impl Clone for NearIndex {
             names: self.names.clone(),
             keys: self.keys.clone(),
             bins: self.bins.clone(),
-            buckets: self.buckets.clone(),
+            runs: self.runs.clone(),
             position: self.position.clone(),
             cache: Mutex::new(HashMap::default()),
         }
@@ -246,9 +246,6 @@ impl Clone for NearIndex {
 
 /// The least Jaro-Winkler similarity of a near-spelling.
 const NEAR_SCORE: f64 = 0.94;
-
-/// Keys are bucketed by their top 16 bits.
-const NEAR_BUCKET_SHIFT: u32 = 48;
 
 /// A word so common among names that it says nothing ("Jean", "Group").
 const NEAR_COMMON: usize = 64;
@@ -278,20 +275,14 @@ impl NearIndex {
             .collect();
         keys.par_sort_unstable();
         keys.dedup();
-        let mut buckets = vec![0u32; (1 << (64 - NEAR_BUCKET_SHIFT)) + 1];
-        for &NearKey { key, .. } in &keys {
-            buckets[(key >> NEAR_BUCKET_SHIFT) as usize + 1] += 1;
-        }
-        for b in 1..buckets.len() {
-            buckets[b] += buckets[b - 1];
-        }
+        let runs = KeyRuns::new(&keys);
         let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (index, (name, _)) in names.iter().enumerate() {
             position.entry(name.clone()).or_insert(index);
         }
         let bins =
             names.iter().map(|(name, _)| name.chars().fold(0u64, |bins, c| bins | 1 << (c as usize & 63))).collect();
-        NearIndex { names, keys, bins, buckets, position, cache: Mutex::new(HashMap::default()) }
+        NearIndex { names, keys, bins, runs, position, cache: Mutex::new(HashMap::default()) }
     }
 
     /// The known name that `text` is a near-spelling of: the closest, and when
@@ -346,20 +337,66 @@ impl NearIndex {
     fn candidates(&self, text: &str, keep: impl Fn(&NearKey) -> bool) -> Vec<NearKey> {
         let mut found: Vec<NearKey> = Vec::new();
         near_keys(text, |key| {
-            // The bucket of the key's top bits, then the key within it.
-            let bucket = (key >> NEAR_BUCKET_SHIFT) as usize;
-            let (low, high) = (self.buckets[bucket] as usize, self.buckets[bucket + 1] as usize);
-            let keys = &self.keys[low..high];
-            let start = low + keys.partition_point(|k| k.key < key);
-            let end = start + self.keys[start..high].partition_point(|k| k.key == key);
             // A word shared by too many names says nothing, whatever their shapes.
-            if end - start <= NEAR_COMMON {
-                found.extend(self.keys[start..end].iter().filter(|k| keep(k)).copied());
-            }
+            let run = self.runs.get(key).filter(|run| run.len() <= NEAR_COMMON).and_then(|run| self.keys.get(run));
+            found.extend(run.unwrap_or_default().iter().filter(|k| keep(k)).copied());
         });
         found.sort_unstable_by_key(|k| k.index);
         found.dedup_by_key(|k| k.index);
         found
+    }
+}
+
+/// Where each key value's run of [`NearKey`]s lies in the sorted keys, in an
+/// open-addressed table: a lookup reads one slot, or a few side by side,
+/// where a search of the sorted keys would read several far apart.
+#[derive(Debug, Clone, Default)]
+struct KeyRuns {
+    /// A power of two of slots, at most three quarters full; `len == 0` is empty.
+    slots: Vec<KeyRun>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyRun {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+impl KeyRuns {
+    /// The runs of `keys`, sorted by key.
+    fn new(keys: &[NearKey]) -> KeyRuns {
+        let distinct = keys.chunk_by(|a, b| a.key == b.key).count();
+        let mut slots = vec![KeyRun::default(); (distinct * 4 / 3 + 1).next_power_of_two()];
+        let mask = slots.len() - 1;
+        let mut start = 0;
+        for run in keys.chunk_by(|a, b| a.key == b.key) {
+            let mut at = run[0].key as usize & mask;
+            while slots[at].len != 0 {
+                at = (at + 1) & mask;
+            }
+            let len = u32::try_from(run.len()).unwrap_or(u32::MAX);
+            slots[at] = KeyRun { key: run[0].key, start: u32::try_from(start).unwrap_or(u32::MAX), len };
+            start += run.len();
+        }
+        KeyRuns { slots }
+    }
+
+    /// The range of the keys equal to `key`, if any.
+    #[inline]
+    fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = key as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.key == key {
+                return Some(slot.start as usize..slot.start as usize + slot.len as usize);
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
@@ -449,7 +486,7 @@ fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
         let hash = |variant: &str| {
             let mut h = rustc_hash::FxHasher::default();
             (words.len(), position, variant).hash(&mut h);
-            // Fx mixes low bits weakly; the buckets use the top ones, spread them all.
+            // Fx mixes low bits weakly; spread them all for the table's slots.
             let mut z = h.finish();
             z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
