@@ -156,7 +156,8 @@ fn is_break(word: &str) -> bool {
     matches!(word, "," | ";" | ":" | "(" | ")" | "«" | "»" | "\"" | "“" | "”" | "—" | "–" | "[" | "]")
 }
 
-fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
+/// `classes`: the [`ClaimWords::clause_classes`] of `tokens`.
+fn segments(text: &str, tokens: &[Token], classes: &[u8], words: &ClaimWords) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut start = 0;
     let close = |start: usize, end: usize, out: &mut Vec<Segment>| {
@@ -192,7 +193,7 @@ fn segments(text: &str, tokens: &[Token], words: &ClaimWords) -> Vec<Segment> {
                 close(start, i, &mut out);
             }
             start = i + 1;
-        } else if token.kind == TokenKind::Word && words.complementizers.contains_key(word) && i > start {
+        } else if classes[i] & ClaimWords::COMPLEMENTIZER != 0 && i > start {
             close(start, i, &mut out);
             start = i;
         }
@@ -307,8 +308,9 @@ pub fn extract(
             true => find_dates(text, &lang.values, &mut ctx),
             false => find_values(text, &lang.values, &mut ctx),
         };
-        let mentions = resolver.sentence_with(text, tokens, &cues, index);
-        let segs = segments(text, tokens, words);
+        let classes = words.clause_classes(text, tokens);
+        let mentions = resolver.sentence_with(text, tokens, &classes, &cues, index);
+        let segs = segments(text, tokens, &classes, words);
         let sentence_drafts = read_sentence(
             &SentenceInput {
                 text,

@@ -1024,14 +1024,17 @@ impl<'a> Resolver<'a> {
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let span = [Span::new(0, text.len())];
         let cues = self.cues(text, &span, &[tokens.to_vec()], None, [None, None, None]);
-        self.sentence_with(text, tokens, &cues, 0)
+        let classes = self.words.clause_classes(text, tokens);
+        self.sentence_with(text, tokens, &classes, &cues, 0)
     }
 
-    /// [`Resolver::sentence`] for sentence number `sentence` of a document whose cues are known.
+    /// [`Resolver::sentence`] for sentence number `sentence` of a document
+    /// whose cues are known; `classes` are the [`ClaimWords::clause_classes`] of `tokens`.
     pub fn sentence_with(
         &mut self,
         text: &str,
         tokens: &[Token],
+        classes: &[u8],
         cues: &DocumentCues<'_, '_>,
         sentence: usize,
     ) -> Vec<Mention> {
@@ -1062,12 +1065,10 @@ impl<'a> Resolver<'a> {
                 raw.push((span, RawMention::PersonDescription));
             }
         }
-        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            // The word lists turn away a word longer than all of theirs before any other work.
-            let t = token.text(text);
-            let pronoun = if self.words.person_pronouns.contains_key(t) {
+        for (token, &class) in tokens.iter().zip(classes) {
+            let pronoun = if class & ClaimWords::PERSON_PRONOUN != 0 {
                 RawMention::PersonPronoun
-            } else if self.words.org_pronouns.contains_key(t) {
+            } else if class & ClaimWords::ORG_PRONOUN != 0 {
                 RawMention::OrgPronoun
             } else {
                 continue;

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::lexicon::{RuleError, RuleFile};
 use crate::pattern::PatternSet;
+use crate::token::{Token, TokenKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -231,9 +232,29 @@ pub struct ClaimWords {
     pub passive_agent: WordSet,
     pub coagent: WordSet,
     pub attribution: PatternSet<()>,
+    /// Pronouns and complementizers in one map, each word with its
+    /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
+    /// [`ClaimWords::COMPLEMENTIZER`] bits: every word of every sentence is
+    /// looked up once, not once per list.
+    clause_words: WordMap<u8>,
 }
 
 impl ClaimWords {
+    pub const PERSON_PRONOUN: u8 = 1;
+    pub const ORG_PRONOUN: u8 = 2;
+    pub const COMPLEMENTIZER: u8 = 4;
+
+    /// The [`ClaimWords::clause_words`] bits of each of `tokens` of `text`; 0 for punctuation.
+    pub fn clause_classes(&self, text: &str, tokens: &[Token]) -> Vec<u8> {
+        tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => self.clause_words.get_key(t.text(text)).copied().unwrap_or(0),
+                _ => 0,
+            })
+            .collect()
+    }
+
     pub fn compile(raw: &RawClaimWords, file: &RuleFile) -> Result<ClaimWords, RuleError> {
         let set = |list: &Vec<Spanned<String>>| PatternSet::compile(file, list.iter().map(|p| (p, ())).collect());
         Ok(ClaimWords {
@@ -258,6 +279,19 @@ impl ClaimWords {
             passive_agent: lowered(&raw.passive_agent),
             coagent: lowered(&raw.coagent),
             attribution: set(&raw.attribution)?,
+            clause_words: {
+                let mut map = WordMap::default();
+                for (list, bit) in [
+                    (&raw.person_pronouns, ClaimWords::PERSON_PRONOUN),
+                    (&raw.org_pronouns, ClaimWords::ORG_PRONOUN),
+                    (&raw.complementizers, ClaimWords::COMPLEMENTIZER),
+                ] {
+                    for word in lowered(list).iter() {
+                        *map.entry(word.clone()).or_insert(0) |= bit;
+                    }
+                }
+                map
+            },
         })
     }
 }
@@ -303,6 +337,32 @@ mod tests {
             assert_eq!(set.contains_key(word), set.contains(&chars), "{word}");
         }
         assert!(set.contains_key("L’Express") && set.contains_key("ABC") && set.contains_key("ÉLAN"));
+    }
+
+    #[test]
+    fn clause_classes_are_the_lists_each_word_is_in() {
+        let raw = RawClaimWords {
+            person_pronouns: vec!["il".into(), "Elle".into(), "he".into()],
+            org_pronouns: vec!["il".into(), "it".into()],
+            complementizers: vec!["que".into(), "qu'".into(), "that".into()],
+            ..RawClaimWords::default()
+        };
+        let file = RuleFile { name: "test.toml".into(), origin: "test.toml".into(), text: String::new() };
+        let words = ClaimWords::compile(&raw, &file).expect("the lists compile");
+        let text = "Il dit qu’elle sait QUE it is that, il y a: IL-ELLE hello";
+        let tokens = crate::token::tokenize(text);
+        let classes = words.clause_classes(text, &tokens);
+        assert_eq!(classes.len(), tokens.len());
+        for (token, class) in tokens.iter().zip(&classes) {
+            let t = token.text(text);
+            let word = token.kind == TokenKind::Word;
+            let expected = u8::from(word && words.person_pronouns.contains_key(t)) * ClaimWords::PERSON_PRONOUN
+                | u8::from(word && words.org_pronouns.contains_key(t)) * ClaimWords::ORG_PRONOUN
+                | u8::from(word && words.complementizers.contains_key(t)) * ClaimWords::COMPLEMENTIZER;
+            assert_eq!(*class, expected, "{t:?}");
+        }
+        assert!(classes.contains(&(ClaimWords::PERSON_PRONOUN | ClaimWords::ORG_PRONOUN)));
+        assert!(classes.contains(&ClaimWords::COMPLEMENTIZER) && classes.contains(&ClaimWords::ORG_PRONOUN));
     }
 
     #[test]
