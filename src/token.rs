@@ -75,6 +75,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             tokens.push(Token { span: Span::new(start, at), kind: TokenKind::Punct });
             continue;
         }
+        // Only an apostrophe joined inside the word can split it.
+        let mut apostrophe = false;
         loop {
             // Most of a word is ASCII letters and digits: read byte by byte.
             while text.as_bytes().get(at).is_some_and(u8::is_ascii_alphanumeric) {
@@ -86,9 +88,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if !(is_word_char(d) || joins()) {
                 break;
             }
+            apostrophe |= is_apostrophe(d);
             at += len;
         }
-        push_word(text, Span::new(start, at), &mut tokens);
+        if apostrophe {
+            push_word(text, Span::new(start, at), &mut tokens);
+        } else {
+            tokens.push(Token { span: Span::new(start, at), kind: TokenKind::Word });
+        }
     }
     tokens
 }
@@ -141,6 +148,20 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn no_word_token_splits_further() {
+        // Words without a joined apostrophe skip the split: check that
+        // splitting each word token again changes nothing.
+        let text =
+            "L'État, qu’il dit : Acme's board, aujourd'hui d’Ivry-sur-Seine' l'' rock'n'roll O’Neil’s 'quoted' jusqu'à";
+        for token in tokenize(text).iter().filter(|t| t.kind == TokenKind::Word) {
+            let mut again = Vec::new();
+            push_word(text, token.span, &mut again);
+            assert_eq!(again.len(), 1, "{:?} splits again", token.text(text));
+        }
+        assert_eq!(words("rock'n'roll d’Ivry-sur-Seine'"), ["rock'n'roll", "d’", "Ivry-sur-Seine", "'"]);
     }
 
     #[test]
