@@ -508,10 +508,7 @@ pub fn load(
 fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Vec<Span>) {
     let slice = &text[line.start..line.end];
     let mut start = 0;
-    for (i, c) in slice.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    for (i, c) in sentence_marks(slice) {
         // Closing quotes and brackets stay with the sentence.
         let rest = &slice[i + c.len_utf8()..];
         let closing = rest.len() - rest.trim_start_matches(['»', '"', '”', ')', '’']).len();
@@ -545,6 +542,17 @@ fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Ve
         start = space_at;
     }
     push_trimmed(text, Span::new(line.start + start, line.end), out);
+}
+
+/// Where `slice` may end a sentence: each '.', '!', '?' and '…', in order.
+/// The three ASCII marks are found with a vector search; a slice holding
+/// '…' is read char by char.
+fn sentence_marks(slice: &str) -> Vec<(usize, char)> {
+    let bytes = slice.as_bytes();
+    if memchr::memmem::find(bytes, "…".as_bytes()).is_some() {
+        return slice.char_indices().filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…')).collect();
+    }
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).map(|i| (i, char::from(bytes[i]))).collect()
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -582,6 +590,16 @@ mod tests {
         for text in ["", "  ", "l’État a dit: 97,4 Md$ — «non»", "naïve café, x2 ÉTÉ!", "a\u{0}b\u{feff}c"] {
             let by_split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(text).collect::<Vec<_>>(), by_split, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_marks_are_every_end_char_in_order() {
+        for text in ["", "Non. Oui! Quoi? Fin.", "Il dit… Puis « non ». Ah?!", "…", "3.5 % — É. Roe a dit!", "x.y…z?"]
+        {
+            let by_chars: Vec<(usize, char)> =
+                text.char_indices().filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…')).collect();
+            assert_eq!(sentence_marks(text), by_chars, "{text:?}");
         }
     }
 
