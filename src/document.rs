@@ -116,46 +116,57 @@ impl Words<'_> {
     }
 }
 
+/// What a byte is to [`Words`]: an ASCII letter or digit, other ASCII, or
+/// part of a longer char, to decode.
+const ASCII_ALNUM: u8 = 1;
+const ASCII_OTHER: u8 = 0;
+const NOT_ASCII: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
+        b += 1;
+    }
+    table
+};
+
 impl<'t> Iterator for Words<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
         let bytes = self.text.as_bytes();
         let end = bytes.len();
+        // ASCII is read byte by byte, one table lookup each; other chars decoded.
         while self.at < end {
-            // ASCII is read byte by byte, other chars decoded.
-            let byte = bytes[self.at];
-            if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
-                    break;
+            match BYTE_CLASS[usize::from(bytes[self.at])] {
+                ASCII_ALNUM => break,
+                ASCII_OTHER => self.at += 1,
+                _ => {
+                    let (alphanumeric, len) = self.alphanumeric_at(self.at);
+                    if alphanumeric {
+                        break;
+                    }
+                    self.at += len;
                 }
-                self.at += 1;
-                continue;
             }
-            let (alphanumeric, len) = self.alphanumeric_at(self.at);
-            if alphanumeric {
-                break;
-            }
-            self.at += len;
         }
         if self.at >= end {
             return None;
         }
         let start = self.at;
         while self.at < end {
-            let byte = bytes[self.at];
-            if byte.is_ascii() {
-                if !byte.is_ascii_alphanumeric() {
-                    break;
+            match BYTE_CLASS[usize::from(bytes[self.at])] {
+                ASCII_ALNUM => self.at += 1,
+                ASCII_OTHER => break,
+                _ => {
+                    let (alphanumeric, len) = self.alphanumeric_at(self.at);
+                    if !alphanumeric {
+                        break;
+                    }
+                    self.at += len;
                 }
-                self.at += 1;
-                continue;
             }
-            let (alphanumeric, len) = self.alphanumeric_at(self.at);
-            if !alphanumeric {
-                break;
-            }
-            self.at += len;
         }
         Some(&self.text[start..self.at])
     }
