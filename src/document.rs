@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::date::PartialDate;
 use crate::lexicon::{Lang, RuleError, RuleFile, Rules};
 use crate::span::{Location, Span};
+use crate::token::{ASCII_ALNUM, ASCII_OTHER, BYTE_CLASS};
 use crate::words::WordSet;
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,21 +116,6 @@ impl Words<'_> {
         crate::token::char_at(self.text, at).map_or((false, 1), |(c, len)| (crate::token::is_alphanumeric(c), len))
     }
 }
-
-/// What a byte is to [`Words`]: an ASCII letter or digit, other ASCII, or
-/// part of a longer char, to decode.
-const ASCII_ALNUM: u8 = 1;
-const ASCII_OTHER: u8 = 0;
-const NOT_ASCII: u8 = 2;
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [NOT_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
-        b += 1;
-    }
-    table
-};
 
 impl<'t> Iterator for Words<'t> {
     type Item = &'t str;

@@ -60,6 +60,21 @@ pub fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// What a byte is to the word walks: an ASCII letter or digit, other ASCII, or
+/// part of a longer char, to decode.
+pub const ASCII_ALNUM: u8 = 1;
+pub const ASCII_OTHER: u8 = 0;
+pub const NOT_ASCII: u8 = 2;
+pub static BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
+        b += 1;
+    }
+    table
+};
+
 /// Tokens of `text`, spans relative to `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // About one token every five bytes of news text.
@@ -79,7 +94,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut apostrophe = false;
         loop {
             // Most of a word is ASCII letters and digits: read byte by byte.
-            while text.as_bytes().get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            while text.as_bytes().get(at).is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ASCII_ALNUM) {
                 at += 1;
             }
             let Some((d, len)) = char_at(text, at) else { break };
