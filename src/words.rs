@@ -356,9 +356,13 @@ mod tests {
         for (token, class) in tokens.iter().zip(&classes) {
             let t = token.text(text);
             let word = token.kind == TokenKind::Word;
-            let expected = u8::from(word && words.person_pronouns.contains_key(t)) * ClaimWords::PERSON_PRONOUN
-                | u8::from(word && words.org_pronouns.contains_key(t)) * ClaimWords::ORG_PRONOUN
-                | u8::from(word && words.complementizers.contains_key(t)) * ClaimWords::COMPLEMENTIZER;
+            let lists = [
+                (&words.person_pronouns, ClaimWords::PERSON_PRONOUN),
+                (&words.org_pronouns, ClaimWords::ORG_PRONOUN),
+                (&words.complementizers, ClaimWords::COMPLEMENTIZER),
+            ];
+            let expected =
+                lists.iter().filter(|(list, _)| word && list.contains_key(t)).fold(0, |bits, (_, bit)| bits | bit);
             assert_eq!(*class, expected, "{t:?}");
         }
         assert!(classes.contains(&(ClaimWords::PERSON_PRONOUN | ClaimWords::ORG_PRONOUN)));
