@@ -35,13 +35,9 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
             .par_iter()
             .map(|item| {
                 // Room for a claim or a finding, so that the buffer seldom grows.
-                let mut plain = Vec::with_capacity(2048);
-                serde_json::to_writer_pretty(&mut plain, item)?;
-                let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
-                for line in plain.split_inclusive(|&b| b == b'\n') {
-                    indented.extend_from_slice(b"    ");
-                    indented.extend_from_slice(line);
-                }
+                let mut indented = Vec::with_capacity(2048);
+                indented.extend_from_slice(b"    ");
+                item.serialize(&mut serde_json::Serializer::with_formatter(&mut indented, Nested::new(2)))?;
                 Ok(indented)
             })
             .collect::<Result<_, serde_json::Error>>()?;
@@ -53,6 +49,84 @@ fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T])
         }
     }
     out.write_all(b"\n  ]")
+}
+
+/// serde_json's pretty printing, two spaces a level, for a value that
+/// starts `depth` levels down: its lines come out indented as they stand in
+/// the report, with no second pass to indent them.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn new(depth: usize) -> Nested {
+        Nested { depth, has_value: false }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn next_line<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.next_line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.next_line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,10 +173,28 @@ impl Report {
 mod tests {
     use std::path::PathBuf;
 
+    use serde::Serialize;
+
+    use super::Nested;
     use crate::{LoadOptions, Rules};
 
     /// The report is written by hand, list by list: it must stay what serde
     /// makes of the whole `Report`, new fields included.
+    #[test]
+    fn nested_printing_is_pretty_printing_indented() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, [], {}, [[2]], {"d": null}],
+            "e": "line\nbreak \"quoted\" \u{1}", "f": {"g": [true, {"h": []}]}, "i": 1.5
+        });
+        for depth in [0, 1, 2, 5] {
+            let mut nested = Vec::new();
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut nested, Nested::new(depth))).unwrap();
+            let pretty = serde_json::to_string_pretty(&value).unwrap();
+            let expected = pretty.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            assert_eq!(String::from_utf8(nested).unwrap(), expected, "depth {depth}");
+        }
+    }
+
     #[test]
     fn the_written_json_is_serdes_pretty_json() {
         let rules = Rules::load(None).unwrap();
