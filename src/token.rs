@@ -64,7 +64,7 @@ pub fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
 /// part of a longer char, to decode.
 pub const ASCII_ALNUM: u8 = 1;
 pub const ASCII_OTHER: u8 = 0;
-pub const NOT_ASCII: u8 = 2;
+const NOT_ASCII: u8 = 2;
 pub static BYTE_CLASS: [u8; 256] = {
     let mut table = [NOT_ASCII; 256];
     let mut b = 0;

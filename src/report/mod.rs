@@ -178,8 +178,8 @@ mod tests {
     use super::Nested;
     use crate::{LoadOptions, Rules};
 
-    /// The report is written by hand, list by list: it must stay what serde
-    /// makes of the whole `Report`, new fields included.
+    /// A list item printed at its depth is serde's pretty JSON with every
+    /// line after the first indented two spaces a level.
     #[test]
     fn nested_printing_is_pretty_printing_indented() {
         let value = serde_json::json!({
@@ -195,6 +195,8 @@ mod tests {
         }
     }
 
+    /// The report is written by hand, list by list: it must stay what serde
+    /// makes of the whole `Report`, new fields included.
     #[test]
     fn the_written_json_is_serdes_pretty_json() {
         let rules = Rules::load(None).unwrap();
