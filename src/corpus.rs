@@ -51,7 +51,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     };
     // The entry's type comes with the listing on most file systems; only a
     // link is followed with a call of its own.
-    let mut paths: Vec<(PathBuf, bool)> = entries
+    let mut paths: Vec<(std::ffi::OsString, PathBuf, bool)> = entries
         .flatten()
         .map(|e| {
             let path = e.path();
@@ -59,11 +59,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
                 Ok(t) if !t.is_symlink() => t.is_dir(),
                 _ => path.is_dir(),
             };
-            (path, is_dir)
+            (e.file_name(), path, is_dir)
         })
         .collect();
-    paths.sort();
-    for (path, is_dir) in paths {
+    // Entries of one folder differ only by name: sorted by name, they are in
+    // path order, without comparing the folder's part of each path again.
+    paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, path, is_dir) in paths {
         let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
             continue;

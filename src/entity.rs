@@ -371,7 +371,7 @@ impl KeyRuns {
         let mask = slots.len() - 1;
         let mut start = 0;
         for run in keys.chunk_by(|a, b| a.key == b.key) {
-            let mut at = run[0].key as usize & mask;
+            let mut at = home(run[0].key, slots.len());
             while slots[at].len != 0 {
                 at = (at + 1) & mask;
             }
@@ -386,7 +386,7 @@ impl KeyRuns {
     #[inline]
     fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut at = key as usize & mask;
+        let mut at = home(key, self.slots.len());
         loop {
             let slot = self.slots[at];
             if slot.len == 0 {
@@ -398,6 +398,14 @@ impl KeyRuns {
             at = (at + 1) & mask;
         }
     }
+}
+
+/// The first slot to try for `key` among `slots`: its place in the range of
+/// keys, scaled to the table, so that keys in sorted order fill the table
+/// from start to end (one sweep through memory, not a random write a key).
+#[inline]
+fn home(key: u64, slots: usize) -> usize {
+    ((u128::from(key) * slots as u128) >> 64) as usize
 }
 
 /// One key of a name in the near-spelling index, with the name's index and
