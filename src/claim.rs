@@ -103,27 +103,34 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
-    // Each document on its own, in parallel; merged in document order, so
-    // that what is learned first still wins.
-    let (per_doc, packed): (Vec<Names>, Vec<Option<PackedSentences>>) = docs
+    // Each core learns from a run of documents, and the runs are merged in
+    // document order, so that what is learned first still wins.
+    let (names, packed) = docs
         .par_iter()
-        .map(|doc| {
-            let mut names = Names::default();
-            let mut packed = None;
-            if let Some(lang) = rules.langs.get(&doc.language) {
-                packed = keep.then(PackedSentences::default);
-                for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
-                    let text = &doc.text[span.start..span.end];
-                    names.learn_packing(text, &rules.entities, &lang.claims, &mut packed);
+        .fold(
+            || (Names::default(), Vec::new()),
+            |(mut names, mut packed), doc| {
+                let mut sentences = None;
+                if let Some(lang) = rules.langs.get(&doc.language) {
+                    sentences = keep.then(PackedSentences::default);
+                    for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
+                        let text = &doc.text[span.start..span.end];
+                        names.learn_packing(text, &rules.entities, &lang.claims, &mut sentences);
+                    }
                 }
-            }
-            (names, packed)
-        })
-        .unzip();
-    let mut names = Names::from_gazetteer(&rules.entities);
-    for learned in per_doc {
-        names.merge(learned);
-    }
+                packed.push(sentences);
+                (names, packed)
+            },
+        )
+        .reduce(
+            || (Names::default(), Vec::new()),
+            |(mut names, mut packed), (later, later_packed)| {
+                names.merge(later);
+                packed.extend(later_packed);
+                (names, packed)
+            },
+        );
+    let names = names.with_gazetteer(&rules.entities);
     names.index_near_spellings(&rules.entities);
     (names, packed)
 }

@@ -765,11 +765,10 @@ impl Names {
         self.learn_appositions(text, &named, words);
     }
 
-    /// What the rule files alone teach: the surnames of their people.
-    pub fn from_gazetteer(gazetteer: &Gazetteer) -> Names {
-        let mut names = Names::default();
-        names.add_gazetteer_surnames(gazetteer);
-        names
+    /// These names and what the rule files alone teach: the surnames of their people.
+    pub fn with_gazetteer(mut self, gazetteer: &Gazetteer) -> Names {
+        self.add_gazetteer_surnames(gazetteer);
+        self
     }
 
     fn add_gazetteer_surnames(&mut self, gazetteer: &Gazetteer) {
