@@ -866,26 +866,55 @@ pub fn extract_all_with(
     use rayon::prelude::*;
     packed.resize_with(docs.len(), || None);
     let prefixes = claim_prefixes(docs);
-    let per_doc: Vec<Vec<Claim>> = docs
-        .par_iter()
-        .zip(packed.into_par_iter())
-        .zip(prefixes)
-        .map(|((doc, packed), prefix)| {
-            let Some(lang) = rules.langs.get(&doc.language) else { return Vec::new() };
-            // Each document's packed reading is freed as soon as it is used.
-            let mut claims = extract(doc, lang, rules, names, packed.as_ref());
-            for (n, claim) in claims.iter_mut().enumerate() {
-                claim.id = format!("{prefix}:{}", n + 1);
-            }
-            claims
-        })
-        .collect();
-    // Claims are large: moved once, into a list of the right size.
-    let mut claims = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
-    for doc_claims in per_doc {
+    let read = |doc: &Document, packed: Option<PackedSentences>, prefix: &str| {
+        let Some(lang) = rules.langs.get(&doc.language) else { return Vec::new() };
+        let mut claims = extract(doc, lang, rules, names, packed.as_ref());
+        for (n, claim) in claims.iter_mut().enumerate() {
+            claim.id = format!("{prefix}:{}", n + 1);
+        }
+        claims
+    };
+    // Documents are read a batch at a time on every core, and the claims of
+    // a batch are moved into the list while the next batch is read: claims
+    // are large, and moving them all at the end would keep the other core idle.
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut batch_claims: Vec<Vec<Claim>> = Vec::new();
+    let batches = docs.chunks(CLAIM_BATCH).zip(packed.chunks_mut(CLAIM_BATCH)).zip(prefixes.chunks(CLAIM_BATCH));
+    for (read_so_far, ((docs_now, packed_now), prefixes_now)) in batches.enumerate() {
+        let done = std::mem::take(&mut batch_claims);
+        let ((), now) = rayon::join(
+            || append_claims(&mut claims, done, docs.len(), read_so_far * CLAIM_BATCH),
+            || {
+                docs_now
+                    .par_iter()
+                    .zip(packed_now.par_iter_mut())
+                    .zip(prefixes_now)
+                    // Each document's packed reading is freed as soon as it is used.
+                    .map(|((doc, packed), prefix)| read(doc, packed.take(), prefix))
+                    .collect()
+            },
+        );
+        batch_claims = now;
+    }
+    append_claims(&mut claims, batch_claims, docs.len(), docs.len());
+    claims
+}
+
+/// Documents read together by [`extract_all_with`].
+const CLAIM_BATCH: usize = 512;
+
+/// Moves a batch's claims to the end of `claims`, once `read` of `docs`
+/// documents are in: the room for the rest is reserved from the claims per
+/// document so far, so that the list seldom grows again.
+fn append_claims(claims: &mut Vec<Claim>, batch: Vec<Vec<Claim>>, docs: usize, read: usize) {
+    let added: usize = batch.iter().map(Vec::len).sum();
+    if claims.capacity() - claims.len() < added {
+        let expected = (claims.len() + added) * docs / read.max(1);
+        claims.reserve(expected.max(claims.len() + added) * 9 / 8 - claims.len());
+    }
+    for doc_claims in batch {
         claims.extend(doc_claims);
     }
-    claims
 }
 
 /// Short claim-id prefixes: the part of each document id before `_`, or the
