@@ -71,7 +71,11 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
             slots
         })
         .collect();
-    per_bucket.into_iter().flatten().collect()
+    let mut slots = Vec::with_capacity(per_bucket.iter().map(Vec::len).sum());
+    for bucket in per_bucket {
+        slots.extend(bucket);
+    }
+    slots
 }
 
 fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool) -> Vec<Group> {

@@ -228,8 +228,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let status = report_status(&report, fail_on);
             // The process ends here and the system takes its memory back at
-            // once: freeing a large report piece by piece only delays the exit.
+            // once: freeing a large report (or the compiled rules) piece by
+            // piece only delays the exit.
             std::mem::forget(report);
+            std::mem::forget(rules);
             Ok(status)
         }
         Command::Review { draft, sources, format, fail_on, ack, load } => {

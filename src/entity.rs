@@ -261,27 +261,38 @@ impl NearIndex {
             .map(|e| (e.name.clone(), e.kind))
             .chain(seen.into_iter().map(|(n, k)| (n.clone(), *k)))
             .collect();
-        let mut keys: Vec<NearKey> = names
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(index, (name, _))| {
-                let index = u32::try_from(index).unwrap_or(u32::MAX);
-                let chars = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
-                let words = u16::try_from(name.split_whitespace().count()).unwrap_or(u16::MAX);
-                let mut keys = Vec::new();
-                near_keys(name, |key| keys.push(NearKey { key, index, chars, words }));
-                keys
-            })
-            .collect();
-        keys.par_sort_unstable();
-        keys.dedup();
-        let runs = KeyRuns::new(&keys);
-        let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-        for (index, (name, _)) in names.iter().enumerate() {
-            position.entry(name.clone()).or_insert(index);
-        }
-        let bins =
-            names.iter().map(|(name, _)| name.chars().fold(0u64, |bins, c| bins | 1 << (c as usize & 63))).collect();
+        // The keys on every core; meanwhile, the names' positions and bins.
+        let ((keys, runs), (position, bins)) = rayon::join(
+            || {
+                let mut keys: Vec<NearKey> = names
+                    .par_iter()
+                    .enumerate()
+                    .flat_map_iter(|(index, (name, _))| {
+                        let index = u32::try_from(index).unwrap_or(u32::MAX);
+                        let chars = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
+                        let words = u16::try_from(name.split_whitespace().count()).unwrap_or(u16::MAX);
+                        let mut keys = Vec::new();
+                        near_keys(name, |key| keys.push(NearKey { key, index, chars, words }));
+                        keys
+                    })
+                    .collect();
+                keys.par_sort_unstable();
+                keys.dedup();
+                let runs = KeyRuns::new(&keys);
+                (keys, runs)
+            },
+            || {
+                let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
+                for (index, (name, _)) in names.iter().enumerate() {
+                    position.entry(name.clone()).or_insert(index);
+                }
+                let bins: Vec<u64> = names
+                    .iter()
+                    .map(|(name, _)| name.chars().fold(0u64, |bins, c| bins | 1 << (c as usize & 63)))
+                    .collect();
+                (position, bins)
+            },
+        );
         NearIndex { names, keys, bins, runs, position, cache: Mutex::new(HashMap::default()) }
     }
 

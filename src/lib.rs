@@ -66,6 +66,8 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
     });
     let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
     let claims = stages.time("claims", || claim::extract_all_with(&documents, rules, &names, packed));
+    // Freeing what was learned takes a while: another core does it.
+    rayon::spawn(move || drop(names));
     stages.time("judge", || judge(documents, claims, skipped, rules))
 }
 
@@ -73,6 +75,7 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
     let slots = align::align(&claims, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
+    rayon::spawn(move || drop(slots));
     let mut warnings: Vec<String> =
         documents.iter().flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path))).collect();
     for d in &documents {

@@ -534,11 +534,18 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
     use rayon::prelude::*;
     // Slots are judged on every core; ids are then made unique in slot order.
     let mut findings: Vec<Finding> = slots.par_iter().map(|slot| judge_slot(slot, claims, rules)).collect();
-    let mut ids: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-    for finding in &mut findings {
-        let n = ids.entry(finding.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
+    let mut seen: rustc_hash::FxHashMap<&str, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(findings.len(), Default::default());
+    let repeats: Vec<usize> = findings
+        .iter()
+        .map(|finding| {
+            let n = seen.entry(finding.id.as_str()).or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect();
+    for (finding, n) in findings.iter_mut().zip(repeats) {
+        if n > 1 {
             finding.id = format!("{}#{n}", finding.id);
         }
     }
