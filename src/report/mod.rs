@@ -21,34 +21,53 @@ pub const SCHEMA: &str = "crosscheck.report/1";
 
 /// `,\n  "name": [...]`: a list one level down in the report, its items
 /// pretty-printed four spaces in, a batch at a time on every core, so that
-/// memory holds one batch and not the whole list twice. A JSON string holds
-/// no raw newline, so every newline starts a line to indent.
+/// memory holds two batches and not the whole list twice. Each batch is
+/// written out while the next one is printed.
 fn write_list<T: Serialize + Sync>(out: &mut dyn Write, name: &str, items: &[T]) -> io::Result<()> {
-    use rayon::prelude::*;
     write!(out, ",\n  \"{name}\": ")?;
     if items.is_empty() {
         return out.write_all(b"[]");
     }
     out.write_all(b"[\n")?;
-    for (batch, chunk) in items.chunks(4096).enumerate() {
-        let printed: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|item| {
-                // Room for a claim or a finding, so that the buffer seldom grows.
-                let mut indented = Vec::with_capacity(2048);
-                indented.extend_from_slice(b"    ");
-                item.serialize(&mut serde_json::Serializer::with_formatter(&mut indented, Nested::new(2)))?;
-                Ok(indented)
-            })
-            .collect::<Result<_, serde_json::Error>>()?;
-        for (i, item) in printed.iter().enumerate() {
-            if batch > 0 || i > 0 {
-                out.write_all(b",\n")?;
+    let mut batches = items.chunks(4096);
+    let mut printed = print_batch(batches.next().unwrap_or_default())?;
+    let mut first = true;
+    loop {
+        let mut next = None;
+        let batch = batches.next();
+        rayon::in_place_scope(|scope| {
+            if let Some(batch) = batch {
+                scope.spawn(|_| next = Some(print_batch(batch)));
             }
-            out.write_all(item)?;
+            for item in &printed {
+                if !first {
+                    out.write_all(b",\n")?;
+                }
+                first = false;
+                out.write_all(item)?;
+            }
+            Ok::<(), io::Error>(())
+        })?;
+        match next {
+            Some(next) => printed = next?,
+            None => return out.write_all(b"\n  ]"),
         }
     }
-    out.write_all(b"\n  ]")
+}
+
+/// Each of `items` pretty-printed as it stands in a list one level down.
+fn print_batch<T: Serialize + Sync>(items: &[T]) -> io::Result<Vec<Vec<u8>>> {
+    use rayon::prelude::*;
+    items
+        .par_iter()
+        .map(|item| {
+            // Room for a claim or a finding, so that the buffer seldom grows.
+            let mut indented = Vec::with_capacity(2048);
+            indented.extend_from_slice(b"    ");
+            item.serialize(&mut serde_json::Serializer::with_formatter(&mut indented, Nested::new(2)))?;
+            Ok(indented)
+        })
+        .collect()
 }
 
 /// serde_json's pretty printing, two spaces a level, for a value that
@@ -193,6 +212,20 @@ mod tests {
             let expected = pretty.replace('\n', &format!("\n{}", "  ".repeat(depth)));
             assert_eq!(String::from_utf8(nested).unwrap(), expected, "depth {depth}");
         }
+    }
+
+    /// A list longer than a batch is written batch after batch, in order,
+    /// as serde prints it one level down.
+    #[test]
+    fn a_list_of_many_batches_is_written_in_order() {
+        let items: Vec<serde_json::Value> =
+            (0..10_000).map(|i| serde_json::json!({"n": i, "list": [i, {"s": i.to_string()}]})).collect();
+        let mut written = Vec::new();
+        super::write_list(&mut written, "items", &items).unwrap();
+        let pretty = serde_json::to_string_pretty(&serde_json::json!({ "items": items })).unwrap();
+        // `{\n  "items": [...]\n}` less its braces is `,\n  "items": [...]` less its comma.
+        let expected = format!(",{}", &pretty[1..pretty.len() - 2]);
+        assert_eq!(String::from_utf8(written).unwrap(), expected);
     }
 
     /// The report is written by hand, list by list: it must stay what serde
