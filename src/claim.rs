@@ -880,10 +880,10 @@ pub fn extract_all_with(
     let mut claims: Vec<Claim> = Vec::new();
     let mut batch_claims: Vec<Vec<Claim>> = Vec::new();
     let batches = docs.chunks(CLAIM_BATCH).zip(packed.chunks_mut(CLAIM_BATCH)).zip(prefixes.chunks(CLAIM_BATCH));
-    for (read_so_far, ((docs_now, packed_now), prefixes_now)) in batches.enumerate() {
+    for (batch, ((docs_now, packed_now), prefixes_now)) in batches.enumerate() {
         let done = std::mem::take(&mut batch_claims);
         let ((), now) = rayon::join(
-            || append_claims(&mut claims, done, docs.len(), read_so_far * CLAIM_BATCH),
+            || append_claims(&mut claims, done, docs.len(), batch * CLAIM_BATCH),
             || {
                 docs_now
                     .par_iter()

@@ -65,9 +65,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     // Entries of one folder differ only by name: sorted by name, they are in
     // path order, without comparing the folder's part of each path again.
     paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (_, path, is_dir) in paths {
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+    for (name, path, is_dir) in paths {
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
         if is_dir {
