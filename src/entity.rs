@@ -841,7 +841,7 @@ impl Names {
                 && text[o_span.end..p_span.start].trim() == ","
             {
                 let before = &text[..o_span.start];
-                if let Some(role) = role_before(before, words) {
+                if let Some((role, _)) = role_before(before, words) {
                     self.remember(role, org, person);
                 }
             }
@@ -893,10 +893,15 @@ fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<Str
     words.role_nouns.matches_whole(role).map(|_| key(role).into_owned())
 }
 
-/// The role just before an organization: "... le PDG de " → "pdg".
-fn role_before(text: &str, words: &ClaimWords) -> Option<String> {
+/// The role just before an organization: "... le PDG de " → "pdg", and
+/// the byte where it starts in `text`.
+fn role_before(text: &str, words: &ClaimWords) -> Option<(String, usize)> {
     let trimmed = text.trim_end();
-    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| trimmed.strip_suffix(p))?;
+    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| {
+        let body = trimmed.strip_suffix(p)?;
+        // A whole word: "de", not the end of "commande".
+        (p.ends_with(['\'', '’']) || body.is_empty() || body.ends_with(|c: char| !c.is_alphanumeric())).then_some(body)
+    })?;
     let body = body.trim_end();
     // Try the last one to four words as a role: their starts, read backwards.
     let mut word_starts = Vec::with_capacity(4);
@@ -922,7 +927,7 @@ fn role_before(text: &str, words: &ClaimWords) -> Option<String> {
     for &start in &word_starts {
         let role = &body[start..];
         if words.role_nouns.matches_whole(role).is_some() {
-            return Some(key(role).into_owned());
+            return Some((key(role).into_owned(), start));
         }
     }
     None
@@ -1177,14 +1182,13 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let before = &text[..m.span.start];
-            let Some(role) = role_before(before, self.words) else {
+            let Some((role, role_start)) = role_before(before, self.words) else {
                 continue;
             };
-            let Some(person) = self.names.roles.get(&(role.clone(), m.name.clone())) else {
+            let Some(person) = self.names.roles.get(&(role, m.name.clone())) else {
                 continue;
             };
             // The role phrase starts at its article, if any.
-            let role_start = before.to_lowercase().rfind(&role).unwrap_or(m.span.start);
             let mut start = role_start;
             let head = before[..role_start].trim_end();
             // Keyed, the last few chars end as the whole would: no article is longer.
@@ -1393,7 +1397,7 @@ mod tests {
     fn the_role_before_an_organization_is_one_of_the_last_words() {
         let rules = Rules::load(None).unwrap();
         let words = &rules.langs["fr"].claims;
-        let role = |text: &str| role_before(text, words);
+        let role = |text: &str| role_before(text, words).map(|(role, _)| role);
         assert_eq!(role("Selon le directeur général de ").as_deref(), Some("directeur général"));
         assert_eq!(role("Elle a vu hier soir le PDG d’").as_deref(), Some("pdg"));
         assert_eq!(role("PDG de").as_deref(), Some("pdg"));
@@ -1401,6 +1405,11 @@ mod tests {
         // Past four words back, nothing is a role.
         assert_eq!(role("PDG du groupe et de la maison de"), None);
         assert_eq!(role("Il parle de"), None);
+        // "de" is a word of its own, not the end of another.
+        assert_eq!(role("le PDGde"), None);
+        assert_eq!(role("le PDG commande"), None);
+        assert_eq!(role("Selon le PDG de "), Some("pdg".to_string()));
+        assert_eq!(role_before("À İzmir, le PDG de ", words).map(|(_, at)| at), Some("À İzmir, le ".len()));
     }
 
     #[test]
@@ -1421,6 +1430,27 @@ mod tests {
         let rules = Rules::load(None).unwrap();
         let found = mentions_after(&rules, "fr", "Il a parlé à Jane Roe, PDG de Acme.", "Le PDG de Acme a refusé.");
         assert!(found.contains(&"Jane Roe".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_phrase_spans_its_own_words_whatever_comes_before() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["fr"].claims;
+        let mut names = Names::default();
+        names.learn("Il a parlé à Jane Roe, PDG de Acme.", &rules.entities, words);
+        // "İ" lowercases to three bytes, not two: the role is found in the text itself.
+        for text in ["Le PDG de Acme a refusé.", "À İzmir, le PDG de Acme a refusé.", "À İzmir, PDG de Acme, rien."]
+        {
+            let mut resolver = Resolver::new("fr", &rules.entities, &names, words);
+            let found = resolver.sentence(text, &tokenize(text));
+            let role = found.iter().find(|m| m.form == Form::Role).unwrap_or_else(|| panic!("{text}: {found:?}"));
+            assert_eq!(role.name, "Jane Roe");
+            let phrase = &text[role.span.start..role.span.end];
+            assert!(
+                phrase == "le PDG de Acme" || phrase == "Le PDG de Acme" || phrase == "PDG de Acme",
+                "{text}: {phrase:?}"
+            );
+        }
     }
 
     #[test]
