@@ -296,8 +296,21 @@ impl NumberLang {
             }
         }
         if let Some(words) = &self.words {
-            for m in words.find_iter(text) {
+            let mut from = 0;
+            while let Some(m) = words.find_at(text, from) {
                 let (start, end) = (m.start(), m.end());
+                from = end;
+                let inside = |at: usize| {
+                    text[..at].chars().next_back().is_some_and(crate::token::is_alphanumeric)
+                        && text[at..].chars().next().is_some_and(crate::token::is_alphanumeric)
+                };
+                if inside(start) {
+                    // "chacun trois": the match began in a word; the next word may start one.
+                    from = text[start..]
+                        .find(|c: char| !crate::token::is_alphanumeric(c))
+                        .map_or(text.len(), |i| start + i);
+                    continue;
+                }
                 if !crate::pattern::at_word_edge(text, start, end)
                     || taken.iter().any(|s| s.start < end && start < s.end)
                 {
@@ -668,6 +681,21 @@ mod tests {
     fn percents_are_always_rounded() {
         assert_reads("fr", "une hausse de 12,5 %", ValueKind::Percent, 12.45, Some(12.55), None);
         assert_reads("en", "a 49 percent stake", ValueKind::Percent, 48.5, Some(49.5), None);
+    }
+
+    #[test]
+    fn a_number_in_words_is_read_after_a_word_that_ends_like_one() {
+        // "un" ends "chacun", "one" ends "someone": the number after them still counts.
+        for (lang, text, point, unit) in [
+            ("fr", "Ils ont reçu chacun trois mille euros", 3000.0, "EUR"),
+            ("en", "someone one hundred dollars richer", 100.0, "USD"),
+        ] {
+            let values = read(lang, text);
+            let amount = values.iter().find(|v| v.kind == ValueKind::Amount);
+            assert_eq!(amount.map(|v| (v.point, v.unit.as_deref())), Some((Some(point), Some(unit))), "{text:?}");
+        }
+        // Inside a word alone, it is not a number.
+        assert!(read("fr", "Ils ont reçu chacun").is_empty());
     }
 
     #[test]
