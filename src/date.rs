@@ -59,6 +59,9 @@ pub struct DateLang {
     numeric: Regex,
     /// The patterns below, in this order, in one set: which of them can match a text.
     which: RegexSet,
+    /// What every date holds: a digit, or a month, season or relative word.
+    /// A text without one is done with in one plain pass, not the set's.
+    may_hold: Regex,
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
@@ -118,6 +121,7 @@ impl DateLang {
         }
         let mut lang = DateLang {
             which: RegexSet::empty(),
+            may_hold: compile(&format!(r"(?i)\d|{months}|{seasons_alt}|{relative_alt}"))?,
             iso: compile(r"(\d{4})-(\d{2})-(\d{2})")?,
             numeric: compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")?,
             day_month: compile(&format!(r"(?i)({day})(?:st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?"))?,
@@ -300,6 +304,9 @@ impl DateLang {
 
     /// Every date in `text`, in order, resolved against `ctx`.
     pub fn dates(&self, text: &str, ctx: &mut DateContext) -> Vec<Value> {
+        if !self.may_hold.is_match(text) {
+            return Vec::new();
+        }
         // One pass tells which patterns can match; the others run on nothing.
         let which = self.which.matches(text);
         if !which.matched_any() {
