@@ -384,26 +384,31 @@ pub fn extract(
 const MAX_SENTENCE: usize = 2000;
 
 /// `span` cut at white space into pieces of at most [`MAX_SENTENCE`] bytes.
-fn bounded(text: &str, span: Span) -> Vec<Span> {
-    let mut pieces = Vec::new();
+fn bounded(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    // Most sentences are one piece: nothing is collected.
     let mut start = span.start;
-    while span.end - start > MAX_SENTENCE {
+    std::iter::from_fn(move || {
+        if start >= span.end {
+            return None;
+        }
+        if span.end - start <= MAX_SENTENCE {
+            let piece = Span::new(start, span.end);
+            start = span.end;
+            return Some(piece);
+        }
         let mut cut = start + MAX_SENTENCE;
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
         let window = &text[start..cut];
         let at = window.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| start + i);
-        pieces.push(Span::new(start, at));
+        let piece = Span::new(start, at);
         start = at;
         while start < span.end && text[start..].starts_with(char::is_whitespace) {
             start += text[start..].chars().next().map_or(1, char::len_utf8);
         }
-    }
-    if start < span.end {
-        pieces.push(Span::new(start, span.end));
-    }
-    pieces
+        Some(piece)
+    })
 }
 
 struct SentenceInput<'a> {
@@ -926,4 +931,26 @@ pub fn claim_prefixes(docs: &[Document]) -> Vec<String> {
         *counts.entry(s).or_default() += 1;
     }
     docs.iter().zip(&short).map(|(d, s)| if counts[s] == 1 { s.to_string() } else { d.id.clone() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_on_sentence_is_read_in_pieces_cut_at_white_space() {
+        let short = "Une phrase courte.";
+        assert_eq!(bounded(short, Span::new(0, short.len())).collect::<Vec<_>>(), [Span::new(0, short.len())]);
+        let long = "un mot été ".repeat(600);
+        let span = Span::new(3, long.len() - 2);
+        let pieces: Vec<Span> = bounded(&long, span).collect();
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        assert_eq!((pieces[0].start, pieces.last().unwrap().end), (span.start, span.end));
+        for (piece, next) in pieces.iter().zip(&pieces[1..]) {
+            assert!(piece.end - piece.start <= MAX_SENTENCE, "{piece:?}");
+            // Only white space lies between one piece and the next.
+            assert!(long[piece.end..next.start].chars().all(char::is_whitespace), "{piece:?} {next:?}");
+            assert!(!long[piece.start..piece.end].ends_with(char::is_whitespace));
+        }
+    }
 }
