@@ -441,9 +441,34 @@ fn wording(claim: &Claim) -> String {
     claim.value.as_ref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
 }
 
+/// `template` with each placeholder replaced by what it names, in one pass:
+/// only the placeholders used are computed, and the words put in (a source's
+/// own text) are never read as placeholders.
 fn explain(template: &str, a: &Claim, b: &Claim) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find('}').and_then(|close| Some((close, placeholder(&after[1..close], a, b)?))) {
+            Some((close, value)) => {
+                out.push_str(&value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What placeholder `name` of an explanation stands for, for the pair `a`, `b`.
+fn placeholder(name: &str, a: &Claim, b: &Claim) -> Option<String> {
     let width = |c: &Claim| c.value.as_ref().and_then(Interval::of).map_or(0.0, |i| i.width());
-    let (wider, narrower) = if width(a) >= width(b) { (a, b) } else { (b, a) };
+    let wider_first = || width(a) >= width(b);
     let role = |c: &Claim, r: &str| c.roles.get(r).cloned().unwrap_or_else(|| "?".into());
     let value = |c: &Claim| {
         c.value.as_ref().map_or_else(
@@ -453,27 +478,23 @@ fn explain(template: &str, a: &Claim, b: &Claim) -> String {
     };
     let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone()).unwrap_or_default();
     let date = |c: &Claim| c.reference_date.clone().unwrap_or_else(|| "an unknown date".into());
-    let mut out = template.to_string();
-    let pairs: [(&str, String); 14] = [
-        ("{a_value}", value(a)),
-        ("{b_value}", value(b)),
-        ("{wider}", wording(wider)),
-        ("{narrower}", wording(narrower)),
-        ("{a_agent}", role(a, "agent")),
-        ("{a_target}", role(a, "target")),
-        ("{b_agent}", role(b, "agent")),
-        ("{b_target}", role(b, "target")),
-        ("{a_unit}", unit(a)),
-        ("{b_unit}", unit(b)),
-        ("{a_date}", date(a)),
-        ("{b_date}", date(b)),
-        ("{a}", wording(a)),
-        ("{b}", wording(b)),
-    ];
-    for (key, replacement) in pairs {
-        out = out.replace(key, &replacement);
-    }
-    out
+    Some(match name {
+        "a_value" => value(a),
+        "b_value" => value(b),
+        "wider" => wording(if wider_first() { a } else { b }),
+        "narrower" => wording(if wider_first() { b } else { a }),
+        "a_agent" => role(a, "agent"),
+        "a_target" => role(a, "target"),
+        "b_agent" => role(b, "agent"),
+        "b_target" => role(b, "target"),
+        "a_unit" => unit(a),
+        "b_unit" => unit(b),
+        "a_date" => date(a),
+        "b_date" => date(b),
+        "a" => wording(a),
+        "b" => wording(b),
+        _ => return None,
+    })
 }
 
 /// One judged pair of distinct values in a finding.
@@ -677,7 +698,7 @@ impl fmt::Display for Verdict {
 mod tests {
     use super::*;
     use crate::lexicon::Rules;
-    use crate::testing::{amount, claim, year};
+    use crate::testing::{amount, claim, claim_by, year};
 
     #[test]
     fn whole_numbers_print_as_the_float_format_would() {
@@ -693,6 +714,22 @@ mod tests {
         let rules = Rules::load(None).unwrap();
         let judged = rules.verdicts.judge(&claim("a", a), &claim("b", b)).expect("a rule matches");
         assert_eq!(judged.verdict, verdict, "{judged:?}");
+    }
+
+    #[test]
+    fn an_explanation_fills_each_placeholder_once() {
+        let mut wide = amount(90e9, 100e9, None);
+        wide.text = "près de 100 milliards {b}".into();
+        let mut narrow = amount(97.35e9, 97.45e9, None);
+        narrow.text = "97,4 milliards".into();
+        let (a, b) = (claim_by("a", "Musk", "OpenAI", Some(narrow)), claim_by("b", "Musk", "OpenAI", Some(wide)));
+        let said = explain("{a_agent} → {b_target}: {wider} covers {narrower}; {a} vs {b} {c} {", &a, &b);
+        // The source's own "{b}" is text, not a placeholder; an unknown one stays as written.
+        assert_eq!(
+            said,
+            "Musk → OpenAI: près de 100 milliards {b} covers 97,4 milliards; \
+             97,4 milliards vs près de 100 milliards {b} {c} {"
+        );
     }
 
     #[test]
