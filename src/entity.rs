@@ -613,7 +613,24 @@ impl PackedSentences {
 }
 
 /// Whether a word looks like part of a name: capitalized, or with an inner capital ("eBay").
+#[inline]
 fn is_namey(word: &str) -> bool {
+    // The first byte settles most words of French and English text, and a
+    // lowercase ASCII word takes one pass; the others take the full test.
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        None => false,
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            !bytes.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) && namey_in_full(word)
+        }
+        Some(b) => !b.is_ascii() && namey_in_full(word),
+    }
+}
+
+/// [`is_namey`] for any word.
+#[inline(never)]
+fn namey_in_full(word: &str) -> bool {
     // The same test on ASCII bytes, for most words of French and English text.
     if word.is_ascii() {
         let bytes = word.as_bytes();
@@ -1380,9 +1397,10 @@ mod tests {
 
     #[test]
     fn namey_reads_ascii_as_chars_do() {
-        for word in
-            ["Acme", "acme", "eBay", "iPhone-X", "e-Bay", "9Acme", "", "a", "A", "x9Z", "ÉLAN", "éLan", "aB'", "ab"]
-        {
+        for word in [
+            "Acme", "acme", "eBay", "iPhone-X", "e-Bay", "9Acme", "", "a", "A", "x9Z", "ÉLAN", "éLan", "aB'", "ab",
+            "aÉ", "aé", "élan", "«x", "1é", "a-É",
+        ] {
             let chars = word.chars().next().is_some_and(|first| {
                 first.is_uppercase()
                     || first.is_lowercase()
