@@ -300,11 +300,9 @@ impl NumberLang {
             while let Some(m) = words.find_at(text, from) {
                 let (start, end) = (m.start(), m.end());
                 from = end;
-                let inside = |at: usize| {
-                    text[..at].chars().next_back().is_some_and(crate::token::is_alphanumeric)
-                        && text[at..].chars().next().is_some_and(crate::token::is_alphanumeric)
-                };
-                if inside(start) {
+                let inside = text[..start].chars().next_back().is_some_and(crate::token::is_alphanumeric)
+                    && text[start..].chars().next().is_some_and(crate::token::is_alphanumeric);
+                if inside {
                     // "chacun trois": the match began in a word; the next word may start one.
                     from = text[start..]
                         .find(|c: char| !crate::token::is_alphanumeric(c))

@@ -717,6 +717,14 @@ mod tests {
     }
 
     #[test]
+    fn every_placeholder_a_rule_may_use_is_filled() {
+        let (a, b) = (claim("a", Some(year(2018))), claim("b", None));
+        for name in PLACEHOLDERS {
+            assert!(placeholder(name, &a, &b).is_some(), "{{{name}}}");
+        }
+    }
+
+    #[test]
     fn an_explanation_fills_each_placeholder_once() {
         let mut wide = amount(90e9, 100e9, None);
         wide.text = "près de 100 milliards {b}".into();
