@@ -227,7 +227,10 @@ struct NearIndex {
     runs: KeyRuns,
     /// Name → its index in `names`.
     position: HashMap<String, usize>,
-    /// Texts already resolved: resolution is pure, and names repeat.
+    /// For each name, the name before it that it is a near-spelling of,
+    /// found for every name at once when the index is built.
+    nearest: Vec<Option<u32>>,
+    /// Texts that are no known name, already resolved: resolution is pure, and texts repeat.
     cache: Mutex<HashMap<String, Option<usize>>>,
 }
 
@@ -239,6 +242,7 @@ impl Clone for NearIndex {
             bins: self.bins.clone(),
             runs: self.runs.clone(),
             position: self.position.clone(),
+            nearest: self.nearest.clone(),
             cache: Mutex::new(HashMap::default()),
         }
     }
@@ -293,54 +297,34 @@ impl NearIndex {
                 (position, bins)
             },
         );
-        NearIndex { names, keys, bins, runs, position, cache: Mutex::new(HashMap::default()) }
+        let nearest = nearest_before(&names, &keys, &bins);
+        NearIndex { names, keys, bins, runs, position, nearest, cache: Mutex::new(HashMap::default()) }
     }
 
     /// The known name that `text` is a near-spelling of: the closest, and when
     /// `text` is itself a known name, one listed before it, so that two
     /// spellings resolve to one name rather than to each other.
     fn resolve(&self, text: &str) -> Option<usize> {
+        if let Some(&own) = self.position.get(text) {
+            return self.nearest[own].map(|index| index as usize);
+        }
         if let Some(&known) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(text) {
             return known;
         }
-        let own = self.position.get(text).copied();
-        let words = text.split_whitespace().count();
-        // Scored as slices of chars, decoded once, not once per comparison.
-        let text_chars: Vec<char> = text.chars().collect();
-        let mut text_bins = [0u32; 64];
-        for &c in &text_chars {
-            text_bins[c as usize & 63] += 1;
-        }
-        let mut name_chars: Vec<char> = Vec::new();
-        let mut best: Option<(f64, usize)> = None;
-        // A name is read only if its shape, kept beside its keys, and its
-        // bins allow a score.
-        let shaped =
-            |k: &NearKey| own.is_none_or(|own| (k.index as usize) < own) && k.may_be_near(text_chars.len(), words);
-        for key in self.candidates(text, shaped) {
-            let index = key.index as usize;
-            if key.chars != u16::MAX
-                && !bins_may_be_near(self.bins[index], usize::from(key.chars), &text_bins, text_chars.len())
-            {
-                continue;
-            }
-            let name = self.names[index].0.as_str();
-            if name == text || name.split_whitespace().count() != words {
-                continue;
-            }
-            name_chars.clear();
-            name_chars.extend(name.chars());
-            if !chars_may_be_near(&name_chars, &text_chars) {
-                continue;
-            }
-            let score = strsim::generic_jaro_winkler(&name_chars, &text_chars);
-            if score >= NEAR_SCORE && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, index));
-            }
-        }
-        let found = best.map(|(_, index)| index);
+        let found = self.search(text, None);
         self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(text.to_string(), found);
         found
+    }
+
+    /// The closest name that `text` is a near-spelling of, among those
+    /// listed before `own` (all when `None`), looked up by `text`'s keys.
+    fn search(&self, text: &str, own: Option<usize>) -> Option<usize> {
+        let near = NearText::new(text);
+        // A name is read only if its shape, kept beside its keys, allows a score.
+        let shaped =
+            |k: &NearKey| own.is_none_or(|own| (k.index as usize) < own) && k.may_be_near(near.chars.len(), near.words);
+        let found = self.candidates(text, shaped);
+        near.closest(&self.names, &self.bins, found.iter().map(|k| (k.index as usize, k.chars)))
     }
 
     /// Keys of the names sharing a word within one edit of a word of
@@ -355,6 +339,93 @@ impl NearIndex {
         found.sort_unstable_by_key(|k| k.index);
         found.dedup_by_key(|k| k.index);
         found
+    }
+}
+
+/// For each of `names`, what [`NearIndex::search`] finds for it among the
+/// names listed before it, for every name at once. A name's candidates are
+/// the names before it in the runs of its keys: the sorted `keys` give them
+/// all in one pass, where a search a name would look up each of its keys.
+fn nearest_before(names: &[(String, Kind)], keys: &[NearKey], bins: &[u64]) -> Vec<Option<u32>> {
+    use rayon::prelude::*;
+    let shapes: Vec<(usize, usize)> =
+        names.par_iter().map(|(name, _)| (name.chars().count(), name.split_whitespace().count())).collect();
+    // (name, a name before it with a key in common and a shape that allows a
+    // score, that one's chars): a run of a key holds its names in order.
+    let mut pairs: Vec<(u32, u32, u16)> = Vec::new();
+    for run in keys.chunk_by(|a, b| a.key == b.key).filter(|run| run.len() <= NEAR_COMMON) {
+        for (at, name) in run.iter().enumerate() {
+            let (chars, words) = shapes[name.index as usize];
+            let before = run[..at].iter().filter(|k| k.index < name.index && k.may_be_near(chars, words));
+            pairs.extend(before.map(|k| (name.index, k.index, k.chars)));
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let found: Vec<(usize, Option<u32>)> = pairs
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .map(|pairs| {
+            let index = pairs[0].0 as usize;
+            let near = NearText::new(&names[index].0);
+            let closest = near.closest(names, bins, pairs.iter().map(|&(_, before, chars)| (before as usize, chars)));
+            (index, closest.and_then(|c| u32::try_from(c).ok()))
+        })
+        .collect();
+    let mut nearest = vec![None; names.len()];
+    for (index, closest) in found {
+        nearest[index] = closest;
+    }
+    nearest
+}
+
+/// A text to score names against: its chars, decoded once, and their bins.
+struct NearText<'t> {
+    text: &'t str,
+    chars: Vec<char>,
+    bins: [u32; 64],
+    words: usize,
+}
+
+impl NearText<'_> {
+    fn new(text: &str) -> NearText<'_> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut bins = [0u32; 64];
+        for &c in &chars {
+            bins[c as usize & 63] += 1;
+        }
+        NearText { text, chars, bins, words: text.split_whitespace().count() }
+    }
+
+    /// Of the `candidates` (a name's index in `names` and its
+    /// [`NearKey::chars`], in the names' order), the closest to the text
+    /// with a score of at least [`NEAR_SCORE`]: the first one on a tie.
+    fn closest(
+        &self,
+        names: &[(String, Kind)],
+        bins: &[u64],
+        candidates: impl IntoIterator<Item = (usize, u16)>,
+    ) -> Option<usize> {
+        let mut name_chars: Vec<char> = Vec::new();
+        let mut best: Option<(f64, usize)> = None;
+        for (index, chars) in candidates {
+            if chars != u16::MAX && !bins_may_be_near(bins[index], usize::from(chars), &self.bins, self.chars.len()) {
+                continue;
+            }
+            let name = names[index].0.as_str();
+            if name == self.text || name.split_whitespace().count() != self.words {
+                continue;
+            }
+            name_chars.clear();
+            name_chars.extend(name.chars());
+            if !chars_may_be_near(&name_chars, &self.chars) {
+                continue;
+            }
+            let score = strsim::generic_jaro_winkler(&name_chars, &self.chars);
+            if score >= NEAR_SCORE && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, index));
+            }
+        }
+        best.map(|(_, index)| index)
     }
 }
 
@@ -1333,6 +1404,40 @@ mod tests {
         let learned = "The board met Jonathan Lindqvist on Monday.";
         let found = mentions_after(&rules, "en", learned, "Later, Jonathan Lindquist declined.");
         assert_eq!(found, ["Jonathan Lindqvist"]);
+    }
+
+    /// What the index finds for every known name when it is built is what a
+    /// search by the name's own keys finds: the same name, or none.
+    #[test]
+    fn near_names_found_at_build_are_those_a_search_finds() {
+        let rules = Rules::load(None).unwrap();
+        let mut seen: HashMap<String, Kind> = HashMap::default();
+        let bases = ["Jonathan Lindqvist", "Élodie Müller", "Koutrex Sapai", "Sam Altman", "Nulux Holdings"];
+        for base in bases {
+            let chars: Vec<char> = base.chars().collect();
+            seen.insert(base.to_string(), Kind::Person);
+            for i in 0..chars.len() {
+                let mut deleted = chars.clone();
+                deleted.remove(i);
+                seen.insert(deleted.iter().collect(), Kind::Person);
+                for c in ['e', 'ü', 'q', 'a', 'z', 'o'] {
+                    let mut changed = chars.clone();
+                    changed[i] = c;
+                    seen.insert(changed.iter().collect(), Kind::Organization);
+                }
+            }
+        }
+        let index = NearIndex::build(&rules.entities, &seen);
+        let mut found = 0;
+        for (name, _) in &index.names {
+            let own = index.position[name];
+            let at_build = index.nearest[own].map(|i| i as usize);
+            assert_eq!(at_build, index.search(name, Some(own)), "{name}");
+            found += usize::from(at_build.is_some());
+        }
+        // Most variants are near a name listed before them; the first listed is near none before it.
+        assert!(found > index.names.len() / 2, "{found} of {}", index.names.len());
+        assert!(index.nearest.iter().any(Option::is_none));
     }
 
     /// The chars test must let through every pair that reaches the score:
