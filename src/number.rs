@@ -202,27 +202,62 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Length in `original` bytes of a lowercase prefix match, or None.
-fn starts_with_word(text: &str, at: usize, phrase: &str) -> Option<usize> {
-    // Most phrases differ at the first letter: no need to lowercase a window.
-    let first = text.get(at..)?.chars().next()?;
-    let mut lowered = first.to_lowercase();
-    let first = if first == '’' { '\'' } else { lowered.next()? };
-    if lowered.next().is_none() && !phrase.starts_with(first) {
-        return None;
+/// A place in a text where phrases are tried, its first char lowered once
+/// for all of them: most phrases differ at the first letter, and are turned
+/// away without lowering a window.
+struct Probe<'t> {
+    text: &'t str,
+    at: usize,
+    first: First,
+}
+
+enum First {
+    /// No char at the place.
+    None,
+    /// The first char, lowered, with straight apostrophes.
+    One(char),
+    /// A char that lowers to several: phrases are tested in full.
+    Several,
+}
+
+impl<'t> Probe<'t> {
+    fn new(text: &'t str, at: usize) -> Probe<'t> {
+        let first = match text.get(at..).and_then(|rest| rest.chars().next()) {
+            None => First::None,
+            Some('’') => First::One('\''),
+            Some(c) => {
+                let mut lowered = c.to_lowercase();
+                match (lowered.next(), lowered.next()) {
+                    (Some(one), None) => First::One(one),
+                    _ => First::Several,
+                }
+            }
+        };
+        Probe { text, at, first }
     }
-    if !lowered_starts_with(window(text, at, phrase.len() + 8), phrase) {
-        return None;
+
+    /// Length in the text's bytes of a lowercase prefix match of `phrase`
+    /// ending at a word edge, or None.
+    fn word(&self, phrase: &str) -> Option<usize> {
+        let (text, at) = (self.text, self.at);
+        match self.first {
+            First::None => return None,
+            First::One(first) if !phrase.starts_with(first) => return None,
+            First::One(_) | First::Several => {}
+        }
+        if !lowered_starts_with(window(text, at, phrase.len() + 8), phrase) {
+            return None;
+        }
+        // Walk the original text for as many chars as the phrase has.
+        let count = phrase.chars().count();
+        let end = text[at..].char_indices().nth(count).map_or(text.len(), |(i, _)| at + i);
+        let last = phrase.chars().last()?;
+        let next = text[end..].chars().next();
+        if is_word_char(last) && next.is_some_and(is_word_char) {
+            return None;
+        }
+        Some(end - at)
     }
-    // Walk the original text for as many chars as the phrase has.
-    let count = phrase.chars().count();
-    let end = text[at..].char_indices().nth(count).map_or(text.len(), |(i, _)| at + i);
-    let last = phrase.chars().last()?;
-    let next = text[end..].chars().next();
-    if is_word_char(last) && next.is_some_and(is_word_char) {
-        return None;
-    }
-    Some(end - at)
 }
 
 /// Skips spaces (any kind) from `at`; returns the new offset.
@@ -341,7 +376,8 @@ impl NumberLang {
     fn scale_may_follow(&self, text: &str, end: usize) -> bool {
         let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
         let at = if glued { end } else { skip_spaces(text, end) };
-        self.scales.iter().any(|(word, _)| starts_with_word(text, at, word).is_some())
+        let probe = Probe::new(text, at);
+        self.scales.iter().any(|(word, _)| probe.word(word).is_some())
     }
 
     /// Reads the scale, currency and percent around a number at `number`.
@@ -351,8 +387,9 @@ impl NumberLang {
         let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
         let mut scale = None;
         let at = if glued { end } else { skip_spaces(text, end) };
+        let probe = Probe::new(text, at);
         for (word, multiplier) in &self.scales {
-            if let Some(len) = starts_with_word(text, at, word) {
+            if let Some(len) = probe.word(word) {
                 // A one-letter scale stands only glued to its number ("3.5m"), or before a currency.
                 if word.chars().count() == 1 && !glued {
                     let symbol_follows = self
@@ -376,26 +413,29 @@ impl NumberLang {
         let after = skip_spaces(text, end);
         let mut cursor = after;
         // "de dollars", "d'euros", "of dollars"
+        let at_link = Probe::new(text, cursor);
         for link in ["de ", "d'", "of "] {
             // The link's length as written: "d’" is longer than "d'".
-            if let Some(len) = starts_with_word(text, cursor, link) {
-                let probe = cursor + len;
-                if self.currencies.iter().any(|(w, _)| starts_with_word(text, probe, w).is_some()) {
-                    cursor = probe;
+            if let Some(len) = at_link.word(link) {
+                let beyond = Probe::new(text, cursor + len);
+                if self.currencies.iter().any(|(w, _)| beyond.word(w).is_some()) {
+                    cursor += len;
                 }
                 break;
             }
         }
+        let at_unit = Probe::new(text, cursor);
         for (word, code) in &self.currencies {
-            if let Some(len) = starts_with_word(text, cursor, word) {
+            if let Some(len) = at_unit.word(word) {
                 unit = Some(code.clone());
                 end = cursor + len;
                 break;
             }
         }
         if unit.is_none() {
+            let at_percent = Probe::new(text, after);
             for word in &self.percent {
-                if let Some(len) = starts_with_word(text, after, word) {
+                if let Some(len) = at_percent.word(word) {
                     percent = true;
                     end = after + len;
                     break;
@@ -484,8 +524,9 @@ impl NumberLang {
 
     fn hedge_after(&self, text: &str, end: usize) -> Option<(Hedge, usize)> {
         let at = skip_spaces(text, end);
+        let probe = Probe::new(text, at);
         for (phrase, hedge) in &self.hedges_after {
-            if let Some(len) = starts_with_word(text, at, phrase) {
+            if let Some(len) = probe.word(phrase) {
                 return Some((*hedge, at + len));
             }
         }
