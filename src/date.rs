@@ -276,6 +276,21 @@ fn iso(day: Day) -> String {
 }
 
 impl DateLang {
+    /// Whether `before` ends with words that lead a date: a lead phrase ("en",
+    /// "en plein"), an elision ("l'"), or with `parts`, a part of the year
+    /// ("early", "mi-").
+    fn lead_before(&self, before: &str, parts: bool) -> bool {
+        let before = before.trim_end();
+        let tail_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let tail = before[tail_start..].to_lowercase().replace('’', "'");
+        let ends_with_words = |phrase: &str| {
+            tail.strip_suffix(phrase).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        };
+        self.lead.iter().any(|lead| ends_with_words(lead))
+            || last_word(&tail).ends_with('\'')
+            || parts && self.parts.iter().any(|(name, _, _)| ends_with_words(name))
+    }
+
     fn month_number(&self, word: &str) -> Option<u32> {
         let w = word.to_lowercase();
         let w = w.trim_end_matches('.');
@@ -413,6 +428,11 @@ impl DateLang {
                 continue;
             }
             let explicit = c.get(2).and_then(|y| year_of(y.as_str()));
+            // A bare season is a word as often as a season ("il a été", "prices
+            // fall"): only with a year, or a lead or part-of-year word before it.
+            if explicit.is_none() && !self.lead_before(&text[..m.start], true) {
+                continue;
+            }
             let name = c[1].to_lowercase();
             let year = explicit.or_else(|| {
                 let (_, (sm, sd), _) = self.seasons.iter().find(|(n, _, _)| *n == name)?;
@@ -469,10 +489,7 @@ impl DateLang {
                 Self::latest_year(ctx, mo, 1, false)
             };
             // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
-            let lead_before = {
-                let last = last_word(&text[..m.start()]).to_lowercase().replace('’', "'");
-                self.lead.contains(&last) || last.ends_with('\'')
-            };
+            let lead_before = self.lead_before(&text[..m.start()], false);
             if m.as_str().len() <= 3 && !lead_before {
                 continue;
             }

@@ -176,4 +176,29 @@ mod tests {
         }
         assert!(found >= 4, "the sentences hold dates: {found}");
     }
+
+    /// "été" is also the past participle of "être", and "fall" a verb: a
+    /// season word is a date with a year, or after a lead or part-of-year word.
+    #[test]
+    fn a_bare_season_word_is_a_date_only_after_a_lead_word_or_with_a_year() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("fr", "Elon Musk a été évincé du conseil.", None),
+            ("fr", "L'offre a été rejetée, a été clair Musk.", None),
+            ("fr", "L'été dernier, il est parti.", Some("été")),
+            ("fr", "Il partira cet hiver.", Some("hiver")),
+            ("fr", "Il est parti en plein été.", Some("été")),
+            ("fr", "Une plainte lancée été 2024.", Some("été 2024")),
+            ("en", "Shares fall 5% on the news.", None),
+            ("en", "Summer Zervos sued.", None),
+            ("en", "In the fall, he left.", Some("fall")),
+            ("en", "He left in early summer.", Some("summer")),
+        ];
+        for (lang, text, expected) in cases {
+            let mut ctx = DateContext::default();
+            let dates = find_dates(text, &rules.langs[lang].values, &mut ctx);
+            let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
+            assert_eq!(texts, expected.into_iter().collect::<Vec<_>>(), "{text}");
+        }
+    }
 }
