@@ -16,6 +16,12 @@ pub struct RawDates {
     ordinal_first: Vec<String>,
     #[serde(default = "default_order")]
     numeric_order: String,
+    /// How the language writes a month's name in running text: "lower"
+    /// ("en mars"), "capital" ("in March") or "any". A bare month written
+    /// the other way is a word: "sur Mars", unless a lead word stands before
+    /// it ("en Mars"); "they march", "the march", always.
+    #[serde(default = "default_case")]
+    month_case: String,
     #[serde(default)]
     seasons: Vec<(String, String, String)>,
     #[serde(default)]
@@ -36,6 +42,18 @@ pub struct RawDates {
 
 fn default_order() -> String {
     "dmy".into()
+}
+
+fn default_case() -> String {
+    "any".into()
+}
+
+/// How a language writes a month's name in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MonthCase {
+    Lower,
+    Capital,
+    Any,
 }
 
 /// A month and day, as written in rule files: `03-20`.
@@ -74,6 +92,7 @@ pub struct DateLang {
     seasons: Vec<NamedRange>,
     parts: Vec<NamedRange>,
     day_first: bool,
+    month_case: MonthCase,
     ordinal_first: Vec<String>,
     lead: Vec<String>,
     past: Vec<String>,
@@ -119,6 +138,17 @@ impl DateLang {
                 return Err(file.error_at(file.text.find(name.as_str()), format!("month {name:?} has number {m}")));
             }
         }
+        let month_case = match raw.month_case.as_str() {
+            "lower" => MonthCase::Lower,
+            "capital" => MonthCase::Capital,
+            "any" => MonthCase::Any,
+            other => {
+                return Err(file.error_at(
+                    file.text.find("month_case"),
+                    format!("month_case is {other:?}: it must be \"lower\", \"capital\" or \"any\""),
+                ));
+            }
+        };
         let mut lang = DateLang {
             which: RegexSet::empty(),
             may_hold: compile(&format!(r"(?i)\d|{months}|{seasons_alt}|{relative_alt}"))?,
@@ -136,6 +166,7 @@ impl DateLang {
             seasons,
             parts,
             day_first: raw.numeric_order != "mdy",
+            month_case,
             ordinal_first: raw.ordinal_first.iter().map(|w| w.to_lowercase()).collect(),
             lead: raw.lead.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             past: raw.past.iter().map(|w| w.to_lowercase()).collect(),
@@ -491,6 +522,18 @@ impl DateLang {
             // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
             let lead_before = self.lead_before(&text[..m.start()], false);
             if m.as_str().len() <= 3 && !lead_before {
+                continue;
+            }
+            // Written as the language does not write a month, and not at the
+            // start of the text, where any word is capitalized.
+            let capital = m.as_str().chars().next().is_some_and(char::is_uppercase);
+            let at_start = !text[..m.start()].chars().any(char::is_alphanumeric);
+            let wrong_case = match self.month_case {
+                MonthCase::Lower => capital && !at_start,
+                MonthCase::Capital => !capital,
+                MonthCase::Any => false,
+            };
+            if wrong_case && (self.month_case == MonthCase::Capital || !lead_before) {
                 continue;
             }
             if !lead_before

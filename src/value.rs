@@ -201,4 +201,26 @@ mod tests {
             assert_eq!(texts, expected.into_iter().collect::<Vec<_>>(), "{text}");
         }
     }
+
+    #[test]
+    fn a_bare_month_written_as_the_language_does_not_write_months_is_a_word() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("fr", "SpaceX veut envoyer des humains sur Mars.", None),
+            ("fr", "Mars a été un mois difficile.", Some("Mars")),
+            ("fr", "Il est parti en mars.", Some("mars")),
+            ("fr", "Il est parti en Mars.", Some("Mars")),
+            ("fr", "Il est parti le 3 Mars 2024.", Some("3 Mars 2024")),
+            ("en", "Thousands march on the capital.", None),
+            ("en", "The march drew thousands.", None),
+            ("en", "He left in March.", Some("March")),
+            ("en", "He left in march 2024.", Some("march 2024")),
+        ];
+        for (lang, text, expected) in cases {
+            let mut ctx = DateContext::default();
+            let dates = find_dates(text, &rules.langs[lang].values, &mut ctx);
+            let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
+            assert_eq!(texts, expected.into_iter().collect::<Vec<_>>(), "{text}");
+        }
+    }
 }
