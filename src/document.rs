@@ -22,9 +22,17 @@ pub struct RawText {
     /// Common words, to tell the language of a text.
     #[serde(default)]
     detect: Vec<String>,
-    /// Patterns of boilerplate lines (case-insensitive).
+    /// Patterns of boilerplate lines (case-insensitive): one is enough.
     #[serde(default)]
     boilerplate: Vec<Spanned<String>>,
+    /// Patterns that boilerplate uses but news may too ("cookies",
+    /// "newsletter"): a line is boilerplate on them only with two of them,
+    /// with one of the `reader` words, or when it does not end as a sentence.
+    #[serde(default)]
+    boilerplate_weak: Vec<Spanned<String>>,
+    /// Words that speak to the reader ("vous", "your").
+    #[serde(default)]
+    reader: Vec<String>,
     /// Patterns of lines that open a list of links to other stories.
     #[serde(default)]
     teasers: Vec<Spanned<String>>,
@@ -36,12 +44,18 @@ pub struct RawText {
 #[derive(Debug, Default)]
 pub struct TextLang {
     detect: WordSet,
-    boilerplate: Option<Regex>,
+    boilerplate: Option<Cues>,
     teasers: Option<Regex>,
     abbreviations: std::collections::BTreeSet<String>,
 }
 
-fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>, RuleError> {
+/// A rule pattern as compiled: an apostrophe matches either kind, and an
+/// ASCII word boundary keeps the fast engines on non-ASCII text.
+fn cue_pattern(pattern: &str) -> String {
+    format!("(?i:{})", pattern.replace('\'', "['’]").replace(r"\b", r"(?-u:\b)"))
+}
+
+fn union(file: &RuleFile, patterns: &[&Spanned<String>]) -> Result<Option<Regex>, RuleError> {
     if patterns.is_empty() {
         return Ok(None);
     }
@@ -49,27 +63,80 @@ fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>,
     for p in patterns {
         crate::pattern::check_syntax(file, p, p.get_ref())?;
     }
-    // An ASCII word boundary keeps the fast engines on non-ASCII text.
-    let joined = patterns
-        .iter()
-        .map(|p| format!("(?:{})", p.get_ref().replace('\'', "['’]").replace(r"\b", r"(?-u:\b)")))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!("(?i){joined}")).map(Some).map_err(|e| file.error_at(None, e.to_string()))
+    let joined = patterns.iter().map(|p| cue_pattern(p.get_ref())).collect::<Vec<_>>().join("|");
+    Regex::new(&joined).map(Some).map_err(|e| file.error_at(None, e.to_string()))
+}
+
+/// The boilerplate cues of a language, strong and weak.
+#[derive(Debug)]
+struct Cues {
+    /// Every cue in one pattern, the strong ones first, which tells which of
+    /// them matched: most lines have none, and are done with in one pass.
+    any: regex_automata::meta::Regex,
+    strong: usize,
+    reader: WordSet,
+}
+
+impl Cues {
+    fn compile(raw: &RawText, file: &RuleFile) -> Result<Option<Cues>, RuleError> {
+        let all: Vec<&Spanned<String>> = raw.boilerplate.iter().chain(&raw.boilerplate_weak).collect();
+        if all.is_empty() {
+            return Ok(None);
+        }
+        // Each is checked by the parser alone: only the union is compiled.
+        for p in &all {
+            crate::pattern::check_syntax(file, p, p.get_ref())?;
+        }
+        let patterns: Vec<String> = all.iter().map(|p| cue_pattern(p.get_ref())).collect();
+        // Only a forward search is run: no groups, nor the engines that report them.
+        let config = regex_automata::meta::Config::new()
+            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+            .onepass(false)
+            .backtrack(false);
+        let any = regex_automata::meta::Builder::new()
+            .configure(config)
+            .build_many(&patterns)
+            .map_err(|e| file.error_at(None, e.to_string()))?;
+        let reader = raw.reader.iter().map(|w| w.to_lowercase()).collect();
+        Ok(Some(Cues { any, strong: raw.boilerplate.len(), reader }))
+    }
+
+    /// Whether `line` is boilerplate: a strong cue, two weak ones (the same
+    /// one twice counts), or a weak one in a line that speaks to the reader
+    /// or does not end as a sentence.
+    fn in_line(&self, line: &str) -> bool {
+        // Only which cues a line has matters, not where they start: each
+        // search stops at the first match it sees, and the next goes on from there.
+        let mut input = regex_automata::Input::new(line).earliest(true);
+        let mut weak = 0;
+        while let Some(cue) = self.any.search_half(&input) {
+            if cue.pattern().as_usize() < self.strong || weak == 1 {
+                return true;
+            }
+            weak += 1;
+            input.set_start(cue.offset());
+        }
+        weak == 1 && (!ends_as_sentence(line) || words(line).any(|w| self.reader.contains_key(w)))
+    }
+}
+
+/// Whether `line` ends as a sentence of running text does.
+fn ends_as_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '»', '"', '…'])
 }
 
 impl TextLang {
     pub fn compile(raw: &RawText, file: &RuleFile) -> Result<TextLang, RuleError> {
         Ok(TextLang {
             detect: raw.detect.iter().map(|w| w.to_lowercase()).collect(),
-            boilerplate: union(file, &raw.boilerplate)?,
-            teasers: union(file, &raw.teasers)?,
+            boilerplate: Cues::compile(raw, file)?,
+            teasers: union(file, &raw.teasers.iter().collect::<Vec<_>>())?,
             abbreviations: raw.abbreviations.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
     fn is_boilerplate(&self, line: &str) -> bool {
-        self.boilerplate.as_ref().is_some_and(|r| r.is_match(line))
+        self.boilerplate.as_ref().is_some_and(|cues| cues.in_line(line))
     }
 
     fn is_teaser(&self, line: &str) -> bool {
@@ -623,6 +690,28 @@ mod tests {
         let doc = seed("001_de1ee3171af4175e.txt");
         assert!(sentence_texts(&doc).iter().all(|s| !s.contains("Fuite de données Grok")));
         assert!(seed("000_76fb5b702e2fbb3a.txt").excluded_lines.is_empty());
+    }
+
+    #[test]
+    fn a_weak_cue_alone_leaves_a_news_line_in() {
+        let rules = Rules::load(None).unwrap();
+        let text_lang = |code: &str| &rules.langs[code].text;
+        let cases = [
+            ("fr", "Le fabricant de cookies Mondelez a racheté Clif Bar pour 2,9 milliards de dollars.", false),
+            ("fr", "Meta a modifié sa politique de confidentialité en mars.", false),
+            ("fr", "Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.", true),
+            ("fr", "Ajoutez Numerama à votre écran d'accueil et restez connectés au futur !", true),
+            ("fr", "Newsletter", true),
+            ("fr", "Tous droits réservés.", true),
+            ("en", "Netflix added 5 million subscribers and said it would subscribe to the plan.", false),
+            ("en", "Subscribe to our newsletter.", true),
+            ("en", "We use cookies to improve your experience.", true),
+            ("en", "Share prices rose 3% on Monday.", false),
+            ("en", "Share this article", true),
+        ];
+        for (code, line, expected) in cases {
+            assert_eq!(text_lang(code).is_boilerplate(line), expected, "{line}");
+        }
     }
 
     #[test]
