@@ -154,17 +154,34 @@ impl TextLang {
 }
 
 /// The language whose common words `sample` uses most, with their count
-/// (the last in code order on a tie), in one pass over its words.
+/// (the last in code order on a tie), in one pass over its words. The pass
+/// stops once one language leads by far: the rest of the sample could not
+/// turn it.
 fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     let langs: Vec<&Lang> = rules.langs.values().collect();
     let mut counts = vec![0; langs.len()];
     for word in words(sample) {
-        for &index in rules.detect.get_key(word).map_or(&[][..], Vec::as_slice) {
+        let Some(indices) = rules.detect.get_key(word) else { continue };
+        for &index in indices {
             counts[index] += 1;
+        }
+        if decided(&counts) {
+            break;
         }
     }
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
 }
+
+/// Whether one language has [`DECIDED`] common words and all the others
+/// together not a tenth as many.
+fn decided(counts: &[usize]) -> bool {
+    let total: usize = counts.iter().sum();
+    counts.iter().any(|&n| n >= DECIDED && (total - n) * 10 < n)
+}
+
+/// How many common words of one language, with next to none of the others,
+/// settle what language a text is in.
+const DECIDED: usize = 60;
 
 /// The runs of letters and digits of `text`.
 fn words(text: &str) -> Words<'_> {
@@ -655,6 +672,23 @@ mod tests {
             let by_split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(text).collect::<Vec<_>>(), by_split, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_language_that_leads_by_far_is_settled_before_the_end() {
+        let rules = Rules::load(None).unwrap();
+        let french = "Le groupe a dit que la offre de la société est pour les actionnaires. ".repeat(12);
+        let english = "The group said that the offer of the company is for the shareholders. ".repeat(40);
+        // Read in full, English has more common words; French opens and settles it.
+        assert_eq!(detect(&rules, &english).map(|(_, code)| code.as_str()), Some("en"));
+        assert_eq!(detect(&rules, &format!("{french}{english}")).map(|(_, code)| code.as_str()), Some("fr"));
+        // A few words, or two languages mixed, settle nothing: every word counts.
+        assert!(!decided(&[DECIDED - 1, 0]));
+        assert!(!decided(&[DECIDED, DECIDED / 10]));
+        assert!(decided(&[0, DECIDED]));
+        let once = "La société a dit que the company said that ";
+        let (n, code) = detect(&rules, once).unwrap();
+        assert_eq!(detect(&rules, &once.repeat(100)), Some((100 * n, code)));
     }
 
     #[test]
