@@ -367,6 +367,27 @@ fn byline_date(line: &str) -> Option<PartialDate> {
     None
 }
 
+/// Whether `line` has four digits in a row, as a year is written.
+fn may_hold_year(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// A byline in words: a short line that is mostly one date with its day and
+/// year ("Published on October 9, 2023", "Publié le 8 octobre 2023 à 10h32"),
+/// on a line that does not end as a sentence.
+fn worded_byline(line: &str, dates: &crate::date::DateLang) -> Option<PartialDate> {
+    let found = dates.dates(line, &mut crate::date::DateContext::default());
+    let day = found.iter().find(|v| {
+        v.granularity == Some(crate::value::Granularity::Day) && v.start.as_deref().is_some_and(|s| !s.starts_with('-'))
+    })?;
+    // A time, a time zone, "Publié le", "Updated": a few words besides the date.
+    let others = words(&line[..day.span.start]).count() + words(&line[day.span.end..]).count();
+    if others > 6 {
+        return None;
+    }
+    PartialDate::parse(day.start.as_deref()?).ok()
+}
+
 /// Decode and analyse one source. `id` is the file stem, made unique by the caller.
 pub fn load(
     id: &str,
@@ -452,7 +473,8 @@ pub fn load(
             }
         }
     };
-    let text_lang = rules.langs.get(&language).map(|l| &l.text);
+    let lang_rules = rules.langs.get(&language);
+    let text_lang = lang_rules.map(|l| &l.text);
 
     // Lines: boilerplate or body.
     let mut line_spans: Vec<Span> = Vec::new();
@@ -508,6 +530,16 @@ pub fn load(
             if date.is_none() {
                 date = byline_date(line);
             }
+            continue;
+        }
+        // Cheap tests first: most lines end as sentences or have no year.
+        if !ends_as_sentence(line)
+            && may_hold_year(line)
+            && word_count() <= 12
+            && let Some(byline) = lang_rules.and_then(|l| worded_byline(line, &l.values.dates))
+        {
+            boiler[n] = true;
+            date.get_or_insert(byline);
             continue;
         }
         let cue = tl.is_boilerplate(line);
@@ -689,6 +721,29 @@ mod tests {
         let once = "La société a dit que the company said that ";
         let (n, code) = detect(&rules, once).unwrap();
         assert_eq!(detect(&rules, &once.repeat(100)), Some((100 * n, code)));
+    }
+
+    #[test]
+    fn a_byline_in_words_dates_the_document_and_yields_no_sentence() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("Title\n\nPublié le 8 octobre 2023 à 10h32\n\nLe séisme a fait 2 000 morts.\n", Some("2023-10-08"), true),
+            ("Title\n\nPublished on October 9, 2023\n\nThe quake killed 2,000 people.\n", Some("2023-10-09"), true),
+            (
+                "Title\n\nUpdated Oct. 10, 2023 5:04 PM EDT\n\nThe quake killed 2,000 people.\n",
+                Some("2023-10-10"),
+                true,
+            ),
+            // A sentence that opens on a date is news; a date without its
+            // year dates nothing, though "Published" still marks the line.
+            ("Title\n\nLe 8 octobre 2023, la terre a tremblé.\n", None, false),
+            ("Title\n\nPublished on October 9\n\nThe quake killed 2,000 people.\n", None, true),
+        ];
+        for (text, date, excluded) in cases {
+            let doc = load("t", "t.txt", text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap();
+            assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), date, "{text}");
+            assert_eq!(doc.excluded_lines == [3], excluded, "{text}: {:?}", doc.excluded_lines);
+        }
     }
 
     #[test]
