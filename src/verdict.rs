@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::align::Slot;
 use crate::claim::{Claim, Polarity};
+use crate::date::PartialDate;
 use crate::frame::Attribute;
 use crate::interval::Interval;
 use crate::lexicon::{RuleError, RuleFile};
@@ -86,6 +87,8 @@ pub enum Predicate {
     DifferentUnit,
     /// The sources were published at different dates.
     DifferentReferenceDate,
+    /// The source published later states the higher figure, above the other.
+    Rises,
     /// Either wording is hedged ("près de", "about").
     Hedged,
     /// Both values are dates.
@@ -100,7 +103,7 @@ pub enum Predicate {
 
 impl Predicate {
     const NAMES: &'static str = "same_interval, overlap, disjoint, polarity_differs, roles_reversed, counter_event, \
-         different_unit, different_reference_date, hedged, time, figure, count, occurrence";
+         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence";
 
     fn parse(name: &str) -> Option<Predicate> {
         toml::Value::String(name.to_string()).try_into().ok()
@@ -325,6 +328,7 @@ struct Facts {
     counter: bool,
     different_unit: bool,
     different_reference_date: bool,
+    rises: bool,
     hedged: bool,
     time: bool,
     figure: bool,
@@ -347,6 +351,7 @@ impl Facts {
             _ => false,
         };
         let overlap = intervals.is_some_and(|(i, j)| i.overlaps(&j));
+        let different_reference_date = matches!((&a.reference_date, &b.reference_date), (Some(x), Some(y)) if x != y);
         let roles_reversed = match (a.agent(), a.target(), b.agent(), b.target()) {
             (Some(aa), Some(at), Some(ba), Some(bt)) => aa == bt && at == ba && aa != at,
             _ => false,
@@ -359,7 +364,9 @@ impl Facts {
             roles_reversed,
             counter: a.counter || b.counter,
             different_unit: units.is_some_and(|(x, y)| x != y),
-            different_reference_date: matches!((&a.reference_date, &b.reference_date), (Some(x), Some(y)) if x != y),
+            different_reference_date,
+            // Only disjoint figures from different dates can have risen.
+            rises: intervals.is_some() && !overlap && different_reference_date && (rises(a, b) || rises(b, a)),
             hedged: [&a.value, &b.value].iter().any(|v| v.as_ref().is_some_and(|v| v.hedge.is_some())),
             time: kinds.is_some_and(|(x, y)| x == ValueKind::Date && y == ValueKind::Date),
             figure: kinds.is_some_and(|(x, y)| is_figure(x) && is_figure(y)),
@@ -378,6 +385,7 @@ impl Facts {
             Predicate::CounterEvent => self.counter,
             Predicate::DifferentUnit => self.different_unit,
             Predicate::DifferentReferenceDate => self.different_reference_date,
+            Predicate::Rises => self.rises,
             Predicate::Hedged => self.hedged,
             Predicate::Time => self.time,
             Predicate::Figure => self.figure,
@@ -385,6 +393,25 @@ impl Facts {
             Predicate::Occurrence => self.occurrence,
         }
     }
+}
+
+/// Whether `later` was published after `earlier` and states a figure above
+/// all that `earlier` allows: a toll that rose between the two reports.
+fn rises(earlier: &Claim, later: &Claim) -> bool {
+    let published = |c: &Claim| c.reference_date.as_deref().and_then(|d| PartialDate::parse(d).ok());
+    let (Some(first), Some(then)) = (published(earlier), published(later)) else { return false };
+    let (Some(before), Some(after)) = (&earlier.value, &later.value) else { return false };
+    last_day(first) < first_day(then) && matches!((before.high, after.low), (Some(h), Some(l)) if l >= h)
+}
+
+/// The first and last day a date known to the year, month or day may be.
+fn first_day(date: PartialDate) -> (i32, u32, u32) {
+    (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
+}
+
+fn last_day(date: PartialDate) -> (i32, u32, u32) {
+    let month = date.month.unwrap_or(12);
+    (date.year, month, date.day.unwrap_or_else(|| crate::date::days_in_month(date.year, month)))
 }
 
 /// A value as a reader would say it: "97.4 billion USD", "2019", "2024-03-20 to 2024-06-20".
