@@ -529,11 +529,15 @@ fn read_sentence(
             let from = trigger.token.saturating_sub(4).max(seg.start);
             let cues: Vec<Cow<str>> =
                 (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
-            let only_ne = !cues.is_empty() && cues.iter().all(|w| w == "ne" || w == "n'");
+            let only_ne = !cues.is_empty() && cues.iter().all(|w| words.negation_particles.contains(w));
             let restrictive = only_ne
                 && (trigger_end_token..(trigger_end_token + 4).min(tokens.len()))
-                    .any(|i| word_at(i) == "que" || word_at(i) == "qu'");
-            !cues.is_empty() && !restrictive
+                    .any(|i| words.complementizers.contains(word_at(i)));
+            // "plus", "jamais" alone compare or stress: they negate after "ne"
+            // anywhere earlier in the clause.
+            let needs_particle = cues.iter().all(|w| words.negation_after_particle.contains(w));
+            let particle = || (seg.start..trigger.token).any(|i| words.negation_particles.contains(word_at(i)));
+            !cues.is_empty() && !restrictive && (!needs_particle || particle())
         };
         trigger.polarity = if negated { Polarity::Negated } else { Polarity::Affirmed };
 
@@ -936,6 +940,36 @@ pub fn claim_prefixes(docs: &[Document]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The polarity of each claim read from `text`, with the words of its value.
+    fn polarities(text: &str) -> Vec<(String, Polarity)> {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions::default();
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        claims.into_iter().map(|c| (c.value.map(|v| v.text).unwrap_or_default(), c.polarity)).collect()
+    }
+
+    #[test]
+    fn plus_and_jamais_negate_only_after_ne() {
+        let affirmed = |value: &str| (value.to_string(), Polarity::Affirmed);
+        let negated = |value: &str| (value.to_string(), Polarity::Negated);
+        assert_eq!(polarities("Titre\n\nLe séisme a fait plus de 2 000 morts.\n"), [affirmed("plus de 2 000")]);
+        assert_eq!(polarities("Titre\n\nSéisme : plus de 2 000 morts\n"), [affirmed("plus de 2 000")]);
+        assert_eq!(
+            polarities("Titre\n\nMondelez n'a finalement jamais racheté Clif Bar pour 2,9 milliards de dollars.\n"),
+            [negated("2,9 milliards de dollars")],
+            "a particle earlier in the clause"
+        );
+        assert_eq!(
+            polarities("Titre\n\nMondelez n'a pas racheté Clif Bar pour 2,9 milliards de dollars.\n"),
+            [negated("2,9 milliards de dollars")]
+        );
+        assert_eq!(
+            polarities("Titre\n\nMondelez a racheté Clif Bar pour plus de 2,9 milliards de dollars.\n"),
+            [affirmed("plus de 2,9 milliards de dollars")]
+        );
+    }
 
     #[test]
     fn a_run_on_sentence_is_read_in_pieces_cut_at_white_space() {

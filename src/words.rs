@@ -56,6 +56,13 @@ pub struct RawClaimWords {
     /// Words that negate a noun right after them ("aucun", "ni", "no").
     #[serde(default)]
     pub nominal_negation: Vec<String>,
+    /// Particles without which some negation words do not negate ("ne", "n'").
+    #[serde(default)]
+    pub negation_particles: Vec<String>,
+    /// Words of `negation` that negate only after a particle in the same
+    /// clause: "n'a plus racheté", but "plus de 2 000 morts".
+    #[serde(default)]
+    pub negation_after_particle: Vec<String>,
     /// Words that open a clause whose subject is the word before ("qui", "who").
     #[serde(default)]
     pub subject_relatives: Vec<String>,
@@ -226,6 +233,8 @@ pub struct ClaimWords {
     pub role_nouns: PatternSet<()>,
     pub negation: WordSet,
     pub nominal_negation: WordSet,
+    pub negation_particles: WordSet,
+    pub negation_after_particle: WordSet,
     pub subject_relatives: WordSet,
     pub object_relatives: WordSet,
     pub complementizers: WordSet,
@@ -273,6 +282,8 @@ impl ClaimWords {
             role_nouns: set(&raw.role_nouns)?,
             negation: lowered(&raw.negation),
             nominal_negation: lowered(&raw.nominal_negation),
+            negation_particles: lowered(&raw.negation_particles),
+            negation_after_particle: lowered(&raw.negation_after_particle),
             subject_relatives: lowered(&raw.subject_relatives),
             object_relatives: lowered(&raw.object_relatives),
             complementizers: lowered(&raw.complementizers),
