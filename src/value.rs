@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::{DateContext, RawDates};
+use crate::date::{DateContext, PartialDate, RawDates};
 use crate::lexicon::{RuleError, RuleFile};
 use crate::number::RawNumbers;
 use crate::span::Span;
@@ -122,36 +122,245 @@ pub fn find_dates(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Va
     values
 }
 
-/// A `[[test]]` of a language file, as written.
+/// A `[[test]]` of a language file, as written: a phrase and how it reads.
+///
+/// ```toml
+/// [[test]]
+/// text = "près de 100 milliards de dollars"
+/// expect = { type = "amount", low = 90e9, high = 100e9, unit = "USD", hedge = "nearly" }
+/// ```
+///
+/// `expect` is compared with the first value of its `type`, field by field,
+/// for the fields it gives; `none = true` says the phrase holds no value.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawValueTest {}
+pub struct RawValueTest {
+    pub text: toml::Spanned<String>,
+    /// The reference date for relative dates, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    pub expect: Option<toml::Spanned<RawExpect>>,
+    #[serde(default)]
+    pub none: bool,
+}
+
+/// What a `[[test]]` expects of a value; absent fields are not compared.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    #[serde(rename = "type")]
+    pub kind: ValueKind,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub low: Option<Bound>,
+    #[serde(default)]
+    pub high: Option<Bound>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// A hedge, or `"none"` for a figure stated flat.
+    #[serde(default)]
+    pub hedge: Option<String>,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub granularity: Option<Granularity>,
+}
+
+/// An interval bound in a test: a number, or `"unbounded"`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Bound {
+    Finite(f64),
+    Named(Unbounded),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unbounded {
+    Unbounded,
+}
+
+impl Bound {
+    fn matches(self, got: Option<f64>) -> bool {
+        match (self, got) {
+            (Bound::Named(Unbounded::Unbounded), None) => true,
+            (Bound::Finite(want), Some(got)) => {
+                (want - got).abs() <= 1e-6 * want.abs().max(got.abs()) || (want == 0.0 && got.abs() < 1e-9)
+            }
+            _ => false,
+        }
+    }
+}
 
 /// A checked `[[test]]` of a language file.
 #[derive(Debug, Clone)]
-pub struct ValueTest {}
+pub struct ValueTest {
+    text: String,
+    reference: Option<PartialDate>,
+    /// `None`: the phrase holds no value.
+    expect: Option<RawExpect>,
+}
 
 impl ValueTest {
     pub fn compile(raw: RawValueTest, file: &RuleFile) -> Result<ValueTest, RuleError> {
-        let _ = (raw, file);
-        Ok(ValueTest {})
+        let reference = match &raw.date {
+            Some(date) => Some(PartialDate::parse(date.get_ref()).map_err(|e| file.error_in(date, e))?),
+            None => None,
+        };
+        let expect = match (raw.expect, raw.none) {
+            (Some(expect), false) => {
+                const HEDGES: [Hedge; 7] = [
+                    Hedge::Nearly,
+                    Hedge::About,
+                    Hedge::Over,
+                    Hedge::AtLeast,
+                    Hedge::Under,
+                    Hedge::AtMost,
+                    Hedge::Range,
+                ];
+                if let Some(hedge) = &expect.get_ref().hedge
+                    && hedge != "none"
+                    && !HEDGES.into_iter().any(|h| hedge_name(h) == *hedge)
+                {
+                    return Err(file.error_in(&expect, format!("unknown hedge {hedge:?}")));
+                }
+                Some(expect.into_inner())
+            }
+            (None, true) => None,
+            (Some(expect), true) => {
+                return Err(file.error_in(&expect, "a test gives `expect` or `none = true`, not both"));
+            }
+            (None, false) => return Err(file.error_in(&raw.text, "a test needs `expect` or `none = true`")),
+        };
+        Ok(ValueTest { text: raw.text.into_inner(), reference, expect })
     }
 
     pub fn name(&self) -> String {
-        String::new()
+        self.text.clone()
     }
 
+    /// `Ok` when the phrase reads as expected, else what differs.
     pub fn run(&self, lang: &ValueLang) -> Result<(), String> {
-        let _ = lang;
-        Ok(())
+        let mut ctx = DateContext { reference: self.reference, last_year: None };
+        let found = find_values(&self.text, lang, &mut ctx);
+        let Some(expect) = &self.expect else {
+            return match found.first() {
+                None => Ok(()),
+                Some(v) => Err(format!("expected no value, read {:?} as {}", v.text, kind_name(v.kind))),
+            };
+        };
+        let Some(value) = found.iter().find(|v| v.kind == expect.kind) else {
+            return Err(format!("expected {}, found none", kind_name(expect.kind)));
+        };
+        let mut wrong = Vec::new();
+        let mut check = |field: &str, ok: bool, want: String, got: String| {
+            if !ok {
+                wrong.push(format!("{field} {want}, read {got}"));
+            }
+        };
+        let show = |b: Option<f64>| b.map_or("unbounded".to_string(), |b| b.to_string());
+        let show_bound = |b: Bound| match b {
+            Bound::Finite(x) => x.to_string(),
+            Bound::Named(_) => "unbounded".to_string(),
+        };
+        if let Some(text) = &expect.text {
+            check("text", *text == value.text, format!("{text:?}"), format!("{:?}", value.text));
+        }
+        if let Some(low) = expect.low {
+            check("low", low.matches(value.low), show_bound(low), show(value.low));
+        }
+        if let Some(high) = expect.high {
+            check("high", high.matches(value.high), show_bound(high), show(value.high));
+        }
+        if let Some(unit) = &expect.unit {
+            check("unit", Some(unit) == value.unit.as_ref(), unit.clone(), format!("{:?}", value.unit));
+        }
+        if let Some(hedge) = &expect.hedge {
+            let got = value.hedge.map_or("none".to_string(), hedge_name);
+            check("hedge", *hedge == got, hedge.clone(), got);
+        }
+        let date_field = |field: &str, want: &Option<String>, got: &Option<String>, wrong: &mut Vec<String>| {
+            if let Some(want) = want
+                && Some(want) != got.as_ref()
+            {
+                wrong.push(format!("{field} {want}, read {}", got.as_deref().unwrap_or("none")));
+            }
+        };
+        date_field("start", &expect.start, &value.start, &mut wrong);
+        date_field("end", &expect.end, &value.end, &mut wrong);
+        if let Some(granularity) = expect.granularity
+            && Some(granularity) != value.granularity
+        {
+            wrong.push(format!("granularity {granularity:?}, read {:?}", value.granularity));
+        }
+        if wrong.is_empty() { Ok(()) } else { Err(format!("{:?}: expected {}", value.text, wrong.join("; "))) }
     }
+}
+
+fn kind_name(kind: ValueKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn hedge_name(hedge: Hedge) -> String {
+    serde_json::to_value(hedge).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ValueKind, find_dates, find_values};
+    use super::{RawValueTest, ValueKind, ValueTest, find_dates, find_values};
     use crate::date::DateContext;
+    use crate::lexicon::RuleFile;
     use crate::lexicon::Rules;
+
+    /// The one `[[test]]` of a small language file, compiled or its error.
+    fn value_test(toml: &str) -> Result<ValueTest, String> {
+        let file = RuleFile { name: "lang/xx.toml".into(), origin: "lang/xx.toml".into(), text: toml.into() };
+        #[derive(serde::Deserialize)]
+        struct Tests {
+            test: Vec<RawValueTest>,
+        }
+        let raw: Tests = file.parse().map_err(|e| e.to_string())?;
+        let raw = raw.test.into_iter().next().expect("one test");
+        ValueTest::compile(raw, &file).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_language_test_fails_on_each_field_that_reads_otherwise() {
+        let rules = Rules::load(None).unwrap();
+        let fr = &rules.langs["fr"].values;
+        let right = value_test(
+            "[[test]]\ntext = \"environ 3,5 millions d'euros\"\nexpect = { type = \"amount\", low = 3.15e6, high = 3.85e6, unit = \"EUR\", hedge = \"about\" }\n",
+        )
+        .unwrap();
+        assert_eq!(right.run(fr), Ok(()));
+        let wrong = value_test(
+            "[[test]]\ntext = \"environ 3,5 millions d'euros\"\nexpect = { type = \"amount\", low = 3.5e6, unit = \"USD\", hedge = \"none\" }\n",
+        )
+        .unwrap();
+        let message = wrong.run(fr).unwrap_err();
+        for field in ["low 3500000", "unit USD", "hedge none, read about"] {
+            assert!(message.contains(field), "{message}");
+        }
+        let none = value_test("[[test]]\ntext = \"plus de 2 000 morts\"\nnone = true\n").unwrap();
+        assert!(none.run(fr).unwrap_err().contains("expected no value"));
+        let other_type = value_test("[[test]]\ntext = \"12 %\"\nexpect = { type = \"count\" }\n").unwrap();
+        assert_eq!(other_type.run(fr), Err("expected count, found none".into()));
+    }
+
+    #[test]
+    fn a_language_test_without_expectation_or_with_a_bad_hedge_is_a_rule_error() {
+        let missing = value_test("[[test]]\ntext = \"12 %\"\n").unwrap_err();
+        assert_eq!(missing, "lang/xx.toml:2:8: a test needs `expect` or `none = true`");
+        let hedge = value_test("[[test]]\ntext = \"12 %\"\nexpect = { type = \"percent\", hedge = \"roughly\" }\n")
+            .unwrap_err();
+        assert!(hedge.starts_with("lang/xx.toml:3:") && hedge.ends_with("unknown hedge \"roughly\""), "{hedge}");
+        let date = value_test("[[test]]\ntext = \"hier\"\ndate = \"demain\"\nnone = true\n").unwrap_err();
+        assert!(date.starts_with("lang/xx.toml:3:8:"), "{date}");
+    }
 
     #[test]
     fn dates_alone_are_the_dates_of_all_values_in_order() {
