@@ -431,6 +431,24 @@ fn segment_of(segments: &[Segment], token: usize) -> usize {
     segments.iter().position(|s| s.start <= token && token < s.end).unwrap_or(segments.len().saturating_sub(1))
 }
 
+/// Whether the word at `token` is the verb of an incise after a quotation,
+/// where a verb of saying comes before its subject: "« … », poursuit
+/// l'entreprise", "\"…,\" continues the filing". Such a verb reports speech
+/// and states no event.
+fn opens_incise(text: &str, tokens: &[Token], token: usize) -> bool {
+    let mut before = tokens[..token].iter().rev().map(|t| t.text(text));
+    let mut previous = before.next();
+    if previous == Some(",") {
+        previous = before.next();
+    }
+    match previous {
+        Some("»" | "”") => true,
+        // A straight quote closes when it is the second, fourth… of the sentence.
+        Some("\"") => tokens[..token].iter().filter(|t| t.text(text) == "\"").count() % 2 == 0,
+        _ => false,
+    }
+}
+
 /// Bytes between two spans (0 when they touch or overlap).
 fn gap(a: Span, b: Span) -> usize {
     b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
@@ -484,16 +502,20 @@ fn read_sentence(
 
     // The sentence's subject: the first free mention of the first clause that
     // is neither fronted nor relative nor an attribution.
-    let main_subject =
+    // `skip` leaves out mentions that cannot be the subject of one trigger.
+    let main_subject_but = |skip: &dyn Fn(&Mention, usize) -> bool| {
         segs.iter().enumerate().filter(|(_, s)| s.kind == SegmentKind::Plain).find_map(|(i, _)| {
-            mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject).map(|(m, _)| m)
-        });
+            mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject && !skip(m, i)).map(|(m, _)| m)
+        })
+    };
+    let main_subject = main_subject_but(&|_, _| false);
     let any_subject = mentions.iter().any(|m| m.subject);
 
     let mut triggers: Vec<Trigger> = found
         .iter()
         .copied()
         .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
+        .filter(|(span, _)| !opens_incise(text, tokens, token_at(tokens, span.start)))
         .map(|(span, &frame)| {
             let token = token_at(tokens, span.start);
             Trigger {
@@ -619,9 +641,12 @@ fn read_sentence(
         {
             trigger.agent = Some(m.name.clone());
         }
-        // 6. The sentence's subject.
+        // 6. The sentence's subject, leaving out names after the trigger in
+        // its own clause: those are its objects ("X a racheté Y" with X not
+        // known as a name; "Après avoir racheté Y, X a …").
         if trigger.agent.is_none()
-            && let Some(m) = main_subject
+            && let Some(m) =
+                main_subject_but(&|m, segment| segment == trigger.segment && m.span.start >= trigger.span.end)
         {
             trigger.agent = Some(m.name.clone());
         }
@@ -948,6 +973,36 @@ mod tests {
         let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
         let claims = extract_all(std::slice::from_ref(&doc), &rules);
         claims.into_iter().map(|c| (c.value.map(|v| v.text).unwrap_or_default(), c.polarity)).collect()
+    }
+
+    /// Frame, agent and target of each claim read from `text`.
+    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("fr".into()), ..Default::default() };
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        claims
+            .into_iter()
+            .map(|c| (c.frame.clone(), c.agent().map(str::to_string), c.roles.get("target").cloned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_after_the_verb_of_its_clause_is_not_its_agent() {
+        // "Mondelez", first word of the sentence, is not known as a name.
+        let got = roles("Titre\n\nMondelez a racheté Clif Bar pour 2,9 milliards de dollars.\n");
+        assert_eq!(got, [("acquisition".to_string(), None, Some("Clif Bar".to_string()))]);
+        // A fronted clause's verb takes the main clause's subject after it.
+        let got = roles("Titre\n\nAprès avoir racheté Twitter pour 44 milliards de dollars, Elon Musk a licencié.\n");
+        assert_eq!(got, [("acquisition".to_string(), Some("Elon Musk".to_string()), Some("X".to_string()))]);
+    }
+
+    #[test]
+    fn a_verb_of_saying_after_a_quotation_states_no_event() {
+        let text = "Titre\n\n« Ses mails le prouvent », poursuit l'entreprise.\n\n\"He left,\" continues OpenAI.\n";
+        assert_eq!(roles(text), []);
+        let text = "Titre\n\n« Nous irons en justice », a dit Musk, qui poursuit OpenAI depuis 2024.\n";
+        assert_eq!(roles(text).len(), 1, "a trigger later in the sentence still counts");
     }
 
     #[test]
