@@ -25,7 +25,7 @@ use crate::lexicon::{Lang, Rules};
 use crate::pattern::{Joint, PatternSet, Shape};
 use crate::span::{Location, Span};
 use crate::token::{Token, TokenKind, tokenize};
-use crate::value::{Value, ValueKind, find_dates, find_values};
+use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
 use crate::words::{ClaimWords, key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -311,9 +311,10 @@ pub fn extract(
         let before = resolver.last_any().map(str::to_string);
         // A sentence with no trigger yields no claim: only its dates matter
         // to the sentences after it.
+        let mut bare = Vec::new();
         let values = match triggers[index].is_empty() {
             true => find_dates(text, &lang.values, &mut ctx),
-            false => find_values(text, &lang.values, &mut ctx),
+            false => find_values_and_bare(text, &lang.values, &mut ctx, Some(&mut bare)),
         };
         let classes = words.clause_classes(text, tokens);
         let mentions = resolver.sentence_with(text, tokens, &classes, &cues, index);
@@ -324,6 +325,7 @@ pub fn extract(
                 offset: sentence.start,
                 tokens,
                 values: &values,
+                bare: &bare,
                 mentions: &mentions,
                 segments: &segs,
                 triggers: &triggers[index],
@@ -416,6 +418,8 @@ struct SentenceInput<'a> {
     offset: usize,
     tokens: &'a [Token],
     values: &'a [Value],
+    /// Bare numbers ("rose to 2,445"): a count only right after a count's trigger.
+    bare: &'a [Value],
     mentions: &'a [Mention],
     segments: &'a [Segment],
     triggers: &'a [(Span, &'a usize)],
@@ -471,6 +475,7 @@ fn read_sentence(
         offset,
         tokens,
         values,
+        bare,
         mentions,
         segments: segs,
         triggers: found,
@@ -766,6 +771,41 @@ fn read_sentence(
         }
     }
 
+    // A bare number a few words after a count's trigger, in its clause, is
+    // that count: "the death toll has risen to 2,445", "injured 2,000".
+    let mut counted: Vec<bool> =
+        attached.iter().map(|a| a.iter().any(|&vi| values[vi].kind == ValueKind::Count)).collect();
+    let mut with_bare = Vec::new();
+    for number in bare {
+        let n_token = token_at(tokens, number.span.start);
+        let n_seg = segment_of(segs, n_token);
+        if segs[n_seg].kind == SegmentKind::Attribution {
+            continue;
+        }
+        let chosen = (0..triggers.len())
+            .filter(|&ti| {
+                let t = &triggers[ti];
+                let end_token = token_at(tokens, t.span.end.saturating_sub(1)) + 1;
+                !counted[ti]
+                    && t.segment == n_seg
+                    && t.span.end <= number.span.start
+                    && frames.frames[t.frame].attributes.contains(&Attribute::Count)
+                    && tokens[end_token..n_token].iter().filter(|t| t.kind == TokenKind::Word).count() <= 4
+                    && !values.iter().any(|v| v.span.start >= t.span.end && v.span.end <= number.span.start)
+            })
+            .max_by_key(|&ti| triggers[ti].span.start);
+        if let Some(ti) = chosen {
+            counted[ti] = true;
+            attached[ti].push(values.len() + with_bare.len());
+            with_bare.push(number.clone());
+        }
+    }
+    let values: Cow<[Value]> = if with_bare.is_empty() {
+        Cow::Borrowed(values)
+    } else {
+        Cow::Owned(values.iter().cloned().chain(with_bare).collect())
+    };
+
     let mut drafts = Vec::new();
     let sentence_span = Span::new(offset, offset + text.len());
     for (ti, trigger) in triggers.iter().enumerate() {
@@ -1003,6 +1043,33 @@ mod tests {
         assert_eq!(roles(text), []);
         let text = "Titre\n\n« Nous irons en justice », a dit Musk, qui poursuit OpenAI depuis 2024.\n";
         assert_eq!(roles(text).len(), 1, "a trigger later in the sentence still counts");
+    }
+
+    /// Frame and value words of each claim read from `text`.
+    fn counts(text: &str) -> Vec<(String, String)> {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        claims.into_iter().map(|c| (c.frame, c.value.map(|v| v.text).unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_bare_number_right_after_a_count_trigger_is_that_count() {
+        let pair = |frame: &str, text: &str| (frame.to_string(), text.to_string());
+        assert_eq!(
+            counts("Title\n\nThe death toll has risen to 2,445, according to the ministry.\n"),
+            [pair("casualties", "2,445")]
+        );
+        assert_eq!(
+            counts("Title\n\nThe quake killed at least 2,400 people and injured 2,000, officials said.\n"),
+            [pair("casualties", "at least 2,400"), pair("injuries", "2,000")]
+        );
+        let fr = polarities("Titre\n\nLe bilan s'élève désormais à 2 445, selon le ministère.\n");
+        assert_eq!(fr, [("2 445".to_string(), Polarity::Affirmed)]);
+        // Too far from the trigger, or another value between: no count.
+        assert_eq!(counts("Title\n\nThe toll was revised by the ministry on its site at 9 and 11.\n"), []);
+        assert_eq!(counts("Title\n\nThe toll in 2023 stood at 12.\n"), [pair("casualties", "2023")]);
     }
 
     #[test]

@@ -261,6 +261,14 @@ impl<'t> Probe<'t> {
 }
 
 /// Skips spaces (any kind) from `at`; returns the new offset.
+/// Digits of a clock time or a score, "5:04", "3:2": next to a colon that
+/// has a digit on its other side.
+fn is_clock(text: &str, span: Span) -> bool {
+    let before = text[..span.start].strip_suffix(':').is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+    let after = text[span.end..].strip_prefix(':').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    before || after
+}
+
 fn skip_spaces(text: &str, at: usize) -> usize {
     let mut i = at;
     for c in text[at..].chars() {
@@ -466,6 +474,13 @@ impl NumberLang {
         Some(Figure { span: Span::new(span_start, end), value, decimals, scale, unit, percent, words })
     }
 
+    /// A product name before a bare number: "iPhone 15", "Boeing 737".
+    fn after_name(&self, text: &str, figure: &Figure) -> bool {
+        let prev_word =
+            text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        prev_word.chars().any(char::is_uppercase) && figure.scale.is_none()
+    }
+
     /// Which kind of value a figure is, or None when it is a bare number.
     fn kind(&self, text: &str, figure: &Figure, hedged: bool) -> Option<ValueKind> {
         if figure.unit.is_some() {
@@ -474,11 +489,7 @@ impl NumberLang {
         if figure.percent {
             return Some(ValueKind::Percent);
         }
-        // A product name before a bare number: "iPhone 15", "Boeing 737".
-        let prev_word =
-            text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let product = prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
-        if product {
+        if self.after_name(text, figure) || is_clock(text, figure.span) {
             return None;
         }
         if figure.scale.is_some() {
@@ -547,6 +558,13 @@ impl NumberLang {
 
     /// Amounts, counts and percents in `text`, skipping `taken` spans (dates).
     pub fn values(&self, text: &str, taken: &[Span]) -> Vec<Value> {
+        self.values_and_bare(text, taken, None)
+    }
+
+    /// [`Self::values`], and when `bare` is given, the bare numbers too ("the
+    /// toll rose to 2,445"), read as counts: the claim stage decides whether a
+    /// trigger just before one makes it a count.
+    pub fn values_and_bare(&self, text: &str, taken: &[Span], mut bare: Option<&mut Vec<Value>>) -> Vec<Value> {
         let figures = self.figures(text, taken);
         let mut out = Vec::new();
         let mut i = 0;
@@ -563,9 +581,15 @@ impl NumberLang {
             let hedge_before = self.hedge_before(text, figure.span.start);
             let hedge_after = if hedge_before.is_none() { self.hedge_after(text, figure.span.end) } else { None };
             let hedged = hedge_before.is_some() || hedge_after.is_some();
-            let Some(kind) = self.kind(text, figure, hedged) else {
-                i += 1;
-                continue;
+            let (kind, is_bare) = match self.kind(text, figure, hedged) {
+                Some(kind) => (kind, false),
+                None if bare.is_some() && !is_clock(text, figure.span) && !self.after_name(text, figure) => {
+                    (ValueKind::Count, true)
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
             };
             let (point, low, high) = self.stated(figure, kind);
             let t = self.tolerance;
@@ -582,7 +606,11 @@ impl NumberLang {
             };
             let start = hedge_before.map_or(figure.span.start, |h| h.1);
             let end = hedge_after.map_or(figure.span.end, |h| h.1);
-            out.push(Value {
+            let list = match (&mut bare, is_bare) {
+                (Some(bare), true) => &mut **bare,
+                _ => &mut out,
+            };
+            list.push(Value {
                 kind,
                 text: text[start..end].to_string(),
                 low,

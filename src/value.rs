@@ -107,9 +107,20 @@ impl ValueLang {
 /// Every value in `text`, in order of position, spans relative to `text`.
 /// `ctx` carries the reference date and the year last mentioned across calls.
 pub fn find_values(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
+    find_values_and_bare(text, lang, ctx, None)
+}
+
+/// [`find_values`], and when `bare` is given, the bare numbers that are no
+/// value on their own ("rose to 2,445"), as counts, in order of position.
+pub fn find_values_and_bare(
+    text: &str,
+    lang: &ValueLang,
+    ctx: &mut DateContext,
+    bare: Option<&mut Vec<Value>>,
+) -> Vec<Value> {
     let mut values = find_dates(text, lang, ctx);
     let taken: Vec<Span> = values.iter().map(|v| v.span).collect();
-    values.extend(lang.numbers.values(text, &taken));
+    values.extend(lang.numbers.values_and_bare(text, &taken, bare));
     values.sort_by_key(|v| v.span);
     values
 }
