@@ -211,6 +211,28 @@ fn segments(text: &str, tokens: &[Token], classes: &[u8], words: &ClaimWords) ->
     out
 }
 
+/// Marks the sentence's last clause as an attribution when it is short and a
+/// verb of saying ends it, a couple of words at most after the verb: "…, the
+/// Wall Street Journal reported", "…, officials said on Sunday". (A clause
+/// that opens with one, "selon X", is marked by [`segments`].)
+fn mark_trailing_attribution(segs: &mut [Segment], tokens: &[Token], cues: &[(Span, &())]) {
+    let [.., _, last] = segs else { return };
+    if last.kind != SegmentKind::Plain {
+        return;
+    }
+    let words = |from: usize, to: usize| tokens[from..to].iter().filter(|t| t.kind == TokenKind::Word).count();
+    if words(last.start, last.end) > 6 {
+        return;
+    }
+    let ends_with_cue = cues.iter().any(|(span, ())| {
+        let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
+        span.start >= last.span.start && cue_end <= last.end && words(cue_end, last.end) <= 2
+    });
+    if ends_with_cue {
+        last.kind = SegmentKind::Attribution;
+    }
+}
+
 /// A frame trigger found in a sentence.
 #[derive(Debug, Clone)]
 struct Trigger {
@@ -318,7 +340,8 @@ pub fn extract(
         };
         let classes = words.clause_classes(text, tokens);
         let mentions = resolver.sentence_with(text, tokens, &classes, &cues, index);
-        let segs = segments(text, tokens, &classes, words);
+        let mut segs = segments(text, tokens, &classes, words);
+        mark_trailing_attribution(&mut segs, tokens, &attribution[index]);
         let sentence_drafts = read_sentence(
             &SentenceInput {
                 text,
@@ -1070,6 +1093,24 @@ mod tests {
         // Too far from the trigger, or another value between: no count.
         assert_eq!(counts("Title\n\nThe toll was revised by the ministry on its site at 9 and 11.\n"), []);
         assert_eq!(counts("Title\n\nThe toll in 2023 stood at 12.\n"), [pair("casualties", "2023")]);
+    }
+
+    #[test]
+    fn a_short_last_clause_ending_with_a_verb_of_saying_names_no_role() {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
+        let text =
+            "Title\n\nJane Roe sued Acme on Friday.\n\nThe court rejected the claim on Monday, Judge Doe said.\n";
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        let rejection = claims.iter().find(|c| c.frame == "rejection").expect("a rejection");
+        assert!(!rejection.roles.values().any(|r| r == "Judge Doe"), "{:?}", rejection.roles);
+        assert_eq!(rejection.attributed_to.as_deref(), Some("Judge Doe"));
+        // A clause that goes on after the verb is no attribution.
+        let text = "Title\n\nThe talks failed, and Jane Roe said she sued Acme in 2024.\n";
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        assert!(claims.iter().any(|c| c.frame == "lawsuit" && c.attribute == Attribute::Time), "{claims:?}");
     }
 
     #[test]

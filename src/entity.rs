@@ -1046,6 +1046,10 @@ pub struct Resolver<'a> {
     /// The document's most mentioned organization, for bare descriptions.
     main_org: Option<String>,
     last_person: Option<String>,
+    /// The person last named as a sentence's subject: a pronoun that opens
+    /// the next sentence as its subject is that person ("Musk, who founded
+    /// Acme with Roe, left. He sued …").
+    subject_person: Option<String>,
     last_org: Option<String>,
     last_any: Option<(String, Kind)>,
     /// Names already resolved in this document: resolution is pure, and names repeat.
@@ -1061,6 +1065,7 @@ impl<'a> Resolver<'a> {
             epithets: gazetteer.epithets.get(lang),
             main_org: None,
             last_person: None,
+            subject_person: None,
             last_org: None,
             last_any: None,
             memo: std::cell::RefCell::default(),
@@ -1216,7 +1221,12 @@ impl<'a> Resolver<'a> {
                     let (name, kind) = self.resolve(name, *honorific);
                     Some((name, kind, Form::Name))
                 }
-                RawMention::PersonPronoun => self.last_person.clone().map(|n| (n, Kind::Person, Form::Pronoun)),
+                RawMention::PersonPronoun => {
+                    let opens_as_subject =
+                        !mentions.iter().any(|m| is_person_like(m.kind)) && !self.governed(text, tokens, *span);
+                    let person = if opens_as_subject { self.subject_person.as_ref() } else { None };
+                    person.or(self.last_person.as_ref()).map(|n| (n.clone(), Kind::Person, Form::Pronoun))
+                }
                 RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
                 RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
                 RawMention::OrgDescription => {
@@ -1259,6 +1269,9 @@ impl<'a> Resolver<'a> {
         }
         self.add_roles(text, &mut mentions);
         mentions.sort_by_key(|m| m.span);
+        if let Some(m) = mentions.iter().find(|m| m.subject && is_person_like(m.kind)) {
+            self.subject_person = Some(m.name.clone());
+        }
         mentions
     }
 
@@ -1574,6 +1587,23 @@ mod tests {
                 "{text}: {phrase:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_as_subject_takes_the_last_subject() {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs["en"].claims;
+        let names = Names::default();
+        let mut resolver = Resolver::new("en", &rules.entities, &names, words);
+        let first = "Jane Roe, who founded Acme with John Doe, left its board.";
+        resolver.sentence(first, &tokenize(first));
+        let second = "He sued the company.";
+        let found: Vec<String> = resolver.sentence(second, &tokenize(second)).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["Jane Roe", "Acme"]);
+        // After another person in its own sentence: the last person named.
+        let third = "The board of Acme hired John Doe, and he stayed.";
+        let found: Vec<String> = resolver.sentence(third, &tokenize(third)).into_iter().map(|m| m.name).collect();
+        assert_eq!(found, ["Acme", "John Doe", "John Doe"]);
     }
 
     #[test]
