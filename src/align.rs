@@ -4,7 +4,9 @@
 //! then grouped by their role fillers. Reversed roles of one event stay side by
 //! side so that the rules can see them, unless the frame repeats and the
 //! sources speak of a counter-event or of another time. A claim with a missing
-//! role joins the one group it fits. Repeatable frames are then split into
+//! role joins the one group it fits; where no claim names both roles, one
+//! group that names only the agent and one that names only the target are
+//! one event told in halves. Repeatable frames are then split into
 //! events by time: claims whose times are disjoint are different events.
 
 use std::collections::BTreeMap;
@@ -143,6 +145,29 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
             }
         }
     }
+    // With no claim naming both roles, one group that names only the agent
+    // and one that names only the target are one event told in halves:
+    // "a bid from X" and "a bid for Y".
+    if full == 0 {
+        let agent_only: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].target.is_none()).collect();
+        let target_only: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].agent.is_none()).collect();
+        let halves = |only: &[usize], named: fn(&Group) -> bool| -> Option<usize> {
+            match only.iter().copied().filter(|&g| named(&groups[g])).collect::<Vec<_>>()[..] {
+                [g] => Some(g),
+                _ => None,
+            }
+        };
+        let agent_half = halves(&agent_only, |g| g.agent.is_some());
+        let target_half = halves(&target_only, |g| g.target.is_some());
+        if let (Some(a), Some(t)) = (agent_half, target_half)
+            && groups[a].agent != groups[t].target
+        {
+            let taken = std::mem::take(&mut groups[t]);
+            groups[a].target = taken.target;
+            groups[a].claims.extend(taken.claims);
+            groups.remove(t);
+        }
+    }
     for g in &mut groups {
         g.claims.sort_unstable();
     }
@@ -257,5 +282,25 @@ mod tests {
             dated("partial", "A", "", "2024-03-01", "2024-03-31"),
         ];
         assert_eq!(slots_of(&claims), [vec!["full", "partial"], vec!["other"]]);
+    }
+
+    #[test]
+    fn halves_of_one_event_join_when_no_claim_names_both_roles() {
+        let claims = [
+            dated("from", "A", "", "2024-03-01", "2024-03-31"),
+            dated("for", "", "B", "2024-03-01", "2024-03-31"),
+            dated("also-for", "", "B", "2024-03-01", "2024-03-31"),
+        ];
+        assert_eq!(slots_of(&claims), [vec!["from", "for", "also-for"]]);
+        let rules = Rules::load(None).unwrap();
+        let slots = align(&claims, &rules.frames);
+        assert_eq!((slots[0].agent.as_deref(), slots[0].target.as_deref()), (Some("A"), Some("B")));
+        // Two agents named alone: which one the target's half speaks of is unknown.
+        let claims = [
+            dated("from-a", "A", "", "2024-03-01", "2024-03-31"),
+            dated("from-c", "C", "", "2024-03-01", "2024-03-31"),
+            dated("for", "", "B", "2024-03-01", "2024-03-31"),
+        ];
+        assert_eq!(slots_of(&claims).len(), 3);
     }
 }

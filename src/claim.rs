@@ -617,9 +617,15 @@ fn read_sentence(
         }
         // 2. Genitive: "l'offre de X", "X's bid".
         if trigger.agent.is_none() && frame_lang.genitive_agent.matches_whole(trigger_text) == Some(&frame_id) {
-            let next = word_at(trigger_end_token);
-            if matches!(next.as_ref(), "de" | "d'" | "du" | "des" | "of")
-                && let Some(m) = mention_after(trigger_end_token + 1)
+            // The agent follows a genitive word, after the trigger or ending it ("a bid from X").
+            let last = word_at(trigger_end_token.saturating_sub(1));
+            let agent_from = if words.genitive.contains(&last) {
+                Some(trigger_end_token)
+            } else {
+                words.genitive.contains(word_at(trigger_end_token)).then_some(trigger_end_token + 1)
+            };
+            if let Some(from) = agent_from
+                && let Some(m) = mention_after(from)
             {
                 trigger.agent = Some(m.name.clone());
             } else if trigger.token >= 2
@@ -1111,6 +1117,17 @@ mod tests {
         let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
         let claims = extract_all(std::slice::from_ref(&doc), &rules);
         assert!(claims.iter().any(|c| c.frame == "lawsuit" && c.attribute == Attribute::Time), "{claims:?}");
+    }
+
+    #[test]
+    fn a_genitive_word_ending_a_nominal_trigger_opens_its_agent() {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
+        let text = "Title\n\nThe board of Acme rejected a nearly $100 billion bid from Jane Roe.\n";
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        let bid = claims.iter().find(|c| c.frame == "acquisition").expect("the bid");
+        assert_eq!((bid.agent(), bid.text.as_str()), (Some("Jane Roe"), "nearly $100 billion"));
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub struct RawClaimWords {
     /// "par", "by": names the agent of a passive.
     #[serde(default)]
     pub passive_agent: Vec<String>,
+    /// Words after a nominal trigger that open its agent: "l'offre de X",
+    /// "a bid from X".
+    #[serde(default)]
+    pub genitive: Vec<String>,
     /// "avec", "with": names a co-agent, not a target.
     #[serde(default)]
     pub coagent: Vec<String>,
@@ -239,6 +243,7 @@ pub struct ClaimWords {
     pub object_relatives: WordSet,
     pub complementizers: WordSet,
     pub passive_agent: WordSet,
+    pub genitive: WordSet,
     pub coagent: WordSet,
     pub attribution: PatternSet<()>,
     /// Pronouns and complementizers in one map, each word with its
@@ -288,6 +293,7 @@ impl ClaimWords {
             object_relatives: lowered(&raw.object_relatives),
             complementizers: lowered(&raw.complementizers),
             passive_agent: lowered(&raw.passive_agent),
+            genitive: lowered(&raw.genitive),
             coagent: lowered(&raw.coagent),
             attribution: set(&raw.attribution)?,
             clause_words: {
