@@ -208,6 +208,9 @@ pub struct Names {
     org_of: HashMap<String, String>,
     /// The names worth scoring for a near-spelling, built on first use after learning.
     near: OnceLock<NearIndex>,
+    /// Initials of the organizations' names → the one name they abbreviate
+    /// (`None` when several do), built on first use after learning.
+    acronyms: OnceLock<HashMap<String, Option<String>>>,
     /// The gazetteer's surnames are in `surnames`.
     gazetteer_surnames: bool,
 }
@@ -791,6 +794,32 @@ fn candidates<'t>(text: &'t str, tokens: &[Token], words: &ClaimWords) -> Vec<Ca
     out
 }
 
+/// "FTC", "ONU": two to six capital letters.
+fn is_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The capitals a name is abbreviated to: "Federal Trade Commission" →
+/// "FTC", "Organisation des Nations unies" → "ONU"; `None` for a name of
+/// fewer than two words that count.
+fn initials(name: &str, words: &ClaimWords) -> Option<String> {
+    let letters: String = name
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !words.function_words.contains_key(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
+}
+
+/// A company's name without its legal form: "Kroger Co" → "Kroger"; `None`
+/// when the name has none, or is nothing else.
+fn without_legal_form<'t>(name: &'t str, words: &ClaimWords) -> Option<&'t str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    let rest = rest.trim_end_matches([',', ' ']);
+    (words.legal_forms.contains(last) && !rest.is_empty()).then_some(rest)
+}
+
 /// A guess at what an unknown name is.
 fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
     if honorific {
@@ -839,15 +868,19 @@ impl Names {
             *packed = None;
         }
         self.near = OnceLock::new();
+        self.acronyms = OnceLock::new();
         let mut named: Vec<(Span, String, Kind)> = Vec::new();
         for c in &found {
-            let known = gazetteer.lookup(c.text);
-            let (name, kind) = match known {
-                Some(e) => (e.name.clone(), e.kind),
-                None => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
+            let base = without_legal_form(c.text, words);
+            let known = gazetteer.lookup(base.unwrap_or(c.text));
+            let (name, kind) = match (known, base) {
+                (Some(e), _) => (e.name.clone(), e.kind),
+                (None, Some(base)) => (base.to_string(), Kind::Organization),
+                (None, None) => (c.text.to_string(), guess_kind(c.text, c.honorific, words)),
             };
-            // Names repeat: copied into the maps only the first time.
-            if !c.sentence_start || known.is_some() {
+            // Names repeat: copied into the maps only the first time. A
+            // company's legal form marks a name even at a sentence's start.
+            if !c.sentence_start || known.is_some() || base.is_some() {
                 if !self.seen.contains_key(&name) {
                     self.seen.insert(name.clone(), kind);
                 }
@@ -893,6 +926,7 @@ impl Names {
     /// Adds what `later` learned; what this one learned first wins.
     pub fn merge(&mut self, later: Names) {
         self.near = OnceLock::new();
+        self.acronyms = OnceLock::new();
         self.gazetteer_surnames |= later.gazetteer_surnames;
         for (name, kind) in later.seen {
             self.seen.entry(name).or_insert(kind);
@@ -941,8 +975,37 @@ impl Names {
         self.org_of.entry(person.to_string()).or_insert_with(|| org.to_string());
     }
 
+    /// The organizations' names by their initials, built once.
+    fn acronyms(&self, gazetteer: &Gazetteer, words: &ClaimWords) -> &HashMap<String, Option<String>> {
+        self.acronyms.get_or_init(|| {
+            let mut by_initials: HashMap<String, Option<String>> = HashMap::default();
+            let names =
+                gazetteer.entities.iter().map(|e| (&e.name, e.kind)).chain(self.seen.iter().map(|(n, k)| (n, *k)));
+            for (name, kind) in names {
+                // A name of three words may be guessed a person's: "Federal Trade Commission".
+                let Some(letters) = initials(name, words) else { continue };
+                if !(is_org_like(kind) || letters.chars().count() >= 3) {
+                    continue;
+                }
+                by_initials
+                    .entry(letters)
+                    .and_modify(|known| {
+                        if known.as_ref() != Some(name) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(name.clone()));
+            }
+            by_initials
+        })
+    }
+
     /// The canonical name and kind of a capitalized run.
     fn resolve_name(&self, text: &str, honorific: bool, gazetteer: &Gazetteer, words: &ClaimWords) -> (String, Kind) {
+        if let Some(base) = without_legal_form(text, words) {
+            let (name, kind) = self.resolve_name(base, false, gazetteer, words);
+            return (name, if kind == Kind::Person { Kind::Organization } else { kind });
+        }
         if let Some(e) = gazetteer.lookup(text) {
             return (e.name.clone(), e.kind);
         }
@@ -953,6 +1016,12 @@ impl Names {
             let name = full.iter().next().cloned().unwrap_or_default();
             let kind = gazetteer.lookup(&name).map_or(Kind::Person, |e| e.kind);
             return (name, kind);
+        }
+        if is_acronym(text)
+            && let Some(Some(full)) = self.acronyms(gazetteer, words).get(text)
+        {
+            let kind = gazetteer.lookup(full).map_or(Kind::Organization, |e| e.kind);
+            return (full.clone(), kind);
         }
         if text.chars().count() >= 5 {
             let near = self.near.get_or_init(|| NearIndex::build(gazetteer, &self.seen));
@@ -1604,6 +1673,44 @@ mod tests {
         let third = "The board of Acme hired John Doe, and he stayed.";
         let found: Vec<String> = resolver.sentence(third, &tokenize(third)).into_iter().map(|m| m.name).collect();
         assert_eq!(found, ["Acme", "John Doe", "John Doe"]);
+    }
+
+    /// The names of each sentence's mentions, after `learn` has read them all.
+    fn resolved(lang: &str, sentences: &[&str]) -> Vec<Vec<String>> {
+        let rules = Rules::load(None).unwrap();
+        let words = &rules.langs[lang].claims;
+        let mut names = Names::default();
+        for s in sentences {
+            names.learn(s, &rules.entities, words);
+        }
+        let mut resolver = Resolver::new(lang, &rules.entities, &names, words);
+        sentences.iter().map(|s| resolver.sentence(s, &tokenize(s)).into_iter().map(|m| m.name).collect()).collect()
+    }
+
+    #[test]
+    fn a_legal_form_is_no_part_of_a_company_name() {
+        let got = resolved(
+            "en",
+            &["Kroger Co. agreed to acquire Albertsons Cos. on Friday.", "Kroger said it would buy Albertsons."],
+        );
+        assert_eq!(got, [vec!["Kroger", "Albertsons"], vec!["Kroger", "Kroger", "Albertsons"]], "\"it\" is Kroger");
+    }
+
+    #[test]
+    fn an_acronym_is_the_one_organization_with_those_initials() {
+        let got = resolved(
+            "en",
+            &["The Federal Trade Commission sued on Monday.", "The FTC and the SEC declined to comment."],
+        );
+        assert_eq!(got, [vec!["Federal Trade Commission"], vec!["Federal Trade Commission", "SEC"]]);
+        let got = resolved("en", &["The European Central Bank raised rates.", "Then the ECB paused."]);
+        assert_eq!(got[1], ["European Central Bank"]);
+        // Two names with the same initials: the acronym stays as written.
+        let got = resolved(
+            "en",
+            &["The Ford Motor Company wrote to the Federal Maritime Commission.", "Later, FMC said little."],
+        );
+        assert_eq!(got[1], ["FMC"]);
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct RawClaimWords {
     /// Words that end an organization's name ("Inc", "Partners", "Labs").
     #[serde(default)]
     pub org_suffixes: Vec<String>,
+    /// Legal forms that end a company's name and are no part of it: "Kroger
+    /// Co." and "Kroger" are one company ("Inc", "Co", "SA").
+    #[serde(default)]
+    pub legal_forms: Vec<String>,
     /// Titles before a surname ("M.", "Mme", "Mr").
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -225,6 +229,7 @@ pub struct ClaimWords {
     pub function_words: WordSet,
     pub not_names: WordSet,
     pub org_suffixes: WordSet,
+    pub legal_forms: WordSet,
     pub honorifics: WordSet,
     pub prepositions: WordSet,
     pub determiners: WordSet,
@@ -274,7 +279,8 @@ impl ClaimWords {
         Ok(ClaimWords {
             function_words: lowered(&raw.function_words),
             not_names: raw.not_names.iter().cloned().collect(),
-            org_suffixes: raw.org_suffixes.iter().cloned().collect(),
+            org_suffixes: raw.org_suffixes.iter().chain(&raw.legal_forms).cloned().collect(),
+            legal_forms: raw.legal_forms.iter().cloned().collect(),
             honorifics: raw.honorifics.iter().map(|h| h.trim_end_matches('.').to_string()).collect(),
             prepositions: lowered(&raw.prepositions),
             determiners: lowered(&raw.determiners),
