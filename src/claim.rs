@@ -654,6 +654,15 @@ fn read_sentence(
                 .or_else(|| mentions.iter().rev().find(|m| m.span.end <= trigger.span.start).map(|m| m.name.clone()))
                 .or_else(|| before.map(str::to_string));
         }
+        // 3b. An infinitive after a name: "ordered Fox to pay", "a demandé à
+        //     Fox de payer": the name is who acts.
+        if trigger.agent.is_none()
+            && trigger.token >= 2
+            && words.infinitive_markers.contains(&prev_word)
+            && let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 2].span.end)
+        {
+            trigger.agent = Some(m.name.clone());
+        }
         // 4. A subject relative: "X, qui a cofondé Y".
         if trigger.agent.is_none() && seg.kind == SegmentKind::SubjectRelative {
             trigger.agent = mentions.iter().rev().find(|m| m.span.end <= seg.span.start).map(|m| m.name.clone());
@@ -1128,6 +1137,24 @@ mod tests {
         let claims = extract_all(std::slice::from_ref(&doc), &rules);
         let bid = claims.iter().find(|c| c.frame == "acquisition").expect("the bid");
         assert_eq!((bid.agent(), bid.text.as_str()), (Some("Jane Roe"), "nearly $100 billion"));
+    }
+
+    #[test]
+    fn the_name_before_an_infinitive_is_its_agent() {
+        let rules = Rules::load(None).unwrap();
+        let agent_of = |lang: &str, text: &str| {
+            let options = crate::document::LoadOptions { language: Some(lang.into()), ..Default::default() };
+            let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+            let claims = extract_all(std::slice::from_ref(&doc), &rules);
+            claims.first().and_then(|c| c.agent().map(str::to_string))
+        };
+        let en = "Title\n\nA jury in the state ordered Fox News to pay $787.5 million to Jane Roe.\n";
+        assert_eq!(agent_of("en", en).as_deref(), Some("Fox News"));
+        let fr = "Titre\n\nLe tribunal a ordonné à Fox News de payer 787,5 millions de dollars à Jane Roe.\n";
+        assert_eq!(agent_of("fr", fr).as_deref(), Some("Fox News"));
+        // "agreed to pay": no name before the marker, the subject pays.
+        let en = "Title\n\nFox News agreed to pay $787 million to Jane Roe.\n";
+        assert_eq!(agent_of("en", en).as_deref(), Some("Fox News"));
     }
 
     #[test]

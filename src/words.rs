@@ -79,6 +79,10 @@ pub struct RawClaimWords {
     /// "par", "by": names the agent of a passive.
     #[serde(default)]
     pub passive_agent: Vec<String>,
+    /// Words that open an infinitive, whose agent is the name just before
+    /// them: "ordered Fox to pay", "a demandé à Fox de payer".
+    #[serde(default)]
+    pub infinitive_markers: Vec<String>,
     /// Words after a nominal trigger that open its agent: "l'offre de X",
     /// "a bid from X".
     #[serde(default)]
@@ -249,6 +253,7 @@ pub struct ClaimWords {
     pub complementizers: WordSet,
     pub passive_agent: WordSet,
     pub genitive: WordSet,
+    pub infinitive_markers: WordSet,
     pub coagent: WordSet,
     pub attribution: PatternSet<()>,
     /// Pronouns and complementizers in one map, each word with its
@@ -300,6 +305,7 @@ impl ClaimWords {
             complementizers: lowered(&raw.complementizers),
             passive_agent: lowered(&raw.passive_agent),
             genitive: lowered(&raw.genitive),
+            infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
             attribution: set(&raw.attribution)?,
             clause_words: {
