@@ -149,16 +149,16 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     // and one that names only the target are one event told in halves:
     // "a bid from X" and "a bid for Y".
     if full == 0 {
-        let agent_only: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].target.is_none()).collect();
-        let target_only: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].agent.is_none()).collect();
-        let halves = |only: &[usize], named: fn(&Group) -> bool| -> Option<usize> {
-            match only.iter().copied().filter(|&g| named(&groups[g])).collect::<Vec<_>>()[..] {
-                [g] => Some(g),
+        // The one group of that shape, if there is exactly one.
+        let single = |shape: fn(&Group) -> bool| {
+            let mut found = (0..groups.len()).filter(|&g| shape(&groups[g]));
+            match (found.next(), found.next()) {
+                (Some(g), None) => Some(g),
                 _ => None,
             }
         };
-        let agent_half = halves(&agent_only, |g| g.agent.is_some());
-        let target_half = halves(&target_only, |g| g.target.is_some());
+        let agent_half = single(|g| g.agent.is_some() && g.target.is_none());
+        let target_half = single(|g| g.agent.is_none() && g.target.is_some());
         if let (Some(a), Some(t)) = (agent_half, target_half)
             && groups[a].agent != groups[t].target
         {

@@ -1044,22 +1044,22 @@ pub fn claim_prefixes(docs: &[Document]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The claims of one document of `text`, in `lang` (detected when `None`).
+    fn claims_of(lang: Option<&str>, text: &str) -> Vec<Claim> {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: lang.map(str::to_string), ..Default::default() };
+        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
+        extract_all(std::slice::from_ref(&doc), &rules)
+    }
+
     /// The polarity of each claim read from `text`, with the words of its value.
     fn polarities(text: &str) -> Vec<(String, Polarity)> {
-        let rules = Rules::load(None).unwrap();
-        let options = crate::document::LoadOptions::default();
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
-        claims.into_iter().map(|c| (c.value.map(|v| v.text).unwrap_or_default(), c.polarity)).collect()
+        claims_of(None, text).into_iter().map(|c| (c.value.map(|v| v.text).unwrap_or_default(), c.polarity)).collect()
     }
 
     /// Frame, agent and target of each claim read from `text`.
     fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let rules = Rules::load(None).unwrap();
-        let options = crate::document::LoadOptions { language: Some("fr".into()), ..Default::default() };
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
-        claims
+        claims_of(Some("fr"), text)
             .into_iter()
             .map(|c| (c.frame.clone(), c.agent().map(str::to_string), c.roles.get("target").cloned()))
             .collect()
@@ -1085,11 +1085,10 @@ mod tests {
 
     /// Frame and value words of each claim read from `text`.
     fn counts(text: &str) -> Vec<(String, String)> {
-        let rules = Rules::load(None).unwrap();
-        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
-        claims.into_iter().map(|c| (c.frame, c.value.map(|v| v.text).unwrap_or_default())).collect()
+        claims_of(Some("en"), text)
+            .into_iter()
+            .map(|c| (c.frame, c.value.map(|v| v.text).unwrap_or_default()))
+            .collect()
     }
 
     #[test]
@@ -1112,42 +1111,29 @@ mod tests {
 
     #[test]
     fn a_short_last_clause_ending_with_a_verb_of_saying_names_no_role() {
-        let rules = Rules::load(None).unwrap();
-        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
         let text =
             "Title\n\nJane Roe sued Acme on Friday.\n\nThe court rejected the claim on Monday, Judge Doe said.\n";
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        let claims = claims_of(Some("en"), text);
         let rejection = claims.iter().find(|c| c.frame == "rejection").expect("a rejection");
         assert!(!rejection.roles.values().any(|r| r == "Judge Doe"), "{:?}", rejection.roles);
         assert_eq!(rejection.attributed_to.as_deref(), Some("Judge Doe"));
         // A clause that goes on after the verb is no attribution.
-        let text = "Title\n\nThe talks failed, and Jane Roe said she sued Acme in 2024.\n";
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        let claims = claims_of(Some("en"), "Title\n\nThe talks failed, and Jane Roe said she sued Acme in 2024.\n");
         assert!(claims.iter().any(|c| c.frame == "lawsuit" && c.attribute == Attribute::Time), "{claims:?}");
     }
 
     #[test]
     fn a_genitive_word_ending_a_nominal_trigger_opens_its_agent() {
-        let rules = Rules::load(None).unwrap();
-        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
-        let text = "Title\n\nThe board of Acme rejected a nearly $100 billion bid from Jane Roe.\n";
-        let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-        let claims = extract_all(std::slice::from_ref(&doc), &rules);
+        let claims =
+            claims_of(Some("en"), "Title\n\nThe board of Acme rejected a nearly $100 billion bid from Jane Roe.\n");
         let bid = claims.iter().find(|c| c.frame == "acquisition").expect("the bid");
         assert_eq!((bid.agent(), bid.text.as_str()), (Some("Jane Roe"), "nearly $100 billion"));
     }
 
     #[test]
     fn the_name_before_an_infinitive_is_its_agent() {
-        let rules = Rules::load(None).unwrap();
-        let agent_of = |lang: &str, text: &str| {
-            let options = crate::document::LoadOptions { language: Some(lang.into()), ..Default::default() };
-            let doc = crate::document::load("t", "t.txt", text.as_bytes().to_vec(), &rules, &options).unwrap();
-            let claims = extract_all(std::slice::from_ref(&doc), &rules);
-            claims.first().and_then(|c| c.agent().map(str::to_string))
-        };
+        let agent_of =
+            |lang: &str, text: &str| claims_of(Some(lang), text).first().and_then(|c| c.agent().map(str::to_string));
         let en = "Title\n\nA jury in the state ordered Fox News to pay $787.5 million to Jane Roe.\n";
         assert_eq!(agent_of("en", en).as_deref(), Some("Fox News"));
         let fr = "Titre\n\nLe tribunal a ordonné à Fox News de payer 787,5 millions de dollars à Jane Roe.\n";

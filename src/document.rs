@@ -55,7 +55,7 @@ fn cue_pattern(pattern: &str) -> String {
     format!("(?i:{})", pattern.replace('\'', "['’]").replace(r"\b", r"(?-u:\b)"))
 }
 
-fn union(file: &RuleFile, patterns: &[&Spanned<String>]) -> Result<Option<Regex>, RuleError> {
+fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>, RuleError> {
     if patterns.is_empty() {
         return Ok(None);
     }
@@ -130,7 +130,7 @@ impl TextLang {
         Ok(TextLang {
             detect: raw.detect.iter().map(|w| w.to_lowercase()).collect(),
             boilerplate: Cues::compile(raw, file)?,
-            teasers: union(file, &raw.teasers.iter().collect::<Vec<_>>())?,
+            teasers: union(file, &raw.teasers)?,
             abbreviations: raw.abbreviations.iter().map(|w| w.to_lowercase()).collect(),
         })
     }

@@ -260,7 +260,15 @@ impl<'t> Probe<'t> {
     }
 }
 
-/// Skips spaces (any kind) from `at`; returns the new offset.
+/// How a figure reads, see [`NumberLang::reading`].
+enum Reading {
+    Value(ValueKind),
+    /// A number with no unit and no noun after it: "rose to 2,445".
+    Bare,
+    /// A product's number or a clock time: "Boeing 737", "5:04".
+    Nothing,
+}
+
 /// Digits of a clock time or a score, "5:04", "3:2": next to a colon that
 /// has a digit on its other side.
 fn is_clock(text: &str, span: Span) -> bool {
@@ -269,6 +277,7 @@ fn is_clock(text: &str, span: Span) -> bool {
     before || after
 }
 
+/// Skips spaces (any kind) from `at`; returns the new offset.
 fn skip_spaces(text: &str, at: usize) -> usize {
     let mut i = at;
     for c in text[at..].chars() {
@@ -474,26 +483,24 @@ impl NumberLang {
         Some(Figure { span: Span::new(span_start, end), value, decimals, scale, unit, percent, words })
     }
 
-    /// A product name before a bare number: "iPhone 15", "Boeing 737".
-    fn after_name(&self, text: &str, figure: &Figure) -> bool {
-        let prev_word =
-            text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        prev_word.chars().any(char::is_uppercase) && figure.scale.is_none()
-    }
-
-    /// Which kind of value a figure is, or None when it is a bare number.
-    fn kind(&self, text: &str, figure: &Figure, hedged: bool) -> Option<ValueKind> {
+    /// How a figure reads: a value of some kind, a bare number, or no
+    /// number of anything.
+    fn reading(&self, text: &str, figure: &Figure, hedged: bool) -> Reading {
         if figure.unit.is_some() {
-            return Some(ValueKind::Amount);
+            return Reading::Value(ValueKind::Amount);
         }
         if figure.percent {
-            return Some(ValueKind::Percent);
+            return Reading::Value(ValueKind::Percent);
         }
-        if self.after_name(text, figure) || is_clock(text, figure.span) {
-            return None;
+        // A product name before a bare number: "iPhone 15", "Boeing 737".
+        let prev_word =
+            text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let product = prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
+        if product || is_clock(text, figure.span) {
+            return Reading::Nothing;
         }
         if figure.scale.is_some() {
-            return Some(ValueKind::Count);
+            return Reading::Value(ValueKind::Count);
         }
         // A bare number counts something when a noun follows: "1 644 morts".
         let rest = &text[skip_spaces(text, figure.span.end)..];
@@ -503,7 +510,7 @@ impl NumberLang {
             && next.chars().count() > 1
             && !self.not_count_after.contains(&next)
             && !self.scales.iter().any(|(w, _)| *w == next);
-        if noun || (hedged && figure.scale.is_some()) { Some(ValueKind::Count) } else { None }
+        if noun || (hedged && figure.scale.is_some()) { Reading::Value(ValueKind::Count) } else { Reading::Bare }
     }
 
     fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
@@ -581,12 +588,10 @@ impl NumberLang {
             let hedge_before = self.hedge_before(text, figure.span.start);
             let hedge_after = if hedge_before.is_none() { self.hedge_after(text, figure.span.end) } else { None };
             let hedged = hedge_before.is_some() || hedge_after.is_some();
-            let (kind, is_bare) = match self.kind(text, figure, hedged) {
-                Some(kind) => (kind, false),
-                None if bare.is_some() && !is_clock(text, figure.span) && !self.after_name(text, figure) => {
-                    (ValueKind::Count, true)
-                }
-                None => {
+            let (kind, is_bare) = match self.reading(text, figure, hedged) {
+                Reading::Value(kind) => (kind, false),
+                Reading::Bare if bare.is_some() => (ValueKind::Count, true),
+                Reading::Bare | Reading::Nothing => {
                     i += 1;
                     continue;
                 }
@@ -651,7 +656,10 @@ impl NumberLang {
             a.unit = second.unit.clone();
         }
         a.percent |= second.percent;
-        let kind = self.kind(text, second, true).unwrap_or(ValueKind::Count);
+        let kind = match self.reading(text, second, true) {
+            Reading::Value(kind) => kind,
+            Reading::Bare | Reading::Nothing => ValueKind::Count,
+        };
         let (pa, _, _) = self.stated(&a, kind);
         let (pb, _, _) = self.stated(second, kind);
         if pa > pb {

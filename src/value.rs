@@ -214,6 +214,8 @@ pub struct ValueTest {
     reference: Option<PartialDate>,
     /// `None`: the phrase holds no value.
     expect: Option<RawExpect>,
+    /// The expected hedge, parsed: `Some(None)` for a figure stated flat.
+    hedge: Option<Option<Hedge>>,
 }
 
 impl ValueTest {
@@ -222,32 +224,25 @@ impl ValueTest {
             Some(date) => Some(PartialDate::parse(date.get_ref()).map_err(|e| file.error_in(date, e))?),
             None => None,
         };
-        let expect = match (raw.expect, raw.none) {
+        let (expect, hedge) = match (raw.expect, raw.none) {
             (Some(expect), false) => {
-                const HEDGES: [Hedge; 7] = [
-                    Hedge::Nearly,
-                    Hedge::About,
-                    Hedge::Over,
-                    Hedge::AtLeast,
-                    Hedge::Under,
-                    Hedge::AtMost,
-                    Hedge::Range,
-                ];
-                if let Some(hedge) = &expect.get_ref().hedge
-                    && hedge != "none"
-                    && !HEDGES.into_iter().any(|h| hedge_name(h) == *hedge)
-                {
-                    return Err(file.error_in(&expect, format!("unknown hedge {hedge:?}")));
-                }
-                Some(expect.into_inner())
+                let hedge = match expect.get_ref().hedge.as_deref() {
+                    None => None,
+                    Some("none") => Some(None),
+                    Some(name) => match toml::Value::String(name.to_string()).try_into::<Hedge>() {
+                        Ok(hedge) => Some(Some(hedge)),
+                        Err(_) => return Err(file.error_in(&expect, format!("unknown hedge {name:?}"))),
+                    },
+                };
+                (Some(expect.into_inner()), hedge)
             }
-            (None, true) => None,
+            (None, true) => (None, None),
             (Some(expect), true) => {
                 return Err(file.error_in(&expect, "a test gives `expect` or `none = true`, not both"));
             }
             (None, false) => return Err(file.error_in(&raw.text, "a test needs `expect` or `none = true`")),
         };
-        Ok(ValueTest { text: raw.text.into_inner(), reference, expect })
+        Ok(ValueTest { text: raw.text.into_inner(), reference, expect, hedge })
     }
 
     pub fn name(&self) -> String {
@@ -261,11 +256,11 @@ impl ValueTest {
         let Some(expect) = &self.expect else {
             return match found.first() {
                 None => Ok(()),
-                Some(v) => Err(format!("expected no value, read {:?} as {}", v.text, kind_name(v.kind))),
+                Some(v) => Err(format!("expected no value, read {:?} as {}", v.text, name_of(v.kind))),
             };
         };
         let Some(value) = found.iter().find(|v| v.kind == expect.kind) else {
-            return Err(format!("expected {}, found none", kind_name(expect.kind)));
+            return Err(format!("expected {}, found none", name_of(expect.kind)));
         };
         let mut wrong = Vec::new();
         let mut check = |field: &str, ok: bool, want: String, got: String| {
@@ -290,9 +285,9 @@ impl ValueTest {
         if let Some(unit) = &expect.unit {
             check("unit", Some(unit) == value.unit.as_ref(), unit.clone(), format!("{:?}", value.unit));
         }
-        if let Some(hedge) = &expect.hedge {
-            let got = value.hedge.map_or("none".to_string(), hedge_name);
-            check("hedge", *hedge == got, hedge.clone(), got);
+        if let Some(hedge) = self.hedge {
+            let show = |h: Option<Hedge>| h.map_or("none".to_string(), name_of);
+            check("hedge", hedge == value.hedge, show(hedge), show(value.hedge));
         }
         let date_field = |field: &str, want: &Option<String>, got: &Option<String>, wrong: &mut Vec<String>| {
             if let Some(want) = want
@@ -312,12 +307,9 @@ impl ValueTest {
     }
 }
 
-fn kind_name(kind: ValueKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
-fn hedge_name(hedge: Hedge) -> String {
-    serde_json::to_value(hedge).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+/// The name a kind or a hedge has in the rule files and the report: "amount", "at_least".
+fn name_of(variant: impl Serialize) -> String {
+    serde_json::to_value(variant).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 #[cfg(test)]
