@@ -61,9 +61,11 @@ enum Command {
     /// Each claim is supported, rounding, contradicted or unsupported. Exit
     /// status: 0, 1 when an unacknowledged claim reaches --fail-on, 2 on error.
     Review {
-        /// The draft to check.
-        draft: PathBuf,
-        /// The sources: files, or folders of .txt and .md files.
+        /// The draft to check. It may also come last, after the sources:
+        /// `review --sources DIR DRAFT`.
+        draft: Option<PathBuf>,
+        /// The sources: files, or folders of .txt and .md files. A draft
+        /// found among them is left out.
         #[arg(long, required = true, num_args = 1..)]
         sources: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "md")]
@@ -191,9 +193,17 @@ where
     }
 }
 
+/// Warns of the files of a rules folder that are not read.
+fn warn_ignored_rule_files(dir: Option<&Path>) {
+    for path in dir.map(crate::lexicon::ignored_files).unwrap_or_default() {
+        eprintln!("crosscheck: warning: {}: not a .toml file, not read as rules", path.display());
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Command::Rules { action: RulesAction::Check { dir } } = &cli.command {
         let dir = dir.as_deref().or(cli.rules.as_deref());
+        warn_ignored_rule_files(dir);
         let rules = Rules::load(dir).map_err(|e| e.to_string())?;
         println!(
             "rules ok: {} languages, {} frames, {} entities, {} verdict rules",
@@ -204,6 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    warn_ignored_rule_files(cli.rules.as_deref());
     let rules = Rules::load(cli.rules.as_deref()).map_err(|e| e.to_string())?;
     match cli.command {
         Command::Parse { lang, date, text } => parse(&rules, &lang, date.as_deref(), text),
@@ -234,7 +245,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             std::mem::forget(rules);
             Ok(status)
         }
-        Command::Review { draft, sources, format, fail_on, ack, load } => {
+        Command::Review { draft, mut sources, format, fail_on, ack, load } => {
+            let draft = review_draft(draft, &mut sources)?;
             review(&draft, &sources, format, fail_on, ack.as_deref(), &rules, &load.options(&rules)?)
         }
         Command::Claims { paths, format, load } => claims(&paths, format, &rules, &load.options(&rules)?),
@@ -374,6 +386,20 @@ fn claims(paths: &[PathBuf], format: ClaimsFormat, rules: &Rules, options: &Load
     Ok(if skipped.iter().any(|s| s.error) { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
+/// The draft of `review`: the path before `--sources`, or else the last
+/// path after it (`review --sources DIR DRAFT`), which must then be a file.
+fn review_draft(draft: Option<PathBuf>, sources: &mut Vec<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(draft) = draft {
+        return Ok(draft);
+    }
+    match sources.last() {
+        Some(last) if sources.len() > 1 && !last.is_dir() => Ok(sources.pop().expect("a last path")),
+        _ => Err("no draft to review: name it first (`crosscheck review DRAFT --sources PATH…`) \
+                  or last, after the sources"
+            .to_string()),
+    }
+}
+
 fn review(
     draft_path: &Path,
     sources: &[PathBuf],
@@ -384,7 +410,8 @@ fn review(
     options: &LoadOptions,
 ) -> Result<ExitCode, String> {
     let acks = ack.map(crate::review::read_acks).transpose()?.unwrap_or_default();
-    let discovery = crate::corpus::discover(sources);
+    let mut discovery = crate::corpus::discover(sources);
+    crate::corpus::leave_out(&mut discovery, draft_path, "the draft under review, left out of its sources");
     let (docs, skipped) = crate::corpus::load_all(&discovery, rules, options);
     let bytes =
         std::fs::read(draft_path).map_err(|e| format!("{}: cannot read the draft: {e}", draft_path.display()))?;
@@ -448,6 +475,9 @@ fn parse(rules: &Rules, lang: &str, date: Option<&str>, text: Option<String>) ->
         Some(text) => print(&text)?,
         None => {
             let stdin = std::io::stdin();
+            if std::io::IsTerminal::is_terminal(&stdin) {
+                eprintln!("crosscheck parse: reading phrases from standard input, one a line; end with Ctrl-D");
+            }
             let mut reader = stdin.lock();
             let mut buf = Vec::new();
             let mut number = 0;

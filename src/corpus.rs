@@ -76,18 +76,43 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             if ext.as_deref().is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e)) {
                 files.push(path);
             } else {
-                let what = ext.map_or_else(|| "no extension".to_string(), |e| format!(".{e}"));
-                skipped.push(Skipped {
-                    path: path.display().to_string(),
-                    reason: format!("not a text article ({what}); name the file to read it anyway"),
-                    error: false,
-                });
+                let reason = match ext.as_deref().and_then(binary_format) {
+                    Some(format) => format!("{format}, not text: save or export it as a .txt file to check it"),
+                    None => {
+                        let what = ext.map_or_else(|| "no extension".to_string(), |e| format!(".{e}"));
+                        format!("not a text article ({what}); name the file to read it anyway")
+                    }
+                };
+                skipped.push(Skipped { path: path.display().to_string(), reason, error: false });
             }
         }
     }
 }
 
-/// The sources named by `paths`, each with an id unique in the run.
+/// The kind of document a file extension names when it is a format that
+/// holds text only inside a binary container: no use reading it as text.
+fn binary_format(extension: &str) -> Option<&'static str> {
+    Some(match extension {
+        "pdf" => "a PDF document",
+        "doc" | "docx" | "odt" | "rtf" | "pages" => "a word-processor document",
+        "xls" | "xlsx" | "ods" | "numbers" => "a spreadsheet",
+        "ppt" | "pptx" | "odp" | "key" => "a slide presentation",
+        "epub" | "mobi" => "an e-book",
+        "zip" | "gz" | "tgz" | "bz2" | "xz" | "7z" | "rar" | "tar" => "an archive",
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "tif" | "tiff" | "bmp" | "heic" | "svg" => "an image",
+        "mp3" | "wav" | "m4a" | "ogg" | "mp4" | "mov" | "avi" | "mkv" | "webm" => "an audio or video file",
+        _ => return None,
+    })
+}
+
+/// A file as the system knows it, so that two names for one file are seen
+/// as one: the canonical path where it can be had, the path as given otherwise.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The sources named by `paths`, each with an id unique in the run. A file
+/// named twice (or named and inside a folder named) is read once.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -108,8 +133,23 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             skipped.push(Skipped { path: path.display().to_string(), reason: "does not exist".into(), error: true });
         }
     }
+    let mut seen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut unique = Vec::with_capacity(files.len());
+    for path in files {
+        match seen.entry(identity(&path)) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(path.clone());
+                unique.push(path);
+            }
+            std::collections::btree_map::Entry::Occupied(first) => skipped.push(Skipped {
+                path: path.display().to_string(),
+                reason: format!("the same file as {}, read once", first.get().display()),
+                error: false,
+            }),
+        }
+    }
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    let sources = files
+    let sources = unique
         .into_iter()
         .map(|path| {
             let stem = path.file_stem().map_or_else(|| "source".to_string(), |s| s.to_string_lossy().to_string());
@@ -120,6 +160,16 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         })
         .collect();
     Discovery { sources, skipped }
+}
+
+/// Leaves `file` out of the sources, when it is one of them: a draft in its
+/// sources folder would support itself. Says so in `skipped`.
+pub fn leave_out(discovery: &mut Discovery, file: &Path, why: &str) {
+    let file = identity(file);
+    let (out, kept): (Vec<Source>, Vec<Source>) =
+        std::mem::take(&mut discovery.sources).into_iter().partition(|s| identity(Path::new(&s.path)) == file);
+    discovery.sources = kept;
+    discovery.skipped.extend(out.into_iter().map(|s| Skipped { path: s.path, reason: why.to_string(), error: false }));
 }
 
 /// Reads and loads every source in parallel, keeping their order; what cannot

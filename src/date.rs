@@ -180,6 +180,11 @@ impl DateLang {
         Ok(lang)
     }
 
+    /// Whether a numeric date gives the day before the month (`15/03/2024`).
+    pub fn day_first(&self) -> bool {
+        self.day_first
+    }
+
     /// The date patterns, in the order of `which`.
     fn patterns(&self) -> impl Iterator<Item = &Regex> {
         [

@@ -39,6 +39,10 @@ pub struct RawText {
     /// Words that end with a period inside a sentence ("M.", "Dr.").
     #[serde(default)]
     abbreviations: Vec<String>,
+    /// Patterns that mark a date line ("publié le", "updated"): such a line
+    /// may also name the outlet or the author and still date the document.
+    #[serde(default)]
+    bylines: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -47,6 +51,7 @@ pub struct TextLang {
     boilerplate: Option<Cues>,
     teasers: Option<Regex>,
     abbreviations: std::collections::BTreeSet<String>,
+    bylines: Option<Regex>,
 }
 
 /// A rule pattern as compiled: an apostrophe matches either kind, and an
@@ -132,11 +137,16 @@ impl TextLang {
             boilerplate: Cues::compile(raw, file)?,
             teasers: union(file, &raw.teasers)?,
             abbreviations: raw.abbreviations.iter().map(|w| w.to_lowercase()).collect(),
+            bylines: union(file, &raw.bylines)?,
         })
     }
 
     fn is_boilerplate(&self, line: &str) -> bool {
         self.boilerplate.as_ref().is_some_and(|cues| cues.in_line(line))
+    }
+
+    fn has_byline_cue(&self, line: &str) -> bool {
+        self.bylines.as_ref().is_some_and(|r| r.is_match(line))
     }
 
     fn is_teaser(&self, line: &str) -> bool {
@@ -314,6 +324,48 @@ impl std::fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+/// The kind of a file whose first bytes are the signature of a binary
+/// format that holds text only inside it (a PDF, a word-processor file).
+fn binary_format(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (or a .docx, .odt or .epub document)"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Microsoft Office document"),
+        (b"{\\rtf", "an RTF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    SIGNATURES.iter().find(|(signature, _)| bytes.starts_with(signature)).map(|(_, format)| *format)
+}
+
+/// The text of a file: UTF-8, or else Windows-1252 (which Latin-1 files
+/// also read as) when nothing in it is UTF-8 beyond ASCII and every byte
+/// stands for a printable char there. Returns the other encoding's name when
+/// one was used. A file mixing UTF-8 with other bytes is damaged: an error
+/// names the first bad byte.
+fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(e) => e.into_bytes(),
+    };
+    let bad = || {
+        let valid = bytes.utf8_chunks().next().map_or(0, |c| c.valid().len());
+        format!("not valid UTF-8 at byte {valid}")
+    };
+    let some_utf8 = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    if some_utf8 {
+        return Err(bad());
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+    // Bytes that Windows-1252 leaves undefined decode to C1 controls.
+    if text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return Err(bad());
+    }
+    Ok((text.into_owned(), Some("Windows-1252")))
+}
+
 /// Whether bytes look like a binary file rather than text.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
@@ -335,8 +387,9 @@ fn date_marker(text: &str, from: usize) -> Option<(PartialDate, usize)> {
     Some((date, end))
 }
 
-/// A byline date on a short line: `22/08/2025` (even glued to a name), or ISO.
-fn byline_date(line: &str) -> Option<PartialDate> {
+/// A byline date on a short line: `22/08/2025` (even glued to a name), read
+/// in the language's order of day and month (`day_first`), or ISO.
+fn byline_date(line: &str, day_first: bool) -> Option<PartialDate> {
     // More than 320 bytes is more than 80 chars, without counting them.
     if line.len() > 320 || line.chars().count() > 80 {
         return None;
@@ -346,7 +399,8 @@ fn byline_date(line: &str) -> Option<PartialDate> {
         // dd/mm/yyyy
         if i + 10 <= bytes.len() && bytes[i + 2] == b'/' && bytes[i + 5] == b'/' {
             let s = &line.get(i..i + 10)?;
-            let (d, m, y) = (s[0..2].parse::<u32>().ok(), s[3..5].parse::<u32>().ok(), s[6..10].parse::<i32>().ok());
+            let (a, b, y) = (s[0..2].parse::<u32>().ok(), s[3..5].parse::<u32>().ok(), s[6..10].parse::<i32>().ok());
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
             if let (Some(d), Some(m), Some(y)) = (d, m, y)
                 && let Ok(date) = PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}"))
             {
@@ -374,18 +428,30 @@ fn may_hold_year(line: &str) -> bool {
 
 /// A byline in words: a short line that is mostly one date with its day and
 /// year ("Published on October 9, 2023", "Publié le 8 octobre 2023 à 10h32"),
-/// on a line that does not end as a sentence.
-fn worded_byline(line: &str, dates: &crate::date::DateLang) -> Option<PartialDate> {
+/// on a line that does not end as a sentence. A line with a byline cue
+/// (`cued`) may also name its outlet or author ("Le Courrier du Sud — Publié
+/// le 14 octobre 2024 à 07h45").
+fn worded_byline(line: &str, dates: &crate::date::DateLang, cued: bool) -> Option<PartialDate> {
     let found = dates.dates(line, &mut crate::date::DateContext::default());
     let day = found.iter().find(|v| {
         v.granularity == Some(crate::value::Granularity::Day) && v.start.as_deref().is_some_and(|s| !s.starts_with('-'))
     })?;
     // A time, a time zone, "Publié le", "Updated": a few words besides the date.
     let others = words(&line[..day.span.start]).count() + words(&line[day.span.end..]).count();
-    if others > 6 {
+    if others > if cued { 12 } else { 6 } {
         return None;
     }
     PartialDate::parse(day.start.as_deref()?).ok()
+}
+
+/// A front matter `date:` value: a date, or a date and time
+/// (`2024-03-15T10:00:00Z`), quoted or not.
+fn front_matter_date(value: &str) -> Result<PartialDate, String> {
+    let value = value.trim().trim_matches(['"', '\'']);
+    match value.split_once(['T', ' ']) {
+        Some((day, _time)) => PartialDate::parse(day),
+        None => PartialDate::parse(value),
+    }
 }
 
 /// Decode and analyse one source. `id` is the file stem, made unique by the caller.
@@ -397,12 +463,17 @@ pub fn load(
     options: &LoadOptions,
 ) -> Result<Document, DocumentError> {
     let error = |message: String| DocumentError { path: path.to_string(), message };
+    if let Some(format) = binary_format(&bytes) {
+        return Err(error(format!("{format}, not text: save or export it as a .txt file to check it")));
+    }
     if looks_binary(&bytes) {
         return Err(error("looks like a binary file, not text".into()));
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| error(format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
     let mut warnings = Vec::new();
+    let (text, encoding) = decode(bytes).map_err(error)?;
+    if let Some(encoding) = encoding {
+        warnings.push(format!("not UTF-8: decoded as {encoding}"));
+    }
     let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     if text.contains('\0') {
         warnings.push("contains NUL bytes, read as spaces".to_string());
@@ -428,11 +499,9 @@ pub fn load(
                 break;
             }
             if let Some(v) = l.strip_prefix("date:") {
-                date = PartialDate::parse(v.trim().trim_matches('"').get(..10).unwrap_or(v.trim().trim_matches('"')))
-                    .ok()
-                    .or(date);
-                if date.is_none() {
-                    date = PartialDate::parse(v.trim().trim_matches('"')).ok();
+                match front_matter_date(v) {
+                    Ok(d) => date = Some(d),
+                    Err(why) => warnings.push(format!("line {}: front matter date ignored: {why}", n + 1)),
                 }
             }
             if let Some(v) = l.strip_prefix("title:") {
@@ -501,6 +570,11 @@ pub fn load(
     }
     let mut in_teaser = false;
     let mut footer_from = None;
+    // The first line of the body, when it is left out only for having none
+    // of the language's common words ("Turkey quake: toll tops 2,300"): a
+    // headline, which still names the document.
+    let first_line = (first_body_line..=total).find(|&n| !content(n).is_empty());
+    let mut foreign_headline = None;
     // `n` is a line number: it reads the line and marks it.
     #[allow(clippy::needless_range_loop)]
     for n in first_body_line..=total {
@@ -525,18 +599,19 @@ pub fn load(
             continue;
         }
         in_teaser = false;
-        if byline_date(line).is_some() && word_count() <= 8 {
+        let day_first = lang_rules.is_none_or(|l| l.values.dates.day_first());
+        if let Some(byline) = byline_date(line, day_first)
+            && word_count() <= 8
+        {
             boiler[n] = true;
-            if date.is_none() {
-                date = byline_date(line);
-            }
+            date.get_or_insert(byline);
             continue;
         }
         // Cheap tests first: most lines end as sentences or have no year.
         if !ends_as_sentence(line)
             && may_hold_year(line)
-            && word_count() <= 12
-            && let Some(byline) = lang_rules.and_then(|l| worded_byline(line, &l.values.dates))
+            && word_count() <= 16
+            && let Some(byline) = lang_rules.and_then(|l| worded_byline(line, &l.values.dates, tl.has_byline_cue(line)))
         {
             boiler[n] = true;
             date.get_or_insert(byline);
@@ -548,6 +623,9 @@ pub fn load(
         let foreign = !line.ends_with(['.', '!', '?', '»', '"']) && word_count() >= 3 && !tl.has_stopword(line);
         if cue || foreign {
             boiler[n] = true;
+            if !cue && Some(n) == first_line {
+                foreign_headline = Some(n);
+            }
             // A banner in the second half opens the page's footer.
             if cue && footer_from.is_none() && n * 2 > total {
                 footer_from = Some(n);
@@ -594,14 +672,27 @@ pub fn load(
         split_sentences(&text, Span::new(from, span.end), text_lang, &mut sentences);
     }
 
+    let first_kept = (first_body_line..=total).find(|&n| !boiler[n] && !content(n).is_empty());
+    // A headline speaks of what follows; a site's header or a line in
+    // another language does not.
+    let foreign_headline = foreign_headline.filter(|&headline| {
+        let body: Vec<&str> = (first_body_line..=total).filter(|&n| !boiler[n]).take(3).map(content).collect();
+        shared_words(content(headline), &body.join(" ")) >= 2
+    });
+    let title_line = foreign_headline.or(first_kept);
     if title.is_none() {
-        title = (first_body_line..=total).find(|&n| !boiler[n] && !content(n).is_empty()).map(|n| {
+        title = title_line.map(|n| {
             let line = content(n).trim_start_matches(['#', ' ']);
             let cut: String = line.chars().take(200).collect();
             cut
         });
     }
-    let date = options.date.or(date);
+    // A headline that yields sentences of its own: its repeat would state its claims twice.
+    if let Some(n) = title_line.filter(|&n| !boiler[n]) {
+        drop_repeated_headline(&text, line_spans[n - 1], &mut sentences);
+    }
+    // `--date` says what the file does not: a date the file states wins.
+    let date = date.or(options.date);
     Ok(Document {
         id: id.to_string(),
         path: path.to_string(),
@@ -615,6 +706,30 @@ pub fn load(
         sentences,
         reference_date: date,
     })
+}
+
+/// How many distinct words of three chars or more `line` shares with `text`.
+fn shared_words(line: &str, text: &str) -> usize {
+    let keys = |s: &str| -> std::collections::BTreeSet<String> {
+        words(s).filter(|w| w.chars().count() >= 3).map(|w| crate::words::key(w).into_owned()).collect()
+    };
+    keys(line).intersection(&keys(text)).count()
+}
+
+/// Drops the first sentence after the headline's line when it repeats the
+/// headline word for word, as pages often print it twice: one statement,
+/// read once.
+fn drop_repeated_headline(text: &str, headline: Span, sentences: &mut Vec<Span>) {
+    let key = |s: &str| -> Vec<String> { words(s).map(|w| crate::words::key(w).into_owned()).collect() };
+    let wanted = key(&text[headline.start..headline.end]);
+    if wanted.is_empty() {
+        return;
+    }
+    if let Some(i) = sentences.iter().position(|s| s.start >= headline.end)
+        && key(&text[sentences[i].start..sentences[i].end]) == wanted
+    {
+        sentences.remove(i);
+    }
 }
 
 /// Splits one line into sentences (trimmed byte spans), in one pass.
@@ -820,9 +935,29 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_the_byte() {
+    fn damaged_utf8_names_the_byte() {
         let rules = Rules::load(None).unwrap();
-        let err = load("x", "x.txt", b"abc\xE9def".to_vec(), &rules, &LoadOptions::default()).unwrap_err();
+        let err = load("x", "x.txt", b"\xC3\xA9t\xE9 def".to_vec(), &rules, &LoadOptions::default()).unwrap_err();
         assert!(err.message.contains("byte 3"), "{err}");
+        // Undefined in Windows-1252 too: no encoding reads it.
+        let err = load("x", "x.txt", b"abc\x81def".to_vec(), &rules, &LoadOptions::default()).unwrap_err();
+        assert!(err.message.contains("byte 3"), "{err}");
+    }
+
+    #[test]
+    fn a_file_with_no_utf8_is_read_as_windows_1252() {
+        let rules = Rules::load(None).unwrap();
+        let doc =
+            load("x", "x.txt", b"L'\xE9t\xE9 \x96 d\xE9j\xE0.".to_vec(), &rules, &LoadOptions::default()).unwrap();
+        assert_eq!(doc.text, "L'été – déjà.");
+        assert_eq!(doc.warnings, ["not UTF-8: decoded as Windows-1252"]);
+    }
+
+    #[test]
+    fn binary_formats_are_refused_by_their_signature() {
+        let rules = Rules::load(None).unwrap();
+        let pdf = b"%PDF-1.7\n1 0 obj\n<< /Title (News) >>\nendobj\n".to_vec();
+        let err = load("x", "x.txt", pdf, &rules, &LoadOptions::default()).unwrap_err();
+        assert!(err.message.starts_with("a PDF document, not text"), "{err}");
     }
 }

@@ -127,6 +127,31 @@ pub fn rule_files(dir: Option<&Path>) -> Result<Vec<RuleFile>, RuleError> {
     Ok(files.into_values().collect())
 }
 
+/// The files of a rules folder that are passed over because they are not
+/// `.toml` files (`entities/x.tml`), so that the user can be told: a rule
+/// file with a mistyped name must not be dropped without a word. Hidden
+/// files are not listed.
+pub fn ignored_files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_none_or(|e| e != "toml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out
+}
+
 fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.path());

@@ -40,6 +40,14 @@ pub struct RawNumbers {
     range_join: Vec<String>,
     #[serde(default)]
     not_count_after: Vec<String>,
+    /// Round-number words that state a count about so large: "une
+    /// trentaine" is about 30, "a dozen" about 12.
+    #[serde(default)]
+    approximate: Vec<(String, f64)>,
+    /// Plural round-number words that state a range: "des centaines" is
+    /// 200 to 999.
+    #[serde(default)]
+    multitudes: Vec<(String, f64, f64)>,
     #[serde(default)]
     hedges: RawHedges,
 }
@@ -93,6 +101,24 @@ pub struct NumberLang {
     /// (phrase, hedge), longest first.
     hedges_before: Vec<(String, Hedge)>,
     hedges_after: Vec<(String, Hedge)>,
+    approximations: Approximations,
+}
+
+/// A language's round-number words: every phrase in one pattern, and what
+/// each one states, keyed by its lowered phrase.
+#[derive(Debug, Default)]
+struct Approximations {
+    pattern: Option<Regex>,
+    phrases: Vec<(String, Approximation)>,
+}
+
+/// What an approximate number word states, before the language's tolerance.
+#[derive(Debug, Clone, Copy)]
+enum Approximation {
+    /// About this many: "une trentaine".
+    About(f64),
+    /// Between these: "des centaines".
+    Between(f64, f64),
 }
 
 fn lower(s: &str) -> String {
@@ -126,6 +152,7 @@ impl NumberLang {
             let pattern = format!(r"(?i)(?:{alternation})(?:(?:-| et | and | |-et-)(?:{alternation}))*");
             Some(Regex::new(&pattern).map_err(|e| file.error_at(None, format!("number words: {e}")))?)
         };
+        let approximations = Approximations::compile(raw, file)?;
         if !(0.0..1.0).contains(&raw.tolerance) {
             return Err(file.error_at(file.text.find("tolerance"), "tolerance must be between 0 and 1"));
         }
@@ -161,7 +188,44 @@ impl NumberLang {
             not_count_after: raw.not_count_after.iter().map(|a| lower(a)).collect(),
             hedges_before: longest_first(before),
             hedges_after: longest_first(after),
+            approximations,
         })
+    }
+}
+
+impl Approximations {
+    /// Longest first, so that "des dizaines de milliers" wins over "des dizaines".
+    fn compile(raw: &RawNumbers, file: &RuleFile) -> Result<Approximations, RuleError> {
+        let mut phrases: Vec<(String, Approximation)> = Vec::new();
+        for (phrase, value) in &raw.approximate {
+            phrases.push((lower(phrase), Approximation::About(*value)));
+        }
+        for (phrase, low, high) in &raw.multitudes {
+            if low > high {
+                return Err(
+                    file.error_at(file.text.find(phrase.as_str()), format!("{phrase:?}: {low} is above {high}"))
+                );
+            }
+            phrases.push((lower(phrase), Approximation::Between(*low, *high)));
+        }
+        if phrases.is_empty() {
+            return Ok(Approximations::default());
+        }
+        let phrases = longest_first(phrases);
+        let alternation = phrases
+            .iter()
+            .map(|(p, _)| regex::escape(p).replace('\'', "['’]").replace(' ', r"[ \u{a0}]+"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = Regex::new(&format!("(?i:{alternation})"))
+            .map_err(|e| file.error_at(None, format!("approximate numbers: {e}")))?;
+        Ok(Approximations { pattern: Some(pattern), phrases })
+    }
+
+    /// What the phrase `found` in a text states.
+    fn get(&self, found: &str) -> Option<Approximation> {
+        let key = lower(found).split_whitespace().collect::<Vec<_>>().join(" ");
+        self.phrases.iter().find(|(p, _)| *p == key).map(|(_, a)| *a)
     }
 }
 
@@ -176,6 +240,8 @@ struct Figure {
     unit: Option<String>,
     percent: bool,
     words: bool,
+    /// For a round-number word ("une trentaine"), what it states.
+    approximation: Option<Approximation>,
 }
 
 /// The `n` bytes of `text` from `at`, cut back to a char.
@@ -329,7 +395,9 @@ impl NumberLang {
 
     /// Every figure in `text`: digits or number words with scale, currency, percent.
     fn figures(&self, text: &str, taken: &[Span]) -> Vec<Figure> {
-        let mut found = Vec::new();
+        let mut found = self.approximate_figures(text, taken);
+        let approximate: Vec<Span> = found.iter().map(|f| f.span).collect();
+        let taken = &[taken, &approximate].concat()[..];
         for m in self.digits.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if taken.iter().any(|s| s.start < end && start < s.end) {
@@ -385,6 +453,37 @@ impl NumberLang {
         }
         found.sort_by_key(|f| f.span);
         found.dedup_by(|b, a| b.span.start < a.span.end);
+        found
+    }
+
+    /// The round-number words of `text` ("une trentaine", "dozens"), as
+    /// figures that state their own interval.
+    fn approximate_figures(&self, text: &str, taken: &[Span]) -> Vec<Figure> {
+        let Some(pattern) = &self.approximations.pattern else { return Vec::new() };
+        let mut found = Vec::new();
+        for m in pattern.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !crate::pattern::at_word_edge(text, span.start, span.end)
+                || taken.iter().any(|s| s.start < span.end && span.start < s.end)
+            {
+                continue;
+            }
+            let Some(approximation) = self.approximations.get(m.as_str()) else { continue };
+            let value = match approximation {
+                Approximation::About(v) => v,
+                Approximation::Between(low, _) => low,
+            };
+            found.push(Figure {
+                span,
+                value,
+                decimals: 0,
+                scale: None,
+                unit: None,
+                percent: false,
+                words: true,
+                approximation: Some(approximation),
+            });
+        }
         found
     }
 
@@ -480,7 +579,16 @@ impl NumberLang {
                 }
             }
         }
-        Some(Figure { span: Span::new(span_start, end), value, decimals, scale, unit, percent, words })
+        Some(Figure {
+            span: Span::new(span_start, end),
+            value,
+            decimals,
+            scale,
+            unit,
+            percent,
+            words,
+            approximation: None,
+        })
     }
 
     /// How a figure reads: a value of some kind, a bare number, or no
@@ -492,10 +600,11 @@ impl NumberLang {
         if figure.percent {
             return Reading::Value(ValueKind::Percent);
         }
-        // A product name before a bare number: "iPhone 15", "Boeing 737".
+        // A product name before a bare number: "iPhone 15", "Boeing 737";
+        // a hedge is no name, even capitalized at a sentence's start ("About 30").
         let prev_word =
             text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let product = prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
+        let product = !hedged && prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
         if product || is_clock(text, figure.span) {
             return Reading::Nothing;
         }
@@ -577,6 +686,11 @@ impl NumberLang {
         let mut i = 0;
         while i < figures.len() {
             let figure = &figures[i];
+            if let Some(approximation) = figure.approximation {
+                out.push(self.approximate_value(text, figure.span, approximation));
+                i += 1;
+                continue;
+            }
             // A range: "entre 5 et 10 milliards d'euros", "between $5 billion and $10 billion".
             if let Some(next) = figures.get(i + 1)
                 && let Some(value) = self.range(text, figure, next)
@@ -635,7 +749,35 @@ impl NumberLang {
         out
     }
 
+    /// The count a round-number word states: about so many, with the
+    /// language's tolerance, or a range.
+    fn approximate_value(&self, text: &str, span: Span, approximation: Approximation) -> Value {
+        let t = self.tolerance;
+        let (point, low, high, hedge) = match approximation {
+            Approximation::About(v) => (v, v * (1.0 - t), v * (1.0 + t), Hedge::About),
+            Approximation::Between(low, high) => (low, low, high, Hedge::Range),
+        };
+        Value {
+            kind: ValueKind::Count,
+            text: text[span.start..span.end].to_string(),
+            low: Some(low),
+            high: Some(high),
+            point: Some(point),
+            unit: None,
+            hedge: Some(hedge),
+            low_open: false,
+            high_open: false,
+            start: None,
+            end: None,
+            granularity: None,
+            span,
+        }
+    }
+
     fn range(&self, text: &str, first: &Figure, second: &Figure) -> Option<Value> {
+        if first.approximation.is_some() || second.approximation.is_some() {
+            return None;
+        }
         let between = lower(text[first.span.end..second.span.start].trim());
         if !self.range_join.contains(&between) {
             return None;

@@ -268,9 +268,9 @@ impl Review {
         let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
         let _ = writeln!(
             out,
-            "{} claims against {} sources: {} contradicted, {} unsupported, {} rounding, {} supported.\n",
-            self.claims.len(),
-            self.sources.documents.len(),
+            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.\n",
+            crate::report::counted(self.claims.len(), "claim", "claims"),
+            crate::report::counted(self.sources.documents.len(), "source", "sources"),
             count(Status::Contradicted),
             count(Status::Unsupported),
             count(Status::Rounding),

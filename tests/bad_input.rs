@@ -53,18 +53,41 @@ fn an_empty_file() {
 }
 
 #[test]
-fn invalid_utf8_names_the_file_and_byte() {
+fn damaged_utf8_names_the_file_and_byte() {
     let dir = temp_dir("utf8");
-    let mut bytes = b"Elon Musk a quitt".to_vec();
+    // "é" in UTF-8, then a lone byte: UTF-8 with a damaged char, not another encoding.
+    let mut bytes = "Elon Musk a quitté".as_bytes().to_vec();
     bytes.push(0xE9);
     bytes.extend_from_slice(b" OpenAI en 2019.\n");
-    let bad = write(&dir, "latin1.txt", &bytes);
+    let bad = write(&dir, "damaged.txt", &bytes);
     write(&dir, "good.txt", GOOD.as_bytes());
     let (status, report, err) = report_json(&[dir.to_str().unwrap()]);
     assert_eq!(status, 2);
-    assert!(err.contains("latin1.txt") && err.contains("17"), "names the file and byte offset 17: {err}");
+    assert!(err.contains("damaged.txt") && err.contains("byte 19"), "names the file and byte offset 19: {err}");
     assert_eq!(skipped_paths(&report), [bad.to_str().unwrap()]);
     assert!(report["documents"].as_array().unwrap().iter().any(|d| d["id"] == "good"));
+}
+
+#[test]
+fn a_windows_1252_file_is_decoded_with_a_warning() {
+    let dir = temp_dir("cp1252");
+    // "é" is 0xE9 and the curly quotes 0x93 and 0x94 in Windows-1252.
+    let mut bytes = b"Musk\n\nElon Musk a quitt".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b" OpenAI en 2019, selon ");
+    bytes.push(0x93);
+    bytes.extend_from_slice(b"Le Monde");
+    bytes.push(0x94);
+    bytes.extend_from_slice(b".\n");
+    write(&dir, "legacy.txt", &bytes);
+    let (status, report, err) = report_json(&[dir.to_str().unwrap()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(report["skipped"].as_array().unwrap().is_empty(), "{report}");
+    let warnings = report["warnings"].to_string();
+    assert!(warnings.contains("legacy.txt") && warnings.contains("Windows-1252"), "{warnings}");
+    let claim = &report["claims"].as_array().unwrap()[0];
+    assert_eq!(claim["frame"], "departure");
+    assert!(claim["quote"].as_str().unwrap().contains("quitté OpenAI en 2019, selon “Le Monde”"), "{claim}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::Report;
+use super::{Report, counted};
 use crate::claim::Claim;
 use crate::verdict::{Finding, Verdict, describe};
 
@@ -20,13 +20,13 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# crosscheck report\n");
     let _ = writeln!(
         out,
-        "{} sources, {} claims, {} findings: {} contradictions, {} rounding differences, {} agreements, {} single-source.\n",
-        report.documents.len(),
-        report.claims.len(),
-        report.findings.len(),
-        report.count(Verdict::Contradiction),
-        report.count(Verdict::Rounding),
-        report.count(Verdict::Agreement),
+        "{}, {}, {}: {}, {}, {}, {} single-source.\n",
+        counted(report.documents.len(), "source", "sources"),
+        counted(report.claims.len(), "claim", "claims"),
+        counted(report.findings.len(), "finding", "findings"),
+        counted(report.count(Verdict::Contradiction), "contradiction", "contradictions"),
+        counted(report.count(Verdict::Rounding), "rounding difference", "rounding differences"),
+        counted(report.count(Verdict::Agreement), "agreement", "agreements"),
         report.count(Verdict::SingleSource),
     );
     let _ = writeln!(out, "## Sources\n");

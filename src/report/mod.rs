@@ -188,6 +188,11 @@ impl Report {
     }
 }
 
+/// `n` with the noun that agrees with it: "1 source", "0 sources", "2 sources".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
