@@ -334,7 +334,7 @@ pub fn extract(
         // A sentence with no trigger yields no claim: only its dates matter
         // to the sentences after it.
         let mut bare = Vec::new();
-        let values = match triggers[index].is_empty() {
+        let mut values = match triggers[index].is_empty() && frame_lang.measures.is_empty() {
             true => find_dates(text, &lang.values, &mut ctx),
             false => find_values_and_bare(text, &lang.values, &mut ctx, Some(&mut bare)),
         };
@@ -342,6 +342,29 @@ pub fn extract(
         let mentions = resolver.sentence_with(text, tokens, &classes, &cues, index);
         let mut segs = segments(text, tokens, &classes, words);
         mark_trailing_attribution(&mut segs, tokens, &attribution[index]);
+        let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words);
+        if !measured.is_empty() {
+            let attributed_to = attribution_of(tokens, &mentions, &segs, &attribution[index]);
+            let sentence_span = Span::new(sentence.start, sentence.end);
+            drafts.extend(measured.into_iter().map(|(binding, mut value)| {
+                let span = binding.span;
+                value.span = value.span.shifted(sentence.start);
+                Draft {
+                    frame: binding.frame,
+                    attribute: binding.attribute,
+                    agent: None,
+                    target: None,
+                    polarity: Polarity::Affirmed,
+                    value: Some(value),
+                    span: span.shifted(sentence.start),
+                    quote: sentence_span,
+                    quote_extra: None,
+                    trigger: text[binding.cue.start..binding.cue.end].to_string(),
+                    attributed_to: attributed_to.clone(),
+                    event_time: None,
+                }
+            }));
+        }
         let sentence_drafts = read_sentence(
             &SentenceInput {
                 text,
@@ -485,6 +508,64 @@ fn time_span(value: &Value) -> Option<TimeSpan> {
     Some(TimeSpan { start: value.start.clone()?, end: value.end.clone()? })
 }
 
+/// Who the sentence says made its statement: "selon X" anywhere, or "X
+/// allègue que".
+fn attribution_of(
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[Segment],
+    attribution: &[(Span, &())],
+) -> Option<String> {
+    for &(span, ()) in attribution {
+        let seg = segment_of(segs, token_at(tokens, span.start));
+        let source = if segs[seg].kind == SegmentKind::Attribution {
+            mentions.iter().find(|m| segment_of(segs, token_at(tokens, m.span.start)) == seg).map(|m| m.name.clone())
+        } else {
+            mentions.iter().rev().find(|m| m.span.end <= span.start && m.subject).map(|m| m.name.clone())
+        };
+        if source.is_some() {
+            return source;
+        }
+    }
+    None
+}
+
+/// Binds the sentence's figures to measures (see [`crate::measure`]) and
+/// takes the bound ones out of `values` and `bare`: a figure bound to a
+/// measure is no trigger's. Returns each binding with its figure.
+fn bind_measures(
+    text: &str,
+    values: &mut Vec<Value>,
+    bare: &mut Vec<Value>,
+    measures: &[crate::measure::MeasureCues],
+    words: &ClaimWords,
+) -> Vec<(crate::measure::Binding, Value)> {
+    if measures.is_empty() || (values.is_empty() && bare.is_empty()) {
+        return Vec::new();
+    }
+    let mut all: Vec<(Value, bool)> =
+        values.iter().map(|v| (v.clone(), false)).chain(bare.iter().map(|v| (v.clone(), true))).collect();
+    all.sort_by_key(|(v, _)| v.span);
+    let (figures, is_bare): (Vec<Value>, Vec<bool>) = all.into_iter().unzip();
+    // A word that is no noun ("selon", "in") says no more than a generic one.
+    let generic = |word: &str| {
+        let word = key(word);
+        word.is_empty()
+            || words.generic_nouns.contains(&word)
+            || words.function_words.contains(&word)
+            || words.prepositions.contains(&word)
+    };
+    let noun = |word: &str| words.generic_nouns.contains(key(word));
+    let bindings = crate::measure::bind(text, &figures, &is_bare, measures, &generic, &noun);
+    if bindings.is_empty() {
+        return Vec::new();
+    }
+    let taken: Vec<Span> = bindings.iter().map(|b| figures[b.value].span).collect();
+    values.retain(|v| !taken.contains(&v.span));
+    bare.retain(|v| !taken.contains(&v.span));
+    bindings.into_iter().map(|b| (b.clone(), figures[b.value].clone())).collect()
+}
+
 fn read_sentence(
     input: &SentenceInput<'_>,
     frame_lang: &FrameLang,
@@ -513,20 +594,7 @@ fn read_sentence(
     let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(segs, t)).collect();
     let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text))).unwrap_or_default();
 
-    // Attribution: "selon X" anywhere, or "X allègue que".
-    let mut attributed_to = None;
-    for &(span, ()) in attribution {
-        let seg = segment_of(segs, token_at(tokens, span.start));
-        let source = if segs[seg].kind == SegmentKind::Attribution {
-            mentions.iter().zip(&mention_segment).find(|(_, s)| **s == seg).map(|(m, _)| m.name.clone())
-        } else {
-            mentions.iter().rev().find(|m| m.span.end <= span.start && m.subject).map(|m| m.name.clone())
-        };
-        if source.is_some() {
-            attributed_to = source;
-            break;
-        }
-    }
+    let attributed_to = attribution_of(tokens, mentions, segs, attribution);
 
     // The sentence's subject: the first free mention of the first clause that
     // is neither fronted nor relative nor an attribution.
@@ -773,7 +841,11 @@ fn read_sentence(
         if segs[v_seg].kind == SegmentKind::Attribution {
             continue;
         }
-        let accepts = |t: &Trigger| frames.frames[t.frame].attributes.contains(&attribute);
+        // A measure's figures come from binding alone.
+        let accepts = |t: &Trigger| {
+            let frame = &frames.frames[t.frame];
+            frame.attributes.contains(&attribute) && frame.measure != Some(attribute)
+        };
         let nearest = |candidates: &mut dyn Iterator<Item = usize>| {
             candidates.min_by_key(|&ti| (gap(triggers[ti].span, value.span), triggers[ti].span.start))
         };
@@ -828,6 +900,7 @@ fn read_sentence(
                     && t.segment == n_seg
                     && t.span.end <= number.span.start
                     && frames.frames[t.frame].attributes.contains(&Attribute::Count)
+                    && frames.frames[t.frame].measure != Some(Attribute::Count)
                     && tokens[end_token..n_token].iter().filter(|t| t.kind == TokenKind::Word).count() <= 4
                     && !values.iter().any(|v| v.span.start >= t.span.end && v.span.end <= number.span.start)
             })
@@ -1106,7 +1179,53 @@ mod tests {
         assert_eq!(fr, [("2 445".to_string(), Polarity::Affirmed)]);
         // Too far from the trigger, or another value between: no count.
         assert_eq!(counts("Title\n\nThe toll was revised by the ministry on its site at 9 and 11.\n"), []);
-        assert_eq!(counts("Title\n\nThe toll in 2023 stood at 12.\n"), [pair("casualties", "2023")]);
+        // A year is no count: the toll is the figure its measure word binds.
+        // (2023 is when: the toll's time.)
+        assert_eq!(
+            counts("Title\n\nThe toll in 2023 stood at 12.\n"),
+            [pair("casualties", "12"), pair("casualties", "2023")]
+        );
+    }
+
+    /// Frame and value wording of each count or share read from `text`.
+    fn measured(lang: &str, text: &str) -> Vec<(String, String)> {
+        claims_of(Some(lang), &format!("Title\n\n{text}\n"))
+            .into_iter()
+            .filter(|c| c.attribute != Attribute::Time)
+            .map(|c| (c.frame, c.value.map(|v| v.text).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn each_figure_is_bound_to_what_it_measures() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(f, t)| (f.to_string(), t.to_string())).collect()
+        };
+        // The figure nearest the measure word is not the measure: 6.9 is a magnitude.
+        assert_eq!(
+            measured("en", "The toll from the 6.9 magnitude tremor in the hills has climbed to at least 412."),
+            pairs(&[("magnitude", "6.9"), ("casualties", "at least 412")])
+        );
+        // A noun after a figure binds it before any word before it.
+        assert_eq!(
+            measured("en", "The storm killed 31 people, and 208 were hurt; 9 people are still missing."),
+            pairs(&[("casualties", "31"), ("injuries", "208"), ("missing", "9")])
+        );
+        assert_eq!(
+            measured("en", "Officials counted at least 19 deaths, with 4 people still unaccounted for."),
+            pairs(&[("casualties", "at least 19"), ("missing", "4")])
+        );
+        // French thousands with a dot; "deux" counts storms, not the dead.
+        assert_eq!(
+            measured("fr", "Plus de 1.200 personnes ont été tuées par deux tempêtes, et au moins 3.411 blessés."),
+            pairs(&[("casualties", "Plus de 1.200"), ("injuries", "au moins 3.411")])
+        );
+        // A date after a toll's words is no toll; buildings are no dead.
+        assert_eq!(measured("fr", "Le bilan dépasse celui de la crue du 3 mars 2001."), pairs(&[]));
+        assert_eq!(
+            measured("en", "More than 5,200 buildings have been destroyed at a depth of 12.5 km."),
+            pairs(&[("structures_destroyed", "More than 5,200"), ("depth", "12.5")])
+        );
     }
 
     #[test]

@@ -93,6 +93,25 @@ struct RawFrame {
     /// Per language: wording that marks a counter-event ("contre-attaque", "countersue").
     #[serde(default)]
     counter: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The words that bind a figure to this frame as what it measures: a
+    /// figure so bound is a claim even with no trigger in its sentence.
+    #[serde(default)]
+    measure: Option<RawMeasure>,
+}
+
+/// How a figure is bound to a measure, per language: the noun it counts or
+/// the words after it ("1 644 morts", "2,376 injured", "people were killed"),
+/// or the measure word or verb before it in its clause ("the death toll rose
+/// to", "magnitude", "killing").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    /// Which of the frame's attributes the bound figure states.
+    attribute: Spanned<String>,
+    #[serde(default)]
+    after: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    before: BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// One frame, checked.
@@ -104,6 +123,9 @@ pub struct Frame {
     pub repeatable: bool,
     pub symmetric: bool,
     pub roles: bool,
+    /// The attribute a figure bound to this frame states, when the frame is
+    /// a measure: such figures come from binding alone, never from a trigger.
+    pub measure: Option<Attribute>,
 }
 
 /// Per-language patterns of every frame, each tagged with the frame's index.
@@ -113,6 +135,8 @@ pub struct FrameLang {
     pub genitive_agent: PatternSet<usize>,
     pub target_cues: PatternSet<usize>,
     pub counter: PatternSet<usize>,
+    /// The measures' binding words, in frame order.
+    pub measures: Vec<crate::measure::MeasureCues>,
 }
 
 #[derive(Debug, Default)]
@@ -174,6 +198,10 @@ impl Frames {
                         }
                     }
                 }
+                let measure = match &raw_frame.measure {
+                    Some(raw) => Some(compile_measure(file, &mut frames.langs, raw, index, &id, &attributes)?),
+                    None => None,
+                };
                 frames.frames.push(Frame {
                     id,
                     description: raw_frame.description,
@@ -181,6 +209,7 @@ impl Frames {
                     repeatable: raw_frame.repeatable,
                     symmetric: raw_frame.symmetric,
                     roles: raw_frame.roles,
+                    measure,
                 });
             }
         }
@@ -190,6 +219,37 @@ impl Frames {
     pub fn by_id(&self, id: &str) -> Option<&Frame> {
         self.frames.iter().find(|f| f.id == id)
     }
+}
+
+/// Checks a frame's measure and adds its binding words to each language.
+fn compile_measure(
+    file: &RuleFile,
+    langs: &mut BTreeMap<String, FrameLang>,
+    raw: &RawMeasure,
+    frame: usize,
+    id: &str,
+    attributes: &BTreeSet<Attribute>,
+) -> Result<Attribute, RuleError> {
+    let attribute = Attribute::parse(raw.attribute.get_ref())
+        .filter(|a| attributes.contains(a) && matches!(a, Attribute::Amount | Attribute::Count | Attribute::Share))
+        .ok_or_else(|| {
+            file.error_in(
+                &raw.attribute,
+                format!(
+                    "frame {id:?}: a measure states one of the frame's attributes among amount, count and share, not {:?}",
+                    raw.attribute.get_ref()
+                ),
+            )
+        })?;
+    let codes: BTreeSet<&String> = raw.after.keys().chain(raw.before.keys()).collect();
+    for code in codes {
+        let none = Vec::new();
+        let after = raw.after.get(code).unwrap_or(&none);
+        let before = raw.before.get(code).unwrap_or(&none);
+        let cues = crate::measure::MeasureCues::compile(file, frame, attribute, after, before)?;
+        langs.entry(code.clone()).or_default().measures.push(cues);
+    }
+    Ok(attribute)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod entity;
 pub mod frame;
 pub mod interval;
 pub mod lexicon;
+pub mod measure;
 pub mod number;
 pub mod pattern;
 pub mod report;

@@ -121,6 +121,9 @@ enum Approximation {
     Between(f64, f64),
 }
 
+/// The marks that group thousands or end a figure's integer part.
+const SEPARATORS: [char; 2] = ['.', ','];
+
 fn lower(s: &str) -> String {
     s.to_lowercase().replace('’', "'")
 }
@@ -134,13 +137,11 @@ impl NumberLang {
     pub fn compile(raw: &RawNumbers, file: &RuleFile) -> Result<NumberLang, RuleError> {
         let decimal = raw.decimal.chars().next().unwrap_or('.');
         let thousands: Vec<char> = raw.thousands.iter().filter_map(|t| t.chars().next()).collect();
-        let group: String = thousands.iter().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
-        let dec = regex::escape(&decimal.to_string());
-        let pattern = if group.is_empty() {
-            format!(r"\d+(?:{dec}\d+)?")
-        } else {
-            format!(r"\d{{1,3}}(?:(?:{group})\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?")
-        };
+        // Either mark may group thousands or end the integer part: which one
+        // a figure uses is read from the figure (see `parse_digits`).
+        let group: String =
+            thousands.iter().chain(&SEPARATORS).map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
+        let pattern = format!(r"\d{{1,3}}(?:(?:{group})\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?");
         let digits = Regex::new(&pattern).map_err(|e| file.error_at(None, format!("number pattern: {e}")))?;
         let words = if raw.words.is_empty() {
             None
@@ -357,16 +358,31 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 }
 
 impl NumberLang {
+    /// The value of digits as written, and how many decimals they state.
+    /// News in one language quotes figures written the other way ("magnitude
+    /// 7.8" in French, "1.600 millones" in Spanish), so either mark is read
+    /// where the figure itself says which it is: the last of two different
+    /// marks is the decimal one; a mark repeated groups thousands; a single
+    /// mark before one, two or four and more digits is decimal. Only a single
+    /// mark before exactly three digits is ambiguous ("1.498", "1,498"): the
+    /// language's decimal mark decides.
     fn parse_digits(&self, raw: &str) -> Option<(f64, u32)> {
+        let marks: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| SEPARATORS.contains(c)).collect();
+        let decimal_at = match marks.as_slice() {
+            [] => None,
+            [.., (last, c)] if marks.iter().any(|(_, m)| m != c) => Some(*last),
+            [(at, c)] => {
+                let after = raw[at + 1..].chars().take_while(char::is_ascii_digit).count();
+                (after != 3 || *c == self.decimal).then_some(*at)
+            }
+            _ => None,
+        };
         let mut int = String::new();
         let mut frac = String::new();
-        let mut in_frac = false;
-        for c in raw.chars() {
+        for (i, c) in raw.char_indices() {
             if c.is_ascii_digit() {
-                if in_frac { frac.push(c) } else { int.push(c) }
-            } else if c == self.decimal {
-                in_frac = true;
-            } else if !self.thousands.contains(&c) {
+                if decimal_at.is_some_and(|at| i > at) { frac.push(c) } else { int.push(c) }
+            } else if !SEPARATORS.contains(&c) && !self.thousands.contains(&c) {
                 return None;
             }
         }

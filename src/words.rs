@@ -90,6 +90,10 @@ pub struct RawClaimWords {
     /// "avec", "with": names a co-agent, not a target.
     #[serde(default)]
     pub coagent: Vec<String>,
+    /// Nouns a figure counts that say nothing of what it measures ("people",
+    /// "personnes"): the words before the figure then tell its measure.
+    #[serde(default)]
+    pub generic_nouns: Vec<String>,
     /// Cues that a statement is someone's ("selon", "according to", "allègue").
     #[serde(default)]
     pub attribution: Vec<Spanned<String>>,
@@ -255,6 +259,7 @@ pub struct ClaimWords {
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
+    pub generic_nouns: WordSet,
     pub attribution: PatternSet<()>,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
@@ -307,6 +312,7 @@ impl ClaimWords {
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
+            generic_nouns: lowered(&raw.generic_nouns),
             attribution: set(&raw.attribution)?,
             clause_words: {
                 let mut map = WordMap::default();

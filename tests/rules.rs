@@ -1,5 +1,7 @@
 //! The rule files: every embedded file loads, and every `[[test]]` passes.
 
+mod common;
+
 use crosscheck::Rules;
 use crosscheck::selftest::run_all;
 
@@ -40,4 +42,48 @@ fn the_contract_frames_are_all_there() {
     ] {
         assert!(rules.frames.by_id(id).is_some(), "frame {id}");
     }
+}
+
+/// A measure is lines in a rule file: a newsroom adds rainfall without code.
+#[test]
+fn a_measure_added_with_rules_gives_claims_and_findings() {
+    let rules = common::temp_dir("measure-rules");
+    common::write(
+        &rules,
+        "frames/rainfall.toml",
+        r#"[[frame]]
+id = "rainfall"
+description = "rain fallen in a place, in millimetres"
+attributes = ["count"]
+roles = false
+triggers = {}
+[frame.measure]
+attribute = "count"
+[frame.measure.after]
+en = ["(?:mm|millimet(?:er|re)s) of rain"]
+fr = ["(?:mm|millimètres) de pluie"]
+"#
+        .as_bytes(),
+    );
+    let sources = common::temp_dir("measure-sources");
+    common::write(&sources, "a.md", "Floods\n\nAbout 240 mm of rain fell in eight hours, officials said.\n".as_bytes());
+    common::write(
+        &sources,
+        "b.md",
+        "Crues\n\nIl est tombé 241 millimètres de pluie en huit heures, selon la préfecture.\n".as_bytes(),
+    );
+    let out = common::run(
+        &["--rules", rules.to_str().unwrap(), "report", "--format", "json", sources.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
+    let report = common::json(&out);
+    let claims: Vec<&serde_json::Value> =
+        report["claims"].as_array().unwrap().iter().filter(|c| c["frame"] == "rainfall").collect();
+    assert_eq!(claims.len(), 2, "{report}");
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "rainfall").unwrap();
+    assert_eq!(finding["verdict"], "rounding", "{finding}");
+    // Without the rule file, nothing is read of the rain.
+    let out = common::run(&["report", "--format", "json", sources.to_str().unwrap()], b"");
+    assert!(!common::stdout(&out).contains("rainfall"));
 }

@@ -1,0 +1,206 @@
+//! Measure binding: each figure bound to what it measures by the words next
+//! to it, never by being the nearest number to a trigger.
+//!
+//! A measure is a frame with binding words (`[frame.measure]` in
+//! `rules/frames.toml`), per language: the words right after a figure (the
+//! noun it counts: "1 644 morts", "2,376 injured", "13 people still
+//! missing"), or the measure word or verb before it in its clause ("the
+//! death toll has risen to", "magnitude", "killing"). The words after a
+//! figure bind first; the words before bind a figure that has no noun of its
+//! own ("rose to 2,445") or only one that counts without saying what
+//! ("killed 76 people"). A figure bound to one measure is never another's,
+//! and never a trigger's: in "the toll from the 7.7 magnitude quake rose to
+//! 1,000", 7.7 is the magnitude and 1,000 the toll.
+
+use regex::Regex;
+use toml::Spanned;
+
+use crate::frame::Attribute;
+use crate::lexicon::{RuleError, RuleFile};
+use crate::span::Span;
+use crate::value::{Value, ValueKind};
+
+/// One measure's binding words in one language, compiled.
+#[derive(Debug)]
+pub struct MeasureCues {
+    /// The frame's index.
+    pub frame: usize,
+    /// What a bound figure states.
+    pub attribute: Attribute,
+    /// Anchored at the first word after a figure.
+    after: Option<Regex>,
+    /// Searched in the words before a figure, each on its own: a short
+    /// pattern ("toll") must not hide a longer one ("toll … rose to").
+    before: Vec<Regex>,
+}
+
+/// How many bytes before a figure its measure word is looked for.
+const BEFORE_WINDOW: usize = 80;
+
+/// How many words may stand between a measure's words and its figure: "the
+/// toll across both regions is 1,824". Farther words are in the measure's
+/// own pattern ("toll … has risen to").
+const MAX_WORDS_BETWEEN: usize = 5;
+
+fn words_between(text: &str, from: usize, to: usize) -> usize {
+    text[from..to].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+impl MeasureCues {
+    pub fn compile(
+        file: &RuleFile,
+        frame: usize,
+        attribute: Attribute,
+        after: &[Spanned<String>],
+        before: &[Spanned<String>],
+    ) -> Result<MeasureCues, RuleError> {
+        let compile = |patterns: &[&Spanned<String>], anchor: &str| -> Result<Regex, RuleError> {
+            for p in patterns {
+                crate::pattern::check_syntax(file, p, p.get_ref())?;
+            }
+            let alternation: Vec<String> =
+                patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace(['\'', '’'], "['’]"))).collect();
+            Regex::new(&format!("(?i){anchor}(?:{})", alternation.join("|")))
+                .map_err(|e| file.error_in(patterns[0], format!("measure words: {e}")))
+        };
+        let after = match after {
+            [] => None,
+            some => Some(compile(&some.iter().collect::<Vec<_>>(), "^")?),
+        };
+        let before = before.iter().map(|p| compile(&[p], "")).collect::<Result<_, _>>()?;
+        Ok(MeasureCues { frame, attribute, after, before })
+    }
+
+    fn takes(&self, kind: ValueKind) -> bool {
+        matches!(
+            (self.attribute, kind),
+            (Attribute::Count, ValueKind::Count)
+                | (Attribute::Amount, ValueKind::Amount)
+                | (Attribute::Share, ValueKind::Percent)
+        )
+    }
+
+    /// The words after a figure ending at `end` that bind it here, if any.
+    fn after(&self, text: &str, end: usize) -> Option<Span> {
+        let at = skip_blanks(text, end);
+        let found = self.after.as_ref()?.find(&text[at..])?;
+        let span = Span::new(at + found.start(), at + found.end());
+        (span.end > span.start && crate::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
+    }
+
+    /// The words of this measure in `text[from..to]` that end nearest `to`,
+    /// at word edges, with few enough words after them.
+    fn before(&self, text: &str, from: usize, to: usize) -> Option<Span> {
+        let window = &text[from..to];
+        self.before
+            .iter()
+            .flat_map(|pattern| pattern.find_iter(window))
+            .map(|m| Span::new(from + m.start(), from + m.end()))
+            .filter(|s| crate::pattern::at_word_edge(text, s.start, s.end))
+            .filter(|s| words_between(text, s.end, to) <= MAX_WORDS_BETWEEN)
+            .max_by_key(|s| (s.end, std::cmp::Reverse(s.start)))
+    }
+}
+
+/// A figure bound to a measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Index of the figure in the values given.
+    pub value: usize,
+    /// Index of the measure's frame.
+    pub frame: usize,
+    pub attribute: Attribute,
+    /// The binding words.
+    pub cue: Span,
+    /// The words that state the bound figure: the figure and its binding
+    /// words, and the unit or generic noun after it ("depth of 24.1 km").
+    pub span: Span,
+}
+
+/// Binds the figures of one sentence (`values`, in order of place) to the
+/// measures of its language. `bare[i]` says that figure `i` has no noun
+/// after it ("rose to 2,445"); `generic` says whether a word after a figure
+/// leaves open what it counts: a noun such as "people", "personnes" or a
+/// unit (`noun` says these), or a word that is no noun ("selon"). Only a
+/// figure with no noun, or with a generic one, may be bound by the words
+/// before it.
+pub fn bind(
+    text: &str,
+    values: &[Value],
+    bare: &[bool],
+    measures: &[MeasureCues],
+    generic: &dyn Fn(&str) -> bool,
+    noun: &dyn Fn(&str) -> bool,
+) -> Vec<Binding> {
+    if measures.is_empty() {
+        return Vec::new();
+    }
+    let mut bound: Vec<Option<Binding>> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            measures.iter().filter(|m| m.takes(v.kind)).find_map(|m| {
+                let cue = m.after(text, v.span.end)?;
+                let span = Span::new(v.span.start, cue.end);
+                Some(Binding { value: i, frame: m.frame, attribute: m.attribute, cue, span })
+            })
+        })
+        .collect();
+    for (i, value) in values.iter().enumerate() {
+        if bound[i].is_some() || !(bare[i] || free_of_noun(text, value, generic)) {
+            continue;
+        }
+        // The window opens after the figure before this one (a date is no
+        // figure here: "the toll in 2023 stood at 12"): its words are its own.
+        // A figure bound already ("the 7.7 magnitude quake") leaves the window open.
+        let previous_end = (0..i)
+            .filter(|&j| values[j].kind != ValueKind::Date && bound[j].is_none())
+            .map(|j| values[j].span.end)
+            .max()
+            .unwrap_or(0);
+        let from = floor_char(text, value.span.start.saturating_sub(BEFORE_WINDOW).max(previous_end));
+        let nearest = measures
+            .iter()
+            .filter(|m| m.takes(value.kind))
+            .filter_map(|m| Some((m, m.before(text, from, value.span.start)?)))
+            .max_by_key(|(m, cue)| (cue.end, std::cmp::Reverse(m.frame)));
+        let end = noun_end(text, value, noun).unwrap_or(value.span.end);
+        bound[i] = nearest.map(|(m, cue)| Binding {
+            value: i,
+            frame: m.frame,
+            attribute: m.attribute,
+            cue,
+            span: Span::new(cue.start, end),
+        });
+    }
+    bound.into_iter().flatten().collect()
+}
+
+/// Whether a figure is no count of a noun of its own, or of one that counts
+/// without saying what.
+fn free_of_noun(text: &str, value: &Value, generic: &dyn Fn(&str) -> bool) -> bool {
+    value.kind != ValueKind::Count || generic(next_word(text, value.span.end).1)
+}
+
+/// The word after `end`, with where it starts.
+fn next_word(text: &str, end: usize) -> (usize, &str) {
+    let at = skip_blanks(text, end);
+    (at, text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+}
+
+/// Where the generic noun or unit after a count ends, when one follows it.
+fn noun_end(text: &str, value: &Value, noun: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let (at, word) = next_word(text, value.span.end);
+    (value.kind == ValueKind::Count && !word.is_empty() && noun(word)).then_some(at + word.len())
+}
+
+fn skip_blanks(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start().len()
+}
+
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
