@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, TimeSpan};
+use crate::claim::{Claim, Scope, TimeSpan};
 use crate::frame::{Attribute, Frames};
 use crate::interval::DayRange;
 
@@ -26,6 +26,10 @@ pub struct Slot {
     pub target: Option<String>,
     /// The event's time, for repeatable frames split by time.
     pub event: Option<TimeSpan>,
+    /// What its claims are about: claims of different scopes are different facts.
+    pub scope: Scope,
+    /// The frame's figure may change over time.
+    pub evolving: bool,
     pub claims: Vec<usize>,
 }
 
@@ -40,20 +44,24 @@ fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
     span.as_ref().and_then(DayRange::of)
 }
 
+/// What claims must share to be one fact: frame, attribute and scope.
+type Bucket<'c> = (&'c str, Attribute, &'c Scope);
+
 /// Groups `claims` into slots, deterministic for a given claim order.
 pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
     use rayon::prelude::*;
-    let mut buckets: BTreeMap<(&str, Attribute), Vec<usize>> = BTreeMap::new();
+    let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        buckets.entry((claim.frame.as_str(), claim.attribute)).or_default().push(i);
+        buckets.entry((claim.frame.as_str(), claim.attribute, &claim.scope)).or_default().push(i);
     }
     // Buckets are grouped on every core, their slots then put back in bucket order.
-    let buckets: Vec<((&str, Attribute), Vec<usize>)> = buckets.into_iter().collect();
+    let buckets: Vec<(Bucket, Vec<usize>)> = buckets.into_iter().collect();
     let per_bucket: Vec<Vec<Slot>> = buckets
         .into_par_iter()
         .with_max_len(1)
-        .map(|((frame_id, attribute), members)| {
+        .map(|((frame_id, attribute, scope), members)| {
             let frame = frames.by_id(frame_id);
+            let evolving = frame.is_some_and(|f| f.evolving);
             let repeatable = frame.is_some_and(|f| f.repeatable);
             let symmetric = frame.is_some_and(|f| f.symmetric);
             let mut slots = Vec::new();
@@ -66,6 +74,8 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
                         agent: group.agent.clone(),
                         target: group.target.clone(),
                         event,
+                        scope: scope.clone(),
+                        evolving,
                         claims: claim_ids,
                     });
                 }

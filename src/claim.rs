@@ -72,6 +72,53 @@ pub struct Claim {
     /// The source's publication date, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_date: Option<String>,
+    /// What a bound figure measures (the frame of an open measure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// The part of the story a figure is about, as its clause names it.
+    #[serde(default, skip_serializing_if = "Scope::is_empty")]
+    pub scope: Scope,
+    /// The moment a figure describes: the document's date unless the text
+    /// says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+}
+
+/// The place or group a figure is about ("in Turkey alone", "en Syrie").
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Scope {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+impl Scope {
+    pub fn is_empty(&self) -> bool {
+        self.place.is_none() && self.group.is_none()
+    }
+}
+
+/// A moment as a range of days, with how precisely it is known.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct AsOf {
+    pub start: String,
+    pub end: String,
+    pub granularity: String,
+}
+
+impl AsOf {
+    /// The days a publication date known to the year, month or day covers.
+    pub fn of(date: crate::date::PartialDate) -> AsOf {
+        let month_end = |m: u32| crate::date::days_in_month(date.year, m);
+        let (start, end, granularity) = match (date.month, date.day) {
+            (Some(m), Some(d)) => ((m, d), (m, d), "day"),
+            (Some(m), None) => ((m, 1), (m, month_end(m)), "month"),
+            _ => ((1, 1), (12, 31), "year"),
+        };
+        let day = |(m, d): (u32, u32)| format!("{:04}-{m:02}-{d:02}", date.year);
+        AsOf { start: day(start), end: day(end), granularity: granularity.to_string() }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -262,6 +309,9 @@ struct Draft {
     trigger: String,
     attributed_to: Option<String>,
     event_time: Option<TimeSpan>,
+    /// For a figure bound to a measure: its scope (empty when the clause
+    /// names none); `None` for claims read from a trigger.
+    scope: Option<Scope>,
 }
 
 /// The sentence-level context a later sentence may borrow from.
@@ -348,6 +398,7 @@ pub fn extract(
             let sentence_span = Span::new(sentence.start, sentence.end);
             drafts.extend(measured.into_iter().map(|(binding, mut value)| {
                 let span = binding.span;
+                let value_span = value.span;
                 value.span = value.span.shifted(sentence.start);
                 Draft {
                     frame: binding.frame,
@@ -362,6 +413,7 @@ pub fn extract(
                     trigger: text[binding.cue.start..binding.cue.end].to_string(),
                     attributed_to: attributed_to.clone(),
                     event_time: None,
+                    scope: Some(scope_of(text, tokens, &mentions, &segs, value_span, words)),
                 }
             }));
         }
@@ -422,6 +474,9 @@ pub fn extract(
                 counter: counter_doc,
                 event_time: d.event_time,
                 reference_date: doc.date.clone(),
+                measure: d.scope.is_some().then(|| frame.id.clone()),
+                as_of: d.scope.as_ref().and(doc.reference_date).map(AsOf::of),
+                scope: d.scope.unwrap_or_default(),
             }
         })
         .collect()
@@ -528,6 +583,60 @@ fn attribution_of(
         }
     }
     None
+}
+
+/// The place a figure's clause says it is about: a place word ("in",
+/// "en", "à") before a name, in the figure's clause or in a clause that
+/// fronts the sentence ("In Turkey alone, …"). A clause that names two
+/// places ("across Turkey and Syria") speaks of the whole: no scope.
+fn scope_of(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[Segment],
+    figure: Span,
+    words: &ClaimWords,
+) -> Scope {
+    let Some(figure_seg) =
+        segs.iter().position(|s| s.span.start <= figure.start && figure.start < s.span.end.max(s.span.start + 1))
+    else {
+        return Scope::default();
+    };
+    let fronted = segs.iter().take_while(|s| s.kind == SegmentKind::Fronted).count();
+    let in_scope = |seg: usize| seg == figure_seg || (seg < fronted && seg < figure_seg);
+    let mut places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind != Kind::Person)
+        .filter(|m| {
+            let token = token_at(tokens, m.span.start);
+            let seg = segment_of(segs, token);
+            in_scope(seg) && segs[seg].kind != SegmentKind::Attribution && after_place_word(text, tokens, token, words)
+        })
+        .map(|m| m.name.as_str())
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    match places.as_slice() {
+        [one] => Scope { place: Some(one.to_string()), group: None },
+        _ => Scope::default(),
+    }
+}
+
+/// Whether the name at `token` follows a place word, a few words at most
+/// before it ("in northwest Syria", "dans le nord-ouest de la Syrie", "across
+/// Norland and Sudmark").
+fn after_place_word(text: &str, tokens: &[Token], token: usize, words: &ClaimWords) -> bool {
+    for back in 1..=6 {
+        let Some(t) = token.checked_sub(back).and_then(|i| tokens.get(i)) else { return false };
+        let word = t.text(text);
+        if words.place_words.contains(key(word)) {
+            return true;
+        }
+        if !(t.kind == TokenKind::Word || matches!(word, "-" | "'" | "’" | ",")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Binds the sentence's figures to measures (see [`crate::measure`]) and
@@ -944,6 +1053,7 @@ fn read_sentence(
             trigger: trigger_text.clone(),
             attributed_to: attributed_to.clone(),
             event_time: event_time.clone(),
+            scope: None,
         };
         for &vi in &attached[ti] {
             let mut value = values[vi].clone();

@@ -82,6 +82,10 @@ struct RawFrame {
     /// sources word around a place or an event rather than two parties.
     #[serde(default = "yes")]
     roles: bool,
+    /// The frame's figure may change from one report to the next (a toll,
+    /// an area burned): figures of different moments are a timeline.
+    #[serde(default)]
+    evolving: bool,
     /// Per language: trigger patterns.
     triggers: BTreeMap<String, Vec<Spanned<String>>>,
     /// Per language: nominal triggers whose "de X" / "X's" names the agent, not the target.
@@ -123,6 +127,7 @@ pub struct Frame {
     pub repeatable: bool,
     pub symmetric: bool,
     pub roles: bool,
+    pub evolving: bool,
     /// The attribute a figure bound to this frame states, when the frame is
     /// a measure: such figures come from binding alone, never from a trigger.
     pub measure: Option<Attribute>,
@@ -209,6 +214,7 @@ impl Frames {
                     repeatable: raw_frame.repeatable,
                     symmetric: raw_frame.symmetric,
                     roles: raw_frame.roles,
+                    evolving: raw_frame.evolving,
                     measure,
                 });
             }

@@ -111,5 +111,8 @@ pub fn test_claim(rules: &Rules, lang: &str, side: &TestSide, id: &str) -> Resul
         counter: side.counter,
         event_time: None,
         reference_date: side.date.clone(),
+        measure: None,
+        scope: Default::default(),
+        as_of: None,
     })
 }

@@ -71,5 +71,8 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
         counter: false,
         event_time: None,
         reference_date: None,
+        measure: None,
+        scope: Default::default(),
+        as_of: None,
     }
 }

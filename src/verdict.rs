@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::align::Slot;
-use crate::claim::{Claim, Polarity};
+use crate::claim::{Claim, Polarity, Scope};
 use crate::date::PartialDate;
 use crate::frame::Attribute;
 use crate::interval::Interval;
@@ -99,11 +99,16 @@ pub enum Predicate {
     Count,
     /// Neither claim has a value: the event happened, or did not.
     Occurrence,
+    /// The figure may change over time (a toll, an area burned): the
+    /// frame says so with `evolving = true`.
+    Evolving,
+    /// Both figures are known to describe the same moment (`as_of`).
+    SameAsOf,
 }
 
 impl Predicate {
     const NAMES: &'static str = "same_interval, overlap, disjoint, polarity_differs, roles_reversed, counter_event, \
-         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence";
+         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence, evolving, same_as_of";
 
     fn parse(name: &str) -> Option<Predicate> {
         toml::Value::String(name.to_string()).try_into().ok()
@@ -280,7 +285,14 @@ impl VerdictRules {
 
     /// The first rule that matches the pair.
     pub fn judge(&self, a: &Claim, b: &Claim) -> Option<PairJudgement> {
-        let facts = Facts::of(a, b);
+        self.judge_in(a, b, false)
+    }
+
+    /// Judges a pair of a finding whose figure may change over time
+    /// (`evolving`) or not.
+    pub fn judge_in(&self, a: &Claim, b: &Claim, evolving: bool) -> Option<PairJudgement> {
+        let mut facts = Facts::of(a, b);
+        facts.evolving = evolving;
         let rule = self
             .rules
             .iter()
@@ -334,6 +346,8 @@ struct Facts {
     figure: bool,
     count: bool,
     occurrence: bool,
+    evolving: bool,
+    same_as_of: bool,
 }
 
 impl Facts {
@@ -372,6 +386,8 @@ impl Facts {
             figure: kinds.is_some_and(|(x, y)| is_figure(x) && is_figure(y)),
             count: kinds.is_some_and(|(x, y)| x == ValueKind::Count && y == ValueKind::Count),
             occurrence: a.value.is_none() && b.value.is_none(),
+            evolving: false,
+            same_as_of: a.as_of.is_some() && a.as_of == b.as_of,
         }
     }
 
@@ -391,6 +407,8 @@ impl Facts {
             Predicate::Figure => self.figure,
             Predicate::Count => self.count,
             Predicate::Occurrence => self.occurrence,
+            Predicate::Evolving => self.evolving,
+            Predicate::SameAsOf => self.same_as_of,
         }
     }
 }
@@ -550,6 +568,9 @@ pub struct Finding {
     /// The event's time, when a repeatable frame was split by time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// What all its claims are about, when their clauses name it.
+    #[serde(skip_serializing_if = "Scope::is_empty")]
+    pub scope: Scope,
 }
 
 fn slug(name: &str) -> String {
@@ -616,7 +637,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
     for x in 0..representatives.len() {
         for y in x + 1..representatives.len() {
             let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
-            if let Some(j) = rules.judge(a, b) {
+            if let Some(j) = rules.judge_in(a, b, slot.evolving) {
                 pairs.push(Pair {
                     a: a.id.clone(),
                     b: b.id.clone(),
@@ -655,6 +676,10 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         id.push('@');
         id.push_str(&event.start);
     }
+    for part in [&slot.scope.place, &slot.scope.group].into_iter().flatten() {
+        id.push('/');
+        id.push_str(&slug(part));
+    }
     let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
     Finding {
         id,
@@ -667,6 +692,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         claims: members.iter().map(|c| c.id.clone()).collect(),
         pairs,
         event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
+        scope: slot.scope.clone(),
     }
 }
 
@@ -806,6 +832,8 @@ mod tests {
             agent: Some("A".into()),
             target: Some("B".into()),
             event: None,
+            scope: Scope::default(),
+            evolving: false,
             claims: (0..claims.len()).collect(),
         };
         let findings = judge_slots(&[slot], &claims, &rules.verdicts);

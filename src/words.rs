@@ -94,6 +94,9 @@ pub struct RawClaimWords {
     /// "personnes"): the words before the figure then tell its measure.
     #[serde(default)]
     pub generic_nouns: Vec<String>,
+    /// Words before a place that a figure is about ("in", "en", "à").
+    #[serde(default)]
+    pub place_words: Vec<String>,
     /// Cues that a statement is someone's ("selon", "according to", "allègue").
     #[serde(default)]
     pub attribution: Vec<Spanned<String>>,
@@ -260,6 +263,7 @@ pub struct ClaimWords {
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
     pub generic_nouns: WordSet,
+    pub place_words: WordSet,
     pub attribution: PatternSet<()>,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
@@ -313,6 +317,7 @@ impl ClaimWords {
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
             generic_nouns: lowered(&raw.generic_nouns),
+            place_words: lowered(&raw.place_words),
             attribution: set(&raw.attribution)?,
             clause_words: {
                 let mut map = WordMap::default();

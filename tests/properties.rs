@@ -53,6 +53,9 @@ fn claim(id: &str, value: Value) -> Claim {
         counter: false,
         event_time: None,
         reference_date: None,
+        measure: None,
+        scope: Default::default(),
+        as_of: None,
     }
 }
 

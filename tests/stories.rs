@@ -1,0 +1,90 @@
+//! Short stories of our own, told by several outlets the way real news is:
+//! tolls per place and in total, figures that rise from one day to the next.
+//! Each shows one mechanism that real stories need.
+
+mod common;
+
+use common::{code, json, run, stderr, temp_dir, write};
+
+/// The findings of a report on `files`: (id, verdict, claim texts).
+fn findings(name: &str, files: &[(&str, &str)]) -> Vec<(String, String, Vec<String>)> {
+    let dir = temp_dir(name);
+    for (file, text) in files {
+        write(&dir, file, text.as_bytes());
+    }
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    let report = json(&out);
+    let text_of = |id: &serde_json::Value| {
+        let claim = report["claims"].as_array().unwrap().iter().find(|c| c["id"] == *id).unwrap();
+        claim["value"]["text"].as_str().unwrap_or_default().to_string()
+    };
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let texts = f["claims"].as_array().unwrap().iter().map(text_of).collect();
+            (f["id"].as_str().unwrap().to_string(), f["verdict"].as_str().unwrap().to_string(), texts)
+        })
+        .collect()
+}
+
+fn find<'a>(all: &'a [(String, String, Vec<String>)], id: &str) -> &'a (String, String, Vec<String>) {
+    all.iter().find(|(i, _, _)| i == id).unwrap_or_else(|| panic!("no finding {id} in {all:?}"))
+}
+
+#[test]
+fn tolls_of_different_places_are_different_facts() {
+    let all = findings(
+        "places",
+        &[
+            (
+                "a.md",
+                "---\ndate: 2031-05-12\n---\nQuake\n\nIn Norland alone, 420 people died, officials said. \
+                 The toll in Sudmark was 95.\n",
+            ),
+            (
+                "b.md",
+                "---\ndate: 2031-05-12\n---\nSéisme\n\nEn Norland, le séisme a fait 420 morts. \
+                 Au Sudmark, 97 personnes ont été tuées.\n",
+            ),
+            ("c.md", "---\ndate: 2031-05-12\n---\nQuake\n\nThe quake killed 515 people across Norland and Sudmark.\n"),
+        ],
+    );
+    assert_eq!(find(&all, "casualties.count:?>?/norland").1, "agreement", "{all:?}");
+    assert_eq!(find(&all, "casualties.count:?>?/sudmark").1, "contradiction", "{all:?}");
+    // The whole is its own fact, not a contradiction with either part.
+    assert_eq!(find(&all, "casualties.count:?>?").2, ["515"], "{all:?}");
+}
+
+#[test]
+fn a_rising_toll_is_a_timeline_and_the_same_day_still_contradicts() {
+    let all = findings(
+        "timeline",
+        &[
+            ("a.md", "---\ndate: 2031-05-12\n---\nFloods\n\nThe floods have killed 38 people, officials said.\n"),
+            ("b.md", "Floods\n\nThe toll from the floods has risen to 61, officials said.\n"),
+            ("c.md", "---\ndate: 2031-05-14\n---\nFloods\n\nThe floods killed 64 people, officials said.\n"),
+            ("d.md", "---\ndate: 2031-05-14\n---\nFloods\n\nAt least 70 people were killed by the floods.\n"),
+        ],
+    );
+    let (_, verdict, texts) = find(&all, "casualties.count:?>?");
+    assert_eq!(texts.len(), 4, "{all:?}");
+    // 64 and "at least 70" on the same day cannot both hold; the rest is the toll rising.
+    assert_eq!(verdict, "contradiction", "{all:?}");
+    let dir = temp_dir("timeline-pairs");
+    for (file, text) in [
+        ("a.md", "---\ndate: 2031-05-12\n---\nFloods\n\nThe floods have killed 38 people, officials said.\n"),
+        ("b.md", "Floods\n\nThe toll from the floods has risen to 61, officials said.\n"),
+        ("c.md", "---\ndate: 2031-05-14\n---\nFloods\n\nThe floods killed 64 people, officials said.\n"),
+    ] {
+        write(&dir, file, text.as_bytes());
+    }
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    let report = json(&out);
+    let pairs = report["findings"][0]["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 3, "{report}");
+    assert!(pairs.iter().all(|p| p["verdict"] == "rounding"), "{report}");
+    assert!(pairs.iter().any(|p| p["rule"] == "figure-evolves"), "{report}");
+}
