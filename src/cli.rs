@@ -110,6 +110,8 @@ enum Command {
 enum ReportFormat {
     Md,
     Json,
+    /// One self-contained web page: the findings beside the sources' text.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -117,6 +119,8 @@ enum ReviewFormat {
     Md,
     Json,
     Github,
+    /// One self-contained web page: the draft's claims marked by status, the sources below.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -230,6 +234,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ReportFormat::Md => write_out(&crate::report::markdown(&report)),
                 // Streamed: a large report is never held twice in memory.
                 ReportFormat::Json => write_with(|out| report.write_json(out)),
+                ReportFormat::Html => write_out(&crate::report::html(&report)),
             })?;
             for s in report.skipped.iter().filter(|s| s.error) {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
@@ -429,6 +434,7 @@ fn review(
         ReviewFormat::Md => review.markdown(),
         ReviewFormat::Json => review.to_json(),
         ReviewFormat::Github => review.github(),
+        ReviewFormat::Html => review.html(),
     };
     write_out(&text)?;
     for s in &review.skipped {
