@@ -226,10 +226,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = load.options(&rules)?;
             let started = std::time::Instant::now();
             let mut stages = crate::Stages::default();
+            let meter = crate::progress::Meter::start();
             let report = match claims {
                 Some(file) => stages.time("judge", || report_from_claims(&file, &paths, &rules, &options))?,
                 None => crate::run_report_timed(&paths, &rules, &options, &mut stages),
             };
+            // The line is cleared before the report is written.
+            drop(meter);
             stages.time("write", || match format {
                 ReportFormat::Md => write_out(&crate::report::markdown(&report)),
                 // Streamed: a large report is never held twice in memory.
@@ -353,9 +356,11 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
 }
 
 fn claims(paths: &[PathBuf], format: ClaimsFormat, rules: &Rules, options: &LoadOptions) -> Result<ExitCode, String> {
+    let meter = crate::progress::Meter::start();
     let discovery = crate::corpus::discover(paths);
     let (documents, skipped) = crate::corpus::load_all(&discovery, rules, options);
     let claims = crate::claim::extract_all(&documents, rules);
+    drop(meter);
     match format {
         ClaimsFormat::Json => {
             #[derive(serde::Serialize)]

@@ -19,6 +19,7 @@ pub mod interval;
 pub mod lexicon;
 pub mod number;
 pub mod pattern;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod selftest;
@@ -73,6 +74,7 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).
 pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
+    progress::stage("judging the claims", 0);
     let slots = align::align(&claims, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));
