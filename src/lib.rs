@@ -5,7 +5,7 @@
 //! The pipeline, one module a stage:
 //! `corpus`/`document` (load) → `value` (amounts, counts, percents, dates) →
 //! `entity` + `claim` (frames, roles, polarity) → `align` (slots) →
-//! `verdict` (rules) → `report` (Markdown, JSON).
+//! `verdict` (rules) → `report` (Markdown, JSON, HTML).
 
 pub mod align;
 pub mod claim;
