@@ -150,6 +150,7 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
+    crate::progress::stage("finding names in", docs.len());
     // Each core learns from a run of documents, and the runs are merged in
     // document order, so that what is learned first still wins.
     let (names, packed) = docs
@@ -157,6 +158,7 @@ pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<
         .fold(
             || (Names::default(), Vec::new()),
             |(mut names, mut packed), doc| {
+                crate::progress::tick();
                 let mut sentences = None;
                 if let Some(lang) = rules.langs.get(&doc.language) {
                     sentences = keep.then(PackedSentences::default);
@@ -1161,7 +1163,9 @@ pub fn extract_all_with(
     use rayon::prelude::*;
     packed.resize_with(docs.len(), || None);
     let prefixes = claim_prefixes(docs);
+    crate::progress::stage("reading claims in", docs.len());
     let read = |doc: &Document, packed: Option<PackedSentences>, prefix: &str| {
+        crate::progress::tick();
         let Some(lang) = rules.langs.get(&doc.language) else { return Vec::new() };
         let mut claims = extract(doc, lang, rules, names, packed.as_ref());
         for (n, claim) in claims.iter_mut().enumerate() {

@@ -110,6 +110,8 @@ enum Command {
 enum ReportFormat {
     Md,
     Json,
+    /// One self-contained web page: the findings beside the sources' text.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -117,6 +119,8 @@ enum ReviewFormat {
     Md,
     Json,
     Github,
+    /// One self-contained web page: the draft's claims marked by status, the sources below.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -222,14 +226,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = load.options(&rules)?;
             let started = std::time::Instant::now();
             let mut stages = crate::Stages::default();
+            let meter = crate::progress::Meter::start();
             let report = match claims {
                 Some(file) => stages.time("judge", || report_from_claims(&file, &paths, &rules, &options))?,
                 None => crate::run_report_timed(&paths, &rules, &options, &mut stages),
             };
+            // The line is cleared before the report is written.
+            drop(meter);
             stages.time("write", || match format {
                 ReportFormat::Md => write_out(&crate::report::markdown(&report)),
                 // Streamed: a large report is never held twice in memory.
                 ReportFormat::Json => write_with(|out| report.write_json(out)),
+                ReportFormat::Html => write_out(&crate::report::html(&report)),
             })?;
             for s in report.skipped.iter().filter(|s| s.error) {
                 eprintln!("crosscheck: {}: {}", s.path, s.reason);
@@ -348,9 +356,11 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
 }
 
 fn claims(paths: &[PathBuf], format: ClaimsFormat, rules: &Rules, options: &LoadOptions) -> Result<ExitCode, String> {
+    let meter = crate::progress::Meter::start();
     let discovery = crate::corpus::discover(paths);
     let (documents, skipped) = crate::corpus::load_all(&discovery, rules, options);
     let claims = crate::claim::extract_all(&documents, rules);
+    drop(meter);
     match format {
         ClaimsFormat::Json => {
             #[derive(serde::Serialize)]
@@ -429,6 +439,7 @@ fn review(
         ReviewFormat::Md => review.markdown(),
         ReviewFormat::Json => review.to_json(),
         ReviewFormat::Github => review.github(),
+        ReviewFormat::Html => review.html(),
     };
     write_out(&text)?;
     for s in &review.skipped {

@@ -175,10 +175,12 @@ pub fn leave_out(discovery: &mut Discovery, file: &Path, why: &str) {
 /// Reads and loads every source in parallel, keeping their order; what cannot
 /// be read or decoded is skipped with the reason.
 pub fn load_all(discovery: &Discovery, rules: &Rules, options: &LoadOptions) -> (Vec<Document>, Vec<Skipped>) {
+    crate::progress::stage("loading", discovery.sources.len());
     let results: Vec<Result<Document, Skipped>> = discovery
         .sources
         .par_iter()
         .map(|source| {
+            crate::progress::tick();
             let bytes = std::fs::read(&source.path).map_err(|e| Skipped {
                 path: source.path.clone(),
                 reason: format!("cannot read: {e}"),

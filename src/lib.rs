@@ -5,7 +5,7 @@
 //! The pipeline, one module a stage:
 //! `corpus`/`document` (load) → `value` (amounts, counts, percents, dates) →
 //! `entity` + `claim` (frames, roles, polarity) → `align` (slots) →
-//! `verdict` (rules) → `report` (Markdown, JSON).
+//! `verdict` (rules) → `report` (Markdown, JSON, HTML).
 
 pub mod align;
 pub mod claim;
@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod measure;
 pub mod number;
 pub mod pattern;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod selftest;
@@ -74,6 +75,7 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).
 pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
+    progress::stage("judging the claims", 0);
     let slots = align::align(&claims, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));

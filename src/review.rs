@@ -242,6 +242,14 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     }
 }
 
+/// The statuses in the order a review shows them, worst first, with titles.
+pub(crate) const STATUS_SECTIONS: [(Status, &str); 4] = [
+    (Status::Contradicted, "Contradicted"),
+    (Status::Unsupported, "Unsupported"),
+    (Status::Rounding, "Rounding"),
+    (Status::Supported, "Supported"),
+];
+
 impl Review {
     /// Claims at or above `threshold` that no acknowledgement covers.
     pub fn failing(&self, threshold: Status) -> impl Iterator<Item = &ReviewedClaim> {
@@ -252,6 +260,25 @@ impl Review {
         let mut out = serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         out.push('\n');
         out
+    }
+
+    /// The review as one self-contained web page (see `report::html`).
+    pub fn html(&self) -> String {
+        crate::report::html::review(self)
+    }
+
+    /// One line on what the review found.
+    pub(crate) fn summary(&self) -> String {
+        let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
+        format!(
+            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.",
+            crate::report::counted(self.claims.len(), "claim", "claims"),
+            crate::report::counted(self.sources.documents.len(), "source", "sources"),
+            count(Status::Contradicted),
+            count(Status::Unsupported),
+            count(Status::Rounding),
+            count(Status::Supported),
+        )
     }
 
     fn source_place(&self, id: &str) -> String {
@@ -265,24 +292,14 @@ impl Review {
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "# crosscheck review of `{}`\n", self.draft.path);
-        let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
-        let _ = writeln!(
-            out,
-            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.\n",
-            crate::report::counted(self.claims.len(), "claim", "claims"),
-            crate::report::counted(self.sources.documents.len(), "source", "sources"),
-            count(Status::Contradicted),
-            count(Status::Unsupported),
-            count(Status::Rounding),
-            count(Status::Supported),
-        );
+        let _ = writeln!(out, "{}\n", self.summary());
         for s in &self.skipped {
             let _ = writeln!(out, "- skipped `{}`: {}", s.path, s.reason);
         }
         for w in &self.warnings {
             let _ = writeln!(out, "- warning: {w}");
         }
-        for status in [Status::Contradicted, Status::Unsupported, Status::Rounding, Status::Supported] {
+        for (status, _) in STATUS_SECTIONS {
             let claims: Vec<&ReviewedClaim> = self.claims.iter().filter(|c| c.status == status).collect();
             if claims.is_empty() {
                 continue;

@@ -33,3 +33,10 @@ fn the_report_is_deterministic() {
     let b = run(&["report", "seeds", "--format", "json"], b"");
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn seeds_html_report() {
+    let out = run(&["report", "seeds", "--format", "html"], b"");
+    assert_eq!(code(&out), 1, "the seeds hold contradictions");
+    settings().bind(|| insta::assert_snapshot!("seeds_report_html", stdout(&out)));
+}

@@ -8,7 +8,7 @@ use super::{Report, counted};
 use crate::claim::Claim;
 use crate::verdict::{Finding, Verdict, describe};
 
-const SECTIONS: [(Verdict, &str); 4] = [
+pub(super) const SECTIONS: [(Verdict, &str); 4] = [
     (Verdict::Contradiction, "Contradictions"),
     (Verdict::Rounding, "Rounding differences"),
     (Verdict::Agreement, "Agreements"),
@@ -18,17 +18,7 @@ const SECTIONS: [(Verdict, &str); 4] = [
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# crosscheck report\n");
-    let _ = writeln!(
-        out,
-        "{}, {}, {}: {}, {}, {}, {} single-source.\n",
-        counted(report.documents.len(), "source", "sources"),
-        counted(report.claims.len(), "claim", "claims"),
-        counted(report.findings.len(), "finding", "findings"),
-        counted(report.count(Verdict::Contradiction), "contradiction", "contradictions"),
-        counted(report.count(Verdict::Rounding), "rounding difference", "rounding differences"),
-        counted(report.count(Verdict::Agreement), "agreement", "agreements"),
-        report.count(Verdict::SingleSource),
-    );
+    let _ = writeln!(out, "{}\n", summary(report));
     let _ = writeln!(out, "## Sources\n");
     for doc in &report.documents {
         let date = doc.date.as_deref().unwrap_or("date unknown");
@@ -68,6 +58,20 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// What the run read and found, in one sentence.
+pub(super) fn summary(report: &Report) -> String {
+    format!(
+        "{}, {}, {}: {}, {}, {}, {} single-source.",
+        counted(report.documents.len(), "source", "sources"),
+        counted(report.claims.len(), "claim", "claims"),
+        counted(report.findings.len(), "finding", "findings"),
+        counted(report.count(Verdict::Contradiction), "contradiction", "contradictions"),
+        counted(report.count(Verdict::Rounding), "rounding difference", "rounding differences"),
+        counted(report.count(Verdict::Agreement), "agreement", "agreements"),
+        report.count(Verdict::SingleSource),
+    )
+}
+
 /// Claims and document paths by id, so that each finding's rows are looked
 /// up, not searched for: a report can hold thousands of documents.
 struct Index<'a> {
@@ -87,14 +91,14 @@ impl Index<'_> {
     }
 }
 
-fn heading(finding: &Finding) -> String {
+pub(super) fn heading(finding: &Finding) -> String {
     let agent = finding.roles.get("agent").map_or("?", String::as_str);
     let target = finding.roles.get("target").map_or("?", String::as_str);
     let event = finding.event.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
     format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute.as_str())
 }
 
-fn value_of(claim: &Claim) -> String {
+pub(super) fn value_of(claim: &Claim) -> String {
     let polarity = if claim.polarity == crate::claim::Polarity::Negated { "not: " } else { "" };
     let value = claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
     format!("{polarity}{value}")

@@ -1,9 +1,11 @@
-//! The report: what a run found, for people (Markdown) and programs (JSON).
+//! The report: what a run found, for people (Markdown, a web page) and
+//! programs (JSON).
 //!
 //! `Report` is the JSON contract of CONTRACT.md (`crosscheck.report/1`) plus
 //! what the run could not read, so that nothing is lost silently. Everything in
 //! it is sorted and deterministic.
 
+pub(crate) mod html;
 mod markdown;
 
 use std::io::{self, Write};
@@ -15,6 +17,7 @@ use crate::corpus::Skipped;
 use crate::document::Document;
 use crate::verdict::{Finding, Verdict};
 
+pub use html::render as html;
 pub use markdown::render as markdown;
 
 pub const SCHEMA: &str = "crosscheck.report/1";
