@@ -396,7 +396,7 @@ pub fn extract(
         mark_trailing_attribution(&mut segs, tokens, &attribution[index]);
         let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words);
         if !measured.is_empty() {
-            let attributed_to = attribution_of(tokens, &mentions, &segs, &attribution[index]);
+            let sentence_attribution = attribution_of(tokens, &mentions, &segs, &attribution[index]);
             let sentence_span = Span::new(sentence.start, sentence.end);
             drafts.extend(measured.into_iter().map(|(binding, mut value)| {
                 let span = binding.span;
@@ -413,7 +413,16 @@ pub fn extract(
                     quote: sentence_span,
                     quote_extra: None,
                     trigger: text[binding.cue.start..binding.cue.end].to_string(),
-                    attributed_to: attributed_to.clone(),
+                    attributed_to: figure_attribution(
+                        text,
+                        tokens,
+                        &mentions,
+                        &segs,
+                        &attribution[index],
+                        value_span,
+                        words,
+                    )
+                    .or_else(|| sentence_attribution.clone()),
                     event_time: None,
                     scope: Some(scope_of(text, tokens, &mentions, &segs, value_span, words)),
                 }
@@ -585,6 +594,66 @@ fn attribution_of(
         }
     }
     None
+}
+
+/// Who a figure is attributed to when a cue stands by it: in its clause
+/// ("500 000 selon la CGT"), in the clause right after it (", according to
+/// the ministry"), or in a clause fronting the sentence ("Selon la police,
+/// …"). The nearest cue wins, so that two counters in one sentence keep
+/// their own figures. The counter is the name after the cue, or else its
+/// words ("selon la préfecture de police" → "préfecture de police"); for a
+/// verb of saying, the words before it ("police said").
+fn figure_attribution(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[Segment],
+    cues: &[(Span, &())],
+    figure: Span,
+    words: &ClaimWords,
+) -> Option<String> {
+    let figure_seg = segment_of(segs, token_at(tokens, figure.start));
+    let fronted =
+        segs.iter().take_while(|s| s.kind == SegmentKind::Fronted || s.kind == SegmentKind::Attribution).count();
+    let near = |seg: usize| {
+        seg == figure_seg
+            || (seg == figure_seg + 1 && segs[seg].kind == SegmentKind::Attribution)
+            || (seg < fronted && seg < figure_seg && segs[seg].kind == SegmentKind::Attribution)
+    };
+    let (cue, _) = cues
+        .iter()
+        .filter(|(span, ())| near(segment_of(segs, token_at(tokens, span.start))))
+        .min_by_key(|(span, ())| gap(*span, figure))?;
+    let cue_end = token_at(tokens, cue.end.saturating_sub(1)) + 1;
+    let seg = segs[segment_of(segs, token_at(tokens, cue.start))];
+    let named_after = mentions.iter().find(|m| {
+        let t = token_at(tokens, m.span.start);
+        t >= cue_end && t <= cue_end + 2 && t < seg.end
+    });
+    if let Some(m) = named_after {
+        return Some(m.name.clone());
+    }
+    // The words after the cue, past its articles, to the clause's end or a figure.
+    let after: Vec<&str> = tokens[cue_end..seg.end]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && !t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+        .map(|t| t.text(text))
+        .skip_while(|w| words.determiners.contains(key(w)))
+        .take(4)
+        .collect();
+    if !after.is_empty() {
+        return Some(after.join(" "));
+    }
+    // A verb of saying closing the clause: the words before it.
+    let start = token_at(tokens, cue.start);
+    let before: Vec<&str> = tokens[seg.start..start]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == TokenKind::Word && !words.function_words.contains(key(t.text(text))))
+        .map(|t| t.text(text))
+        .take(3)
+        .collect();
+    (!before.is_empty()).then(|| before.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
 /// The place a figure's clause says it is about: a place word ("in",

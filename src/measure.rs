@@ -173,7 +173,32 @@ pub fn bind(
             span: Span::new(cue.start, end),
         });
     }
+    bind_ellipses(text, values, bare, &mut bound, generic);
     bound.into_iter().flatten().collect()
+}
+
+/// A figure with no noun after the figure before it was bound says the same
+/// measure again: "500 000 selon la CGT et 87 000 d'après la police",
+/// "killed 5 in the north and 3 in the south".
+fn bind_ellipses(
+    text: &str,
+    values: &[Value],
+    bare: &[bool],
+    bound: &mut [Option<Binding>],
+    generic: &dyn Fn(&str) -> bool,
+) {
+    for i in 1..values.len() {
+        let value = &values[i];
+        if bound[i].is_some() || !(bare[i] || free_of_noun(text, value, generic)) {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| values[j].kind != ValueKind::Date) else { continue };
+        let Some(previous) = bound[j].clone() else { continue };
+        if values[j].kind != value.kind || words_between(text, values[j].span.end, value.span.start) > 12 {
+            continue;
+        }
+        bound[i] = Some(Binding { value: i, cue: value.span, span: value.span, ..previous });
+    }
 }
 
 /// Whether a figure is no count of a noun of its own, or of one that counts
@@ -182,10 +207,14 @@ fn free_of_noun(text: &str, value: &Value, generic: &dyn Fn(&str) -> bool) -> bo
     value.kind != ValueKind::Count || generic(next_word(text, value.span.end).1)
 }
 
-/// The word after `end`, with where it starts.
+/// The word after `end`, with where it starts; an elided word keeps its
+/// apostrophe ("d'" of "d'après").
 fn next_word(text: &str, end: usize) -> (usize, &str) {
     let at = skip_blanks(text, end);
-    (at, text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+    let rest = &text[at..];
+    let len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let elided = rest[len..].chars().next().filter(|c| matches!(c, '\'' | '’')).map_or(0, char::len_utf8);
+    (at, &rest[..len + elided])
 }
 
 /// Where the generic noun or unit after a count ends, when one follows it.

@@ -104,11 +104,18 @@ pub enum Predicate {
     Evolving,
     /// Both figures are known to describe the same moment (`as_of`).
     SameAsOf,
+    /// The sources attribute the two figures to different counters
+    /// ("selon la police" / "selon la CGT").
+    DifferentCounters,
+    /// Both claims come from one document: an outlet that gives two
+    /// figures of one measure speaks of two facts (two places, counters or
+    /// moments), even when its words do not say which.
+    SameDocument,
 }
 
 impl Predicate {
     const NAMES: &'static str = "same_interval, overlap, disjoint, polarity_differs, roles_reversed, counter_event, \
-         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence, evolving, same_as_of";
+         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence, evolving, same_as_of, different_counters, same_document";
 
     fn parse(name: &str) -> Option<Predicate> {
         toml::Value::String(name.to_string()).try_into().ok()
@@ -204,7 +211,7 @@ pub struct VerdictRules {
 
 const PLACEHOLDERS: &[&str] = &[
     "a", "b", "a_value", "b_value", "wider", "narrower", "a_agent", "a_target", "b_agent", "b_target", "a_unit",
-    "b_unit", "a_date", "b_date",
+    "b_unit", "a_date", "b_date", "a_by", "b_by",
 ];
 
 impl VerdictRules {
@@ -348,6 +355,8 @@ struct Facts {
     occurrence: bool,
     evolving: bool,
     same_as_of: bool,
+    different_counters: bool,
+    same_document: bool,
 }
 
 impl Facts {
@@ -388,6 +397,11 @@ impl Facts {
             occurrence: a.value.is_none() && b.value.is_none(),
             evolving: false,
             same_as_of: a.as_of.is_some() && a.as_of == b.as_of,
+            different_counters: match (&a.attributed_to, &b.attributed_to) {
+                (Some(x), Some(y)) => crate::words::key(x) != crate::words::key(y),
+                _ => false,
+            },
+            same_document: a.doc == b.doc,
         }
     }
 
@@ -409,6 +423,8 @@ impl Facts {
             Predicate::Occurrence => self.occurrence,
             Predicate::Evolving => self.evolving,
             Predicate::SameAsOf => self.same_as_of,
+            Predicate::DifferentCounters => self.different_counters,
+            Predicate::SameDocument => self.same_document,
         }
     }
 }
@@ -536,6 +552,8 @@ fn placeholder(name: &str, a: &Claim, b: &Claim) -> Option<String> {
         "b_unit" => unit(b),
         "a_date" => date(a),
         "b_date" => date(b),
+        "a_by" => a.attributed_to.clone().unwrap_or_else(|| "an unnamed source".into()),
+        "b_by" => b.attributed_to.clone().unwrap_or_else(|| "an unnamed source".into()),
         "a" => wording(a),
         "b" => wording(b),
         _ => return None,

@@ -88,3 +88,35 @@ fn a_rising_toll_is_a_timeline_and_the_same_day_still_contradicts() {
     assert!(pairs.iter().all(|p| p["verdict"] == "rounding"), "{report}");
     assert!(pairs.iter().any(|p| p["rule"] == "figure-evolves"), "{report}");
 }
+
+#[test]
+fn counts_by_different_counters_are_never_a_contradiction() {
+    let dir = temp_dir("counters");
+    write(
+        &dir,
+        "a.md",
+        "---\ndate: 2031-03-07\n---\nGrève\n\nÀ Lyonnais, 600 000 manifestants ont défilé selon le syndicat Unitas, \
+         et 90 000 d'après la préfecture.\n"
+            .as_bytes(),
+    );
+    write(
+        &dir,
+        "b.md",
+        "---\ndate: 2031-03-07\n---\nStrike\n\nIn Lyonnais, 90,000 protesters marched according to the prefecture.\n"
+            .as_bytes(),
+    );
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    let report = json(&out);
+    let claims = report["claims"].as_array().unwrap();
+    let by: Vec<(&str, &str)> = claims
+        .iter()
+        .filter(|c| c["frame"] == "protesters")
+        .map(|c| (c["value"]["text"].as_str().unwrap(), c["attributed_to"].as_str().unwrap_or("")))
+        .collect();
+    // The figure without its noun says the same measure again, on its own counter's word.
+    assert_eq!(by, [("600 000", "Unitas"), ("90 000", "préfecture"), ("90,000", "prefecture")], "{report}");
+    let finding = &report["findings"][0];
+    assert_ne!(finding["verdict"], "contradiction", "{finding}");
+    let rules: Vec<&str> = finding["pairs"].as_array().unwrap().iter().map(|p| p["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"counters-differ") || rules.contains(&"one-source-two-figures"), "{finding}");
+}
