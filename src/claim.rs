@@ -84,6 +84,18 @@ pub struct Claim {
     pub as_of: Option<AsOf>,
 }
 
+/// A figure or date a source states that no claim used: the report lists
+/// it, so that silence is never read as agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unchecked {
+    pub doc: String,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: ValueKind,
+    pub span: Location,
+    pub quote: String,
+}
+
 /// The place or group a figure is about ("in Turkey alone", "en Syrie").
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Scope {
@@ -341,7 +353,8 @@ pub fn cue_lists(frame: &FrameLang, lang: &Lang, epithets: Option<&PatternSet<us
     ])
 }
 
-/// The claims of one document, ids not yet assigned (`id` is empty).
+/// The claims of one document, ids not yet assigned (`id` is empty), and
+/// the figures and dates it states that no claim used.
 /// `packed`: the document's sentences as the names pass read them, if kept.
 pub fn extract(
     doc: &Document,
@@ -349,9 +362,9 @@ pub fn extract(
     rules: &Rules,
     names: &Names,
     packed: Option<&PackedSentences>,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Unchecked>) {
     let Some(frame_lang) = rules.frames.langs.get(&lang.code) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let words = &lang.claims;
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
@@ -373,6 +386,7 @@ pub fn extract(
     let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed, [next(), next(), next()]);
     resolver.set_main_org(&cues);
     let mut drafts = Vec::new();
+    let mut unchecked = Vec::new();
     let mut previous = Previous::default();
     let mut last_line = 0;
     for (index, (&sentence, tokens)) in sentences.iter().zip(&tokenized).enumerate() {
@@ -394,6 +408,9 @@ pub fn extract(
         let mentions = resolver.sentence_with(text, tokens, &classes, &cues, index);
         let mut segs = segments(text, tokens, &classes, words);
         mark_trailing_attribution(&mut segs, tokens, &attribution[index]);
+        let figures: Vec<(Span, ValueKind)> =
+            values.iter().chain(&bare).map(|v| (v.span.shifted(sentence.start), v.kind)).collect();
+        let first_draft = drafts.len();
         let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words);
         if !measured.is_empty() {
             let sentence_attribution = attribution_of(tokens, &mentions, &segs, &attribution[index]);
@@ -448,9 +465,10 @@ pub fn extract(
             before.as_deref(),
         );
         drafts.extend(sentence_drafts);
+        note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
         previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
     }
-    drafts
+    let claims = drafts
         .into_iter()
         .map(|d| {
             let frame = &rules.frames.frames[d.frame];
@@ -490,7 +508,61 @@ pub fn extract(
                 scope: d.scope.unwrap_or_default(),
             }
         })
-        .collect()
+        .collect();
+    let mut locator = crate::span::Locator::new(&doc.lines, &doc.text);
+    let unchecked = unchecked
+        .into_iter()
+        .map(|(span, kind, sentence): (Span, ValueKind, Span)| Unchecked {
+            doc: doc.id.clone(),
+            text: doc.text[span.start..span.end].to_string(),
+            kind,
+            span: locator.locate(span),
+            quote: excerpt(&doc.text, sentence, span),
+        })
+        .collect();
+    (claims, unchecked)
+}
+
+/// How many bytes of its sentence an unchecked figure's quote shows on
+/// each side of it.
+const EXCERPT_SIDE: usize = 120;
+
+/// The words of `sentence` around `span`, cut at word edges with "…" where
+/// the sentence goes on: a quote that stays short on a run-on line.
+fn excerpt(text: &str, sentence: Span, span: Span) -> String {
+    let mut start = span.start.saturating_sub(EXCERPT_SIDE).max(sentence.start);
+    let mut end = (span.end + EXCERPT_SIDE).min(sentence.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if start > sentence.start {
+        start = text[start..span.start].find(' ').map_or(start, |i| start + i + 1);
+    }
+    if end < sentence.end {
+        end = text[span.end..end].rfind(' ').map_or(end, |i| span.end + i);
+    }
+    let open = if start > sentence.start { "…" } else { "" };
+    let close = if end < sentence.end { "…" } else { "" };
+    format!("{open}{}{close}", text[start..end].trim())
+}
+
+/// Notes the figures of a sentence (document offsets) that none of its
+/// claims states, with the sentence.
+fn note_unchecked(
+    figures: &[(Span, ValueKind)],
+    drafts: &[Draft],
+    sentence: Span,
+    unchecked: &mut Vec<(Span, ValueKind, Span)>,
+) {
+    for &(span, kind) in figures {
+        let used = drafts.iter().any(|d| d.value.as_ref().is_some_and(|v| v.span == span));
+        if !used {
+            unchecked.push((span, kind, sentence));
+        }
+    }
 }
 
 /// The longest stretch read as one sentence: past it, work per sentence would
@@ -1217,8 +1289,13 @@ fn summarize(
 
 /// Claims of every document, numbered `<doc>:<n>` in document order.
 pub fn extract_all(docs: &[Document], rules: &Rules) -> Vec<Claim> {
+    read(docs, rules).claims
+}
+
+/// [`extract_all`], with the figures and dates no claim used.
+pub fn read(docs: &[Document], rules: &Rules) -> Reading {
     let (names, packed) = learn_names(docs, rules, true);
-    extract_all_with(docs, rules, &names, packed)
+    read_all(docs, rules, &names, packed)
 }
 
 /// [`extract_all`] with the names already learned, and each document's
@@ -1227,31 +1304,46 @@ pub fn extract_all_with(
     docs: &[Document],
     rules: &Rules,
     names: &Names,
-    mut packed: Vec<Option<PackedSentences>>,
+    packed: Vec<Option<PackedSentences>>,
 ) -> Vec<Claim> {
+    read_all(docs, rules, names, packed).claims
+}
+
+/// What the claims stage reads in a corpus.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Numbered `<doc>:<n>` in document order.
+    pub claims: Vec<Claim>,
+    /// The figures and dates no claim used, in document order.
+    pub unchecked: Vec<Unchecked>,
+}
+
+/// The claims of every document and the figures they leave unchecked, with
+/// the names already learned (see [`extract_all_with`]).
+pub fn read_all(docs: &[Document], rules: &Rules, names: &Names, mut packed: Vec<Option<PackedSentences>>) -> Reading {
     use rayon::prelude::*;
     packed.resize_with(docs.len(), || None);
     let prefixes = claim_prefixes(docs);
     crate::progress::stage("reading claims in", docs.len());
     let read = |doc: &Document, packed: Option<PackedSentences>, prefix: &str| {
         crate::progress::tick();
-        let Some(lang) = rules.langs.get(&doc.language) else { return Vec::new() };
-        let mut claims = extract(doc, lang, rules, names, packed.as_ref());
+        let Some(lang) = rules.langs.get(&doc.language) else { return (Vec::new(), Vec::new()) };
+        let (mut claims, unchecked) = extract(doc, lang, rules, names, packed.as_ref());
         for (n, claim) in claims.iter_mut().enumerate() {
             claim.id = format!("{prefix}:{}", n + 1);
         }
-        claims
+        (claims, unchecked)
     };
     // Documents are read a batch at a time on every core, and the claims of
     // a batch are moved into the list while the next batch is read: claims
     // are large, and moving them all at the end would keep the other core idle.
-    let mut claims: Vec<Claim> = Vec::new();
+    let mut reading = Reading::default();
     let mut batch_claims: Vec<Vec<Claim>> = Vec::new();
     let batches = docs.chunks(CLAIM_BATCH).zip(packed.chunks_mut(CLAIM_BATCH)).zip(prefixes.chunks(CLAIM_BATCH));
     for (batch, ((docs_now, packed_now), prefixes_now)) in batches.enumerate() {
         let done = std::mem::take(&mut batch_claims);
-        let ((), now) = rayon::join(
-            || append_claims(&mut claims, done, docs.len(), batch * CLAIM_BATCH),
+        let ((), now): ((), Vec<DocReading>) = rayon::join(
+            || append_claims(&mut reading.claims, done, docs.len(), batch * CLAIM_BATCH),
             || {
                 docs_now
                     .par_iter()
@@ -1262,13 +1354,22 @@ pub fn extract_all_with(
                     .collect()
             },
         );
-        batch_claims = now;
+        batch_claims = now
+            .into_iter()
+            .map(|(claims, unchecked)| {
+                reading.unchecked.extend(unchecked);
+                claims
+            })
+            .collect();
     }
-    append_claims(&mut claims, batch_claims, docs.len(), docs.len());
-    claims
+    append_claims(&mut reading.claims, batch_claims, docs.len(), docs.len());
+    reading
 }
 
-/// Documents read together by [`extract_all_with`].
+/// One document's claims and unchecked figures.
+type DocReading = (Vec<Claim>, Vec<Unchecked>);
+
+/// Documents read together by [`read_all`].
 const CLAIM_BATCH: usize = 512;
 
 /// Moves a batch's claims to the end of `claims`, once `read` of `docs`

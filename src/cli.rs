@@ -454,7 +454,7 @@ fn review(
         ReviewFailOn::Rounding => Some(crate::review::Status::Rounding),
         ReviewFailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| review.failing(t).next().is_some());
+    let failing = threshold.is_some_and(|t| review.failing(t).next().is_some() || review.fails_by_silence(t));
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

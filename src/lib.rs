@@ -67,10 +67,12 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
         corpus::load_all(&discovery, rules, options)
     });
     let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
-    let claims = stages.time("claims", || claim::extract_all_with(&documents, rules, &names, packed));
+    let reading = stages.time("claims", || claim::read_all(&documents, rules, &names, packed));
     // Freeing what was learned takes a while: another core does it.
     rayon::spawn(move || drop(names));
-    stages.time("judge", || judge(documents, claims, skipped, rules))
+    let mut report = stages.time("judge", || judge(documents, reading.claims, skipped, rules));
+    report.unchecked = reading.unchecked;
+    report
 }
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).
@@ -86,5 +88,5 @@ pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::
             warnings.push(format!("{}: no rules for language {:?}; no claims read", d.path, d.language));
         }
     }
-    Report { schema: report::SCHEMA, documents, claims, findings, skipped, warnings }
+    Report { schema: report::SCHEMA, documents, claims, findings, unchecked: Vec::new(), skipped, warnings }
 }

@@ -115,6 +115,9 @@ pub struct Review {
     pub sources: Sources,
     /// Source findings where the sources disagree among themselves.
     pub source_contradictions: Vec<crate::verdict::Finding>,
+    /// Figures and dates of the draft that no claim states: nothing checked
+    /// them, so a draft never passes by silence.
+    pub unchecked: Vec<crate::claim::Unchecked>,
     /// Acknowledgements that no longer match any claim of the draft.
     pub stale_acks: Vec<Ack>,
     pub skipped: Vec<Skipped>,
@@ -156,8 +159,9 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     let mut all = Vec::with_capacity(sources.len() + 1);
     all.push(draft);
     all.extend(sources);
-    let claims = crate::claim::extract_all(&all, rules);
+    let crate::claim::Reading { claims, unchecked } = crate::claim::read(&all, rules);
     let draft = all.remove(0);
+    let unchecked: Vec<crate::claim::Unchecked> = unchecked.into_iter().filter(|u| u.doc == draft.id).collect();
     let sources = all;
     let slots = crate::align::align(&claims, &rules.frames);
     let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -236,6 +240,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         claims: reviewed,
         sources: Sources { documents: sources, claims: source_claims },
         source_contradictions,
+        unchecked,
         stale_acks,
         skipped,
         warnings,
@@ -252,6 +257,12 @@ pub(crate) const STATUS_SECTIONS: [(Status, &str); 4] = [
 
 impl Review {
     /// Claims at or above `threshold` that no acknowledgement covers.
+    /// Whether figures of the draft went unchecked while `threshold` asks
+    /// for every figure to be supported (`unsupported` or `rounding`).
+    pub fn fails_by_silence(&self, threshold: Status) -> bool {
+        !self.unchecked.is_empty() && threshold.rank() <= Status::Unsupported.rank()
+    }
+
     pub fn failing(&self, threshold: Status) -> impl Iterator<Item = &ReviewedClaim> {
         self.claims.iter().filter(move |c| c.acknowledged.is_none() && c.status.rank() >= threshold.rank())
     }
@@ -270,8 +281,12 @@ impl Review {
     /// One line on what the review found.
     pub(crate) fn summary(&self) -> String {
         let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
+        let unchecked = match self.unchecked.len() {
+            0 => String::new(),
+            n => format!(" {} in the draft not checked.", crate::report::counted(n, "figure", "figures")),
+        };
         format!(
-            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.",
+            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.{unchecked}",
             crate::report::counted(self.claims.len(), "claim", "claims"),
             crate::report::counted(self.sources.documents.len(), "source", "sources"),
             count(Status::Contradicted),
@@ -326,6 +341,21 @@ impl Review {
                 }
             }
         }
+        if !self.unchecked.is_empty() {
+            let _ = writeln!(out, "\n## Not checked ({})\n", self.unchecked.len());
+            let _ = writeln!(out, "No claim of the draft states these figures: check them by hand.\n");
+            for u in &self.unchecked {
+                let _ = writeln!(
+                    out,
+                    "- `{}:{}:{}` «{}» in: {}",
+                    self.draft.path,
+                    u.span.line,
+                    u.span.column,
+                    u.text,
+                    u.quote.replace('\n', " ")
+                );
+            }
+        }
         if !self.source_contradictions.is_empty() {
             let _ = writeln!(out, "\n## The sources disagree among themselves\n");
             for f in &self.source_contradictions {
@@ -362,6 +392,17 @@ impl Review {
                 c.claim.span.column,
                 escape_property(&format!("crosscheck: {}", c.status.as_str())),
                 escape_data(&message)
+            );
+        }
+        for u in &self.unchecked {
+            let _ = writeln!(
+                out,
+                "::notice file={},line={},col={},title={}::{}",
+                escape_property(&self.draft.path),
+                u.span.line,
+                u.span.column,
+                escape_property("crosscheck: not checked"),
+                escape_data(&format!("«{}» is stated by no claim: nothing checked it", u.text))
             );
         }
         for ack in &self.stale_acks {

@@ -120,3 +120,51 @@ fn counts_by_different_counters_are_never_a_contradiction() {
     let rules: Vec<&str> = finding["pairs"].as_array().unwrap().iter().map(|p| p["rule"].as_str().unwrap()).collect();
     assert!(rules.contains(&"counters-differ") || rules.contains(&"one-source-two-figures"), "{finding}");
 }
+
+#[test]
+fn figures_no_claim_reads_are_listed_not_silent() {
+    let dir = temp_dir("unchecked");
+    let text = "Budget\n\nThe deficit will reach 4.6% of output in 2032, the minister said. \
+                The floods killed 12 people.\n";
+    write(&dir, "a.md", text.as_bytes());
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    let report = json(&out);
+    let unchecked = report["unchecked"].as_array().unwrap();
+    let listed: Vec<(&str, &str)> =
+        unchecked.iter().map(|u| (u["text"].as_str().unwrap(), u["type"].as_str().unwrap())).collect();
+    assert_eq!(listed, [("4.6%", "percent"), ("2032", "date")], "{report}");
+    let first = &unchecked[0];
+    assert_eq!((first["span"]["line"].as_u64(), first["span"]["column"].as_u64()), (Some(3), Some(24)));
+    assert!(first["quote"].as_str().unwrap().starts_with("The deficit will reach 4.6%"), "{first}");
+    // The toll is a claim: never listed as unchecked.
+    assert!(!listed.iter().any(|(t, _)| t.contains("12")));
+    let markdown = common::stdout(&run(&["report", dir.to_str().unwrap()], b""));
+    assert!(markdown.contains("## Not checked (2)") && markdown.contains("«4.6%» (line 3)"), "{markdown}");
+}
+
+#[test]
+fn a_draft_never_passes_by_silence() {
+    let sources = temp_dir("silence-sources");
+    write(&sources, "a.md", b"Floods\n\nThe floods killed 12 people, officials said.\n");
+    let draft = write(
+        &temp_dir("silence-draft"),
+        "draft.md",
+        b"Floods\n\nThe floods killed 12 people. Repairs will cost 40% of the budget.\n",
+    );
+    let args = |fail_on: &'static str| {
+        vec![
+            "review".to_string(),
+            draft.to_str().unwrap().into(),
+            "--sources".into(),
+            sources.to_str().unwrap().into(),
+            "--fail-on".into(),
+            fail_on.into(),
+        ]
+    };
+    let strict = run(&args("unsupported").iter().map(String::as_str).collect::<Vec<_>>(), b"");
+    assert_eq!(code(&strict), 1, "an unchecked figure fails a review that asks for support");
+    let text = common::stdout(&strict);
+    assert!(text.contains("1 figure in the draft not checked") && text.contains("«40%»"), "{text}");
+    let lenient = run(&args("contradicted").iter().map(String::as_str).collect::<Vec<_>>(), b"");
+    assert_eq!(code(&lenient), 0, "{}", common::stdout(&lenient));
+}

@@ -55,7 +55,34 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
+    not_checked(&mut out, report);
     out
+}
+
+/// How many unchecked figures a source lists before "and N more".
+const UNCHECKED_SHOWN: usize = 8;
+
+/// Per source, the figures and dates no claim used: silence is not agreement.
+fn not_checked(out: &mut String, report: &Report) {
+    if report.unchecked.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## Not checked ({})\n", report.unchecked.len());
+    let _ = writeln!(out, "Figures and dates the sources state that no finding compares.\n");
+    for doc in &report.documents {
+        let figures: Vec<_> = report.unchecked.iter().filter(|u| u.doc == doc.id).collect();
+        if figures.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = figures
+            .iter()
+            .take(UNCHECKED_SHOWN)
+            .map(|u| format!("«{}» (line {})", u.text.replace('\n', " "), u.span.line))
+            .collect();
+        let more = figures.len().saturating_sub(UNCHECKED_SHOWN);
+        let more = if more > 0 { format!(", and {more} more") } else { String::new() };
+        let _ = writeln!(out, "- `{}`: {}{more}", doc.path, shown.join(", "));
+    }
 }
 
 /// What the run read and found, in one sentence.
@@ -69,7 +96,10 @@ pub(super) fn summary(report: &Report) -> String {
         counted(report.count(Verdict::Rounding), "rounding difference", "rounding differences"),
         counted(report.count(Verdict::Agreement), "agreement", "agreements"),
         report.count(Verdict::SingleSource),
-    )
+    ) + &match report.unchecked.len() {
+        0 => String::new(),
+        n => format!(" {} not checked.", counted(n, "figure", "figures")),
+    }
 }
 
 /// Claims and document paths by id, so that each finding's rows are looked

@@ -157,6 +157,8 @@ pub struct Report {
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Every figure and date in the sources that no claim used.
+    pub unchecked: Vec<crate::claim::Unchecked>,
     /// Inputs that could not be read, with the reason.
     pub skipped: Vec<Skipped>,
     /// Problems that did not stop the run, each naming its file.
@@ -177,6 +179,7 @@ impl Report {
         write_list(out, "documents", &self.documents)?;
         write_list(out, "claims", &self.claims)?;
         write_list(out, "findings", &self.findings)?;
+        write_list(out, "unchecked", &self.unchecked)?;
         write_list(out, "skipped", &self.skipped)?;
         write_list(out, "warnings", &self.warnings)?;
         out.write_all(b"\n}\n")
