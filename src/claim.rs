@@ -116,20 +116,21 @@ impl Scope {
 pub struct AsOf {
     pub start: String,
     pub end: String,
-    pub granularity: String,
+    pub granularity: crate::value::Granularity,
 }
 
 impl AsOf {
     /// The days a publication date known to the year, month or day covers.
     pub fn of(date: crate::date::PartialDate) -> AsOf {
         let month_end = |m: u32| crate::date::days_in_month(date.year, m);
+        use crate::value::Granularity;
         let (start, end, granularity) = match (date.month, date.day) {
-            (Some(m), Some(d)) => ((m, d), (m, d), "day"),
-            (Some(m), None) => ((m, 1), (m, month_end(m)), "month"),
-            _ => ((1, 1), (12, 31), "year"),
+            (Some(m), Some(d)) => ((m, d), (m, d), Granularity::Day),
+            (Some(m), None) => ((m, 1), (m, month_end(m)), Granularity::Month),
+            _ => ((1, 1), (12, 31), Granularity::Year),
         };
         let day = |(m, d): (u32, u32)| format!("{:04}-{m:02}-{d:02}", date.year);
-        AsOf { start: day(start), end: day(end), granularity: granularity.to_string() }
+        AsOf { start: day(start), end: day(end), granularity }
     }
 }
 
@@ -326,6 +327,9 @@ struct Draft {
     /// For a figure bound to a measure: its scope (empty when the clause
     /// names none); `None` for claims read from a trigger.
     scope: Option<Scope>,
+    /// For a figure bound to a measure, the moment its clause says it
+    /// describes ("1,12 million le 19 janvier"), if it says one.
+    as_of: Option<AsOf>,
 }
 
 /// The sentence-level context a later sentence may borrow from.
@@ -442,6 +446,7 @@ pub fn extract(
                     .or_else(|| sentence_attribution.clone()),
                     event_time: None,
                     scope: Some(scope_of(text, tokens, &mentions, &segs, value_span, words)),
+                    as_of: stated_moment(tokens, &segs, &values, value_span),
                 }
             }));
         }
@@ -501,10 +506,10 @@ pub fn extract(
                 trigger: d.trigger,
                 attributed_to: d.attributed_to,
                 counter: counter_doc,
-                event_time: d.event_time,
+                event_time: d.event_time.or_else(|| recalled_event(frame, d.as_of.as_ref(), doc)),
                 reference_date: doc.date.clone(),
                 measure: d.scope.is_some().then(|| frame.id.clone()),
-                as_of: d.scope.as_ref().and(doc.reference_date).map(AsOf::of),
+                as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
                 scope: d.scope.unwrap_or_default(),
             }
         })
@@ -666,6 +671,37 @@ fn attribution_of(
         }
     }
     None
+}
+
+/// The event a measure's figure is about, when its clause dates it: for a
+/// figure that changes over time (a toll), only a date of another year than
+/// the document's (the 1999 quake's toll recalled in 2023); otherwise any
+/// date (a protest's count on 19 January is another protest than 31
+/// January's).
+fn recalled_event(frame: &crate::frame::Frame, stated: Option<&AsOf>, doc: &Document) -> Option<TimeSpan> {
+    let stated = stated?;
+    let year = |s: &str| s.get(..4).map(str::to_string);
+    let doc_year = doc.reference_date.map(|d| format!("{:04}", d.year));
+    if frame.evolving && doc_year.is_none_or(|y| Some(y) == year(&stated.start)) {
+        return None;
+    }
+    Some(TimeSpan { start: stated.start.clone(), end: stated.end.clone() })
+}
+
+/// The moment a figure's own clause dates it to: a date of known year in
+/// the same clause ("alors qu'elles étaient 1,12 million le 19 janvier").
+fn stated_moment(tokens: &[Token], segs: &[Segment], values: &[Value], figure: Span) -> Option<AsOf> {
+    let seg = segment_of(segs, token_at(tokens, figure.start));
+    let date = values.iter().find(|v| {
+        v.kind == ValueKind::Date
+            && segment_of(segs, token_at(tokens, v.span.start)) == seg
+            && v.start.as_deref().is_some_and(|s| !s.starts_with('-'))
+    })?;
+    Some(AsOf {
+        start: date.start.clone()?,
+        end: date.end.clone()?,
+        granularity: date.granularity.unwrap_or(crate::value::Granularity::Day),
+    })
 }
 
 /// Who a figure is attributed to when a cue stands by it: in its clause
@@ -1197,6 +1233,7 @@ fn read_sentence(
             attributed_to: attributed_to.clone(),
             event_time: event_time.clone(),
             scope: None,
+            as_of: None,
         };
         for &vi in &attached[ti] {
             let mut value = values[vi].clone();
