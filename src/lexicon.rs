@@ -351,8 +351,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_rules_load() {
-        Rules::load(None).unwrap();
+    fn embedded_rules_load_every_file() {
+        let rules = Rules::load(None).unwrap();
+        // Every embedded language file is a language, keyed by its code.
+        let lang_files = EMBEDDED_RULES.iter().filter(|(name, _)| name.starts_with("lang/")).count();
+        assert_eq!(rules.langs.len(), lang_files);
+        assert!(rules.langs.iter().all(|(code, lang)| *code == lang.code));
+        // Every frame declared in the frame files is loaded, once.
+        let declared: usize = EMBEDDED_RULES
+            .iter()
+            .filter(|(name, _)| name.starts_with("frames"))
+            .map(|(_, text)| text.matches("[[frame]]").count())
+            .sum();
+        assert_eq!(rules.frames.frames.len(), declared);
+        // Each language has the cue lists claims are read with.
+        assert!(rules.langs.keys().all(|code| rules.cue_lists.contains_key(code)));
     }
 
     #[test]

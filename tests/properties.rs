@@ -145,10 +145,18 @@ proptest! {
     }
 
     #[test]
-    fn parsing_arbitrary_text_never_panics(text in "\\PC{0,80}") {
+    fn values_of_arbitrary_text_are_in_order_and_in_place(text in "\\PC{0,80}") {
         let lang = &rules().langs["fr"];
         let mut ctx = DateContext::default();
-        let _ = find_values(&text, &lang.values, &mut ctx);
+        let values = find_values(&text, &lang.values, &mut ctx);
+        for value in &values {
+            // Each value's words are where it says, and are its text.
+            prop_assert_eq!(text.get(value.span.start..value.span.end), Some(value.text.as_str()), "{:?}", value);
+        }
+        // In order of place, never overlapping.
+        for pair in values.windows(2) {
+            prop_assert!(pair[0].span.end <= pair[1].span.start, "{:?}", pair);
+        }
     }
 
     #[test]

@@ -51,11 +51,19 @@ fn every_fuzzer_finding_stays_fixed() {
                 check_values(&rules, name, line);
             }
         }
-        // As a document: loaded (or refused with a reason), read and judged.
-        if let Ok(doc) = crosscheck::document::load("case", name, bytes.clone(), &rules, &LoadOptions::default()) {
-            let claims = crosscheck::claim::extract_all(std::slice::from_ref(&doc), &rules);
-            let report = crosscheck::judge(vec![doc], claims, Vec::new(), &rules);
-            assert!(report.to_json().starts_with('{'), "{name}: the report serializes");
+        // As a document: loaded, or refused with a reason; read and judged.
+        match crosscheck::document::load("case", name, bytes.clone(), &rules, &LoadOptions::default()) {
+            Ok(doc) => {
+                let claims = crosscheck::claim::extract_all(std::slice::from_ref(&doc), &rules);
+                let count = claims.len();
+                let report = crosscheck::judge(vec![doc], claims, Vec::new(), &rules);
+                let json: serde_json::Value = serde_json::from_str(&report.to_json())
+                    .unwrap_or_else(|e| panic!("{name}: the report is JSON: {e}"));
+                assert_eq!(json["claims"].as_array().map(Vec::len), Some(count), "{name}: every claim reported");
+            }
+            Err(refused) => {
+                assert!(refused.path == *name && !refused.message.is_empty(), "{name}: refused with a reason");
+            }
         }
     }
 }
