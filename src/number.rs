@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::lexicon::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::value::{Hedge, Value, ValueKind};
+use crate::words::key_chars;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -503,34 +504,60 @@ impl NumberLang {
                         .map_or(text.len(), |i| start + i);
                     continue;
                 }
-                if !crate::pattern::at_word_edge(text, start, end)
-                    || taken.iter().any(|s| s.start < end && start < s.end)
-                {
-                    continue;
-                }
-                // "un" is an article unless a scale word follows ("un milliard").
-                let article = self.articles.iter().any(|a| crate::words::key_chars(m.as_str()).eq(a.chars()));
-                if article && !self.scale_may_follow(text, end) {
-                    continue;
-                }
-                let Some((value, read)) = self.parse_words(m.as_str()) else {
+                let Some((end, value)) = self.words_at(text, start, m.as_str(), taken) else {
                     continue;
                 };
-                // A join that joins nothing ends the number: the rest is read anew.
-                let end = start + read;
-                from = end;
+                from = end.max(start + 1);
+                let article = start < end && self.articles.iter().any(|a| key_chars(&text[start..end]).eq(a.chars()));
                 let Some(figure) = self.extend(text, start, Span::new(start, end), value, 0, true) else {
                     continue;
                 };
-                if article && figure.scale.is_none() {
+                if (article || start == end) && figure.scale.is_none() {
                     continue;
                 }
+                from = from.max(figure.span.end);
                 found.push(figure);
             }
         }
         found.sort_by_key(|f| f.span);
         found.dedup_by(|b, a| b.span.start < a.span.end);
         found
+    }
+
+    /// The number that the number words `matched` at `start` state: where it
+    /// ends and its value. It ends before a word that opens a scale word
+    /// ("dos" of "dos mil millones", so that it reads as "2 mil millones";
+    /// "mil millones" alone is one of them, as "un milliard" is), before a
+    /// join that joins nothing, and at the last word that ends at a word
+    /// edge ("mil" of "millones" is no number). An article ("un") counts
+    /// only before a scale word.
+    fn words_at(&self, text: &str, start: usize, matched: &str, taken: &[Span]) -> Option<(usize, f64)> {
+        let mut whole = None;
+        let mut opens_scale = false;
+        for (at, part) in word_parts(matched) {
+            let probe = Probe::new(text, start + at);
+            if self.scales.iter().any(|(w, _)| probe.word(w).is_some_and(|len| len > part.len())) {
+                opens_scale = true;
+                break;
+            }
+            let end = start + at + part.len();
+            if crate::pattern::at_word_edge(text, start, end) {
+                whole = Some(end);
+            }
+        }
+        let Some(whole) = whole else {
+            return (opens_scale && self.scale_may_follow(text, start)).then_some((start, 1.0));
+        };
+        if taken.iter().any(|s| s.start < whole && start < s.end) {
+            return None;
+        }
+        let words = &text[start..whole];
+        let article = self.articles.iter().any(|a| key_chars(words).eq(a.chars()));
+        if article && !self.scale_may_follow(text, whole) {
+            return None;
+        }
+        let (value, read) = self.parse_words(words)?;
+        Some((start + read, value))
     }
 
     /// The round-number words of `text` ("une trentaine", "dozens"), as
@@ -703,7 +730,8 @@ impl NumberLang {
     }
 
     /// An hour, or an hour and its minutes, with a clock word: "a las
-    /// 12.33", "a las 10", "12.33 horas" (but "48 horas" is a count).
+    /// 12.33", "a las 10", "12.33 horas" (but "48 horas" is a count, and
+    /// so is "a las 20 familias").
     fn is_time_of_day(&self, text: &str, figure: &Figure) -> bool {
         let minutes = (figure.value.fract() * 100.0).round();
         let hour = figure.value.trunc();
@@ -714,17 +742,19 @@ impl NumberLang {
         if !clock_like {
             return false;
         }
+        let rest = &text[skip_spaces(text, figure.span.end)..];
+        let next = lower(&rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>());
+        let clock_after = self.clock_after.contains(&next);
+        if figure.decimals == 2 && clock_after {
+            return true;
+        }
+        // "a las 10", "a las 10 de la mañana", but "a las 20 familias": a noun counts.
         let head = lower(text[..figure.span.start].trim_end());
         let before = self.clock_before.iter().any(|w| {
             head.strip_suffix(w.as_str())
                 .is_some_and(|rest| rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
         });
-        if before {
-            return true;
-        }
-        let rest = &text[skip_spaces(text, figure.span.end)..];
-        let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        figure.decimals == 2 && self.clock_after.contains(&lower(&next))
+        before && (figure.decimals == 2 || next.is_empty() || clock_after || self.not_count_after.contains(&next))
     }
 
     fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
