@@ -165,18 +165,24 @@ impl TextLang {
 
 /// The language whose common words `sample` uses most, with their count
 /// (the last in code order on a tie), in one pass over its words. The pass
-/// stops once one language leads by far: the rest of the sample could not
-/// turn it.
+/// stops once one language leads by far in the words that it alone lists:
+/// the rest of the sample could not turn it. A word that several languages
+/// list ("la", "de", "que" in French and Spanish) counts for each of them,
+/// but settles nothing.
 fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     let langs: Vec<&Lang> = rules.langs.values().collect();
     let mut counts = vec![0; langs.len()];
+    let mut own = vec![0; langs.len()];
     for word in words(sample) {
         let Some(indices) = rules.detect.get_key(word) else { continue };
         for &index in indices {
             counts[index] += 1;
         }
-        if decided(&counts) {
-            break;
+        if let [index] = indices[..] {
+            own[index] += 1;
+            if decided(&own) {
+                break;
+            }
         }
     }
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
