@@ -826,7 +826,9 @@ fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
         return Kind::Person;
     }
     let parts: Vec<&str> = name.split_whitespace().collect();
-    if parts.last().is_some_and(|w| words.org_suffixes.contains(*w)) {
+    if parts.last().is_some_and(|w| words.org_suffixes.contains(*w))
+        || parts.len() >= 2 && parts.first().is_some_and(|w| words.org_prefixes.contains(*w))
+    {
         return Kind::Organization;
     }
     let titlecase = |w: &&str| {

@@ -22,6 +22,10 @@ pub struct RawClaimWords {
     /// Words that end an organization's name ("Inc", "Partners", "Labs").
     #[serde(default)]
     pub org_suffixes: Vec<String>,
+    /// Words that open an organization's name ("Grupo Orvalia", "Cruz
+    /// Roja"): with one, two capitalized words are no person's name.
+    #[serde(default)]
+    pub org_prefixes: Vec<String>,
     /// Legal forms that end a company's name and are no part of it: "Kroger
     /// Co." and "Kroger" are one company ("Inc", "Co", "SA").
     #[serde(default)]
@@ -256,6 +260,7 @@ pub struct ClaimWords {
     pub function_words: WordSet,
     pub not_names: WordSet,
     pub org_suffixes: WordSet,
+    pub org_prefixes: WordSet,
     pub legal_forms: WordSet,
     pub honorifics: WordSet,
     pub prepositions: WordSet,
@@ -314,6 +319,7 @@ impl ClaimWords {
             function_words: lowered(&raw.function_words),
             not_names: raw.not_names.iter().cloned().collect(),
             org_suffixes: raw.org_suffixes.iter().chain(&raw.legal_forms).cloned().collect(),
+            org_prefixes: raw.org_prefixes.iter().cloned().collect(),
             legal_forms: raw.legal_forms.iter().cloned().collect(),
             honorifics: raw.honorifics.iter().map(|h| h.trim_end_matches('.').to_string()).collect(),
             prepositions: lowered(&raw.prepositions),
