@@ -830,7 +830,8 @@ mod tests {
     #[test]
     fn a_language_that_leads_by_far_is_settled_before_the_end() {
         let rules = Rules::load(None).unwrap();
-        let french = "Le groupe a dit que la offre de la société est pour les actionnaires. ".repeat(12);
+        // Four of its words are French alone ("que", "la", "de" are Spanish too).
+        let french = "Le groupe a dit que la offre de la société est pour les actionnaires. ".repeat(16);
         let english = "The group said that the offer of the company is for the shareholders. ".repeat(40);
         // Read in full, English has more common words; French opens and settles it.
         assert_eq!(detect(&rules, &english).map(|(_, code)| code.as_str()), Some("en"));
@@ -839,9 +840,23 @@ mod tests {
         assert!(!decided(&[DECIDED - 1, 0]));
         assert!(!decided(&[DECIDED, DECIDED / 10]));
         assert!(decided(&[0, DECIDED]));
-        let once = "La société a dit que the company said that ";
+        // "le" is French alone: "la" and "que" are Spanish words too.
+        let once = "Le groupe a dit que the company said that ";
         let (n, code) = detect(&rules, once).unwrap();
         assert_eq!(detect(&rules, &once.repeat(100)), Some((100 * n, code)));
+    }
+
+    /// "la", "de", "que" are French and Spanish words: they count for both,
+    /// and the words each language alone lists tell them apart.
+    #[test]
+    fn words_two_languages_share_count_for_both() {
+        let rules = Rules::load(None).unwrap();
+        let code = |text: &str| detect(&rules, text).map(|(_, code)| code.as_str());
+        let spanish = "La crecida de la semana causó casi 40 muertos en la comarca, según los bomberos de la zona.";
+        let french = "La crue de la semaine a fait près de 40 morts dans la vallée, selon les pompiers de la zone.";
+        assert_eq!((code(spanish), code(french)), (Some("es"), Some("fr")));
+        // A French line whose only common word is French alone.
+        assert_eq!(code("Le séisme a fait 2 000 morts."), Some("fr"));
     }
 
     #[test]
