@@ -137,3 +137,43 @@ fn the_spanish_story_rounds_its_toll_and_contradicts_its_date() {
     assert_eq!(verdict("evacuated.count:?>?"), "rounding");
     assert_eq!(verdict("budget.amount:gobierno>?"), "agreement");
 }
+
+/// Who did what to whom, and what did not happen, in Spanish words: an
+/// active and a passive sentence, a genitive, "no".
+#[test]
+fn spanish_roles_and_negation() {
+    let dir = temp_dir("spanish-roles");
+    write(
+        &dir,
+        "a.md",
+        "---\ndate: 2025-06-10\n---\nCompra\n\n\
+         El Grupo Orvalia compró Tecnalia Sur por 1.600 millones de euros, según fuentes de la operación.\n\n\
+         Lucía Serrano, presidenta del Grupo Orvalia, demandó a Tecnalia Sur en abril pasado.\n\n\
+         Tecnalia Sur no firmó el acuerdo.\n"
+            .as_bytes(),
+    );
+    write(
+        &dir,
+        "b.md",
+        "---\ndate: 2025-06-11\n---\nAdquisición\n\n\
+         Tecnalia Sur fue adquirida por el Grupo Orvalia por casi 1.600 millones de euros.\n\n\
+         La demanda de Lucía Serrano contra Tecnalia Sur se presentó el pasado abril.\n\n\
+         Tecnalia Sur firmó el acuerdo.\n"
+            .as_bytes(),
+    );
+    let out = run(&["report", "--format", "json", dir.to_str().unwrap()], b"");
+    let report = json(&out);
+    let findings: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap(), f["verdict"].as_str().unwrap()))
+        .collect();
+    for expected in [
+        ("acquisition.amount:grupo-orvalia>tecnalia-sur", "rounding"),
+        ("lawsuit.time:lucía-serrano>tecnalia-sur", "agreement"),
+        ("signature.occurrence:tecnalia-sur>?", "contradiction"),
+    ] {
+        assert!(findings.contains(&expected), "{expected:?} in {findings:?}");
+    }
+}
