@@ -688,12 +688,15 @@ fn recalled_event(frame: &crate::frame::Frame, stated: Option<&AsOf>, doc: &Docu
     Some(TimeSpan { start: stated.start.clone(), end: stated.end.clone() })
 }
 
-/// The moment a figure's own clause dates it to: a date of known year in
-/// the same clause ("alors qu'elles étaient 1,12 million le 19 janvier").
+/// The moment a figure's own clause dates it to: a date of known year
+/// after the figure in its clause ("alors qu'elles étaient 1,12 million le
+/// 19 janvier"). A date before it mostly dates the event the clause names
+/// ("le bilan des inondations du 14 octobre s'élève à 37"), not the figure.
 fn stated_moment(tokens: &[Token], segs: &[Segment], values: &[Value], figure: Span) -> Option<AsOf> {
     let seg = segment_of(segs, token_at(tokens, figure.start));
     let date = values.iter().find(|v| {
         v.kind == ValueKind::Date
+            && v.span.start >= figure.end
             && segment_of(segs, token_at(tokens, v.span.start)) == seg
             && v.start.as_deref().is_some_and(|s| !s.starts_with('-'))
     })?;

@@ -14,6 +14,14 @@ pub struct RawDates {
     months: Vec<(String, u32)>,
     #[serde(default)]
     ordinal_first: Vec<String>,
+    /// Letters written after a day's number: "15th", "2nd".
+    #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    /// Words that may link a day to its month and a month or season to its
+    /// year: "15 de marzo de 2024", "the 15th of March", "spring of 2024".
+    /// One ending with an apostrophe is glued to what follows ("d'").
+    #[serde(default)]
+    date_links: Vec<String>,
     #[serde(default = "default_order")]
     numeric_order: String,
     /// How the language writes a month's name in running text: "lower"
@@ -30,6 +38,9 @@ pub struct RawDates {
     lead: Vec<String>,
     #[serde(default)]
     past: Vec<String>,
+    /// The same, before the month: "last April", "el pasado abril".
+    #[serde(default)]
+    past_before: Vec<String>,
     #[serde(default)]
     same_year: Vec<String>,
     #[serde(default)]
@@ -96,10 +107,30 @@ pub struct DateLang {
     ordinal_first: Vec<String>,
     lead: Vec<String>,
     past: Vec<String>,
+    past_before: Vec<String>,
     same_year: Vec<String>,
     last_year: Vec<String>,
     this_year: Vec<String>,
     year_context: Vec<String>,
+}
+
+/// A link between the parts of a date, as a pattern that takes the space
+/// after it: `(?:de\s+|d['’])`; an empty string when there is none.
+fn link_pattern(links: &[String]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    let mut sorted: Vec<&String> = links.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let each: Vec<String> = sorted
+        .iter()
+        .map(|link| {
+            let glued = link.ends_with(['\'', '’']);
+            let escaped = regex::escape(link).replace(['\'', '’'], "['’]");
+            if glued { escaped } else { format!(r"{escaped}\s+") }
+        })
+        .collect();
+    format!("(?:{})", each.join("|"))
 }
 
 fn alternation(words: &[String]) -> String {
@@ -116,6 +147,10 @@ impl DateLang {
         let months = if months.contains("(?!") { "zzzzzz".to_string() } else { months };
         let firsts = alternation(&raw.ordinal_first);
         let day = if firsts.is_empty() { r"\d{1,2}".to_string() } else { format!(r"{firsts}|\d{{1,2}}") };
+        let suffixes = alternation(&raw.ordinal_suffixes);
+        let suffix = if suffixes.is_empty() { String::new() } else { format!("(?:{suffixes})?") };
+        let link = link_pattern(&raw.date_links);
+        let link = if link.is_empty() { link } else { format!("{link}?") };
         let season_names: Vec<String> = raw.seasons.iter().map(|(w, _, _)| w.to_lowercase()).collect();
         let seasons_alt = if season_names.is_empty() { "zzzzzz".to_string() } else { alternation(&season_names) };
         let part_names: Vec<String> = raw.parts.iter().map(|(w, _, _)| w.to_lowercase()).collect();
@@ -154,11 +189,11 @@ impl DateLang {
             may_hold: compile(&format!(r"(?i)\d|{months}|{seasons_alt}|{relative_alt}"))?,
             iso: compile(r"(\d{4})-(\d{2})-(\d{2})")?,
             numeric: compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")?,
-            day_month: compile(&format!(r"(?i)({day})(?:st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?"))?,
-            month_day: compile(&format!(r"(?i)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"))?,
-            month_year: compile(&format!(r"(?i)({months})\.?\s+(?:de\s+|of\s+)?(\d{{4}})"))?,
-            season: compile(&format!(r"(?i)({seasons_alt})(?:\s+(?:de\s+|d['’]|of\s+)?(\d{{4}}))?"))?,
-            part: compile(&format!(r"(?i)({parts_alt})(?:\s*(?:de\s+|d['’]|of\s+)?)?(\d{{4}})"))?,
+            day_month: compile(&format!(r"(?i)({day}){suffix}\s+{link}({months})\.?(?:,?\s+{link}(\d{{4}}))?"))?,
+            month_day: compile(&format!(r"(?i)({months})\.?\s+(\d{{1,2}}){suffix}(?:,?\s+(\d{{4}}))?"))?,
+            month_year: compile(&format!(r"(?i)({months})\.?\s+{link}(\d{{4}})"))?,
+            season: compile(&format!(r"(?i)({seasons_alt})(?:\s+{link}(\d{{4}}))?"))?,
+            part: compile(&format!(r"(?i)({parts_alt})\s*{link}(\d{{4}})"))?,
             month_alone: compile(&format!(r"(?i)({months})"))?,
             relative: compile(&format!(r"(?i)({relative_alt})"))?,
             year: compile(r"\d{4}")?,
@@ -170,6 +205,7 @@ impl DateLang {
             ordinal_first: raw.ordinal_first.iter().map(|w| w.to_lowercase()).collect(),
             lead: raw.lead.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             past: raw.past.iter().map(|w| w.to_lowercase()).collect(),
+            past_before: raw.past_before.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             same_year: raw.same_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             last_year: raw.last_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
             this_year: raw.this_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
@@ -325,6 +361,15 @@ impl DateLang {
         self.lead.iter().any(|lead| ends_with_words(lead))
             || last_word(&tail).ends_with('\'')
             || parts && self.parts.iter().any(|(name, _, _)| ends_with_words(name))
+    }
+
+    /// Where a word of `past_before` starts when `before` ends with one:
+    /// "el pasado abril" is the last April before the reference.
+    fn past_word_before(&self, before: &str) -> Option<usize> {
+        let trimmed = before.trim_end();
+        let word = last_word(trimmed);
+        let key = word.to_lowercase().replace('’', "'");
+        (!word.is_empty() && self.past_before.contains(&key)).then(|| trimmed.len() - word.len())
     }
 
     fn month_number(&self, word: &str) -> Option<u32> {
@@ -515,17 +560,20 @@ impl DateLang {
                 lower_rest.starts_with(p.as_str()) && !lower_rest[p.len()..].starts_with(char::is_alphanumeric)
             });
             let same = self.same_year.iter().filter(|p| lower_rest.starts_with(p.as_str())).max_by_key(|p| p.len());
+            let past_start = self.past_word_before(&text[..m.start()]);
             let year = if let Some(p) = same {
                 end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
                 ctx.last_year
             } else if let Some(p) = past {
                 end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
                 Self::latest_year(ctx, mo, 1, true)
+            } else if past_start.is_some() {
+                Self::latest_year(ctx, mo, 1, true)
             } else {
                 Self::latest_year(ctx, mo, 1, false)
             };
             // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
-            let lead_before = self.lead_before(&text[..m.start()], false);
+            let lead_before = past_start.is_some() || self.lead_before(&text[..m.start()], false);
             if m.as_str().len() <= 3 && !lead_before {
                 continue;
             }
@@ -549,7 +597,7 @@ impl DateLang {
                 continue;
             }
             found.push(Found {
-                span: Span::new(m.start(), end),
+                span: Span::new(past_start.unwrap_or(m.start()), end),
                 start: (year, mo, 1),
                 end: (year, mo, last_day(year, mo)),
                 granularity: Granularity::Month,

@@ -165,18 +165,24 @@ impl TextLang {
 
 /// The language whose common words `sample` uses most, with their count
 /// (the last in code order on a tie), in one pass over its words. The pass
-/// stops once one language leads by far: the rest of the sample could not
-/// turn it.
+/// stops once one language leads by far in the words that it alone lists:
+/// the rest of the sample could not turn it. A word that several languages
+/// list ("la", "de", "que" in French and Spanish) counts for each of them,
+/// but settles nothing.
 fn detect<'r>(rules: &'r Rules, sample: &str) -> Option<(usize, &'r String)> {
     let langs: Vec<&Lang> = rules.langs.values().collect();
     let mut counts = vec![0; langs.len()];
+    let mut own = vec![0; langs.len()];
     for word in words(sample) {
         let Some(indices) = rules.detect.get_key(word) else { continue };
         for &index in indices {
             counts[index] += 1;
         }
-        if decided(&counts) {
-            break;
+        if let [index] = indices[..] {
+            own[index] += 1;
+            if decided(&own) {
+                break;
+            }
         }
     }
     counts.into_iter().zip(langs).map(|(n, l)| (n, &l.code)).max_by_key(|(n, _)| *n)
@@ -824,7 +830,8 @@ mod tests {
     #[test]
     fn a_language_that_leads_by_far_is_settled_before_the_end() {
         let rules = Rules::load(None).unwrap();
-        let french = "Le groupe a dit que la offre de la société est pour les actionnaires. ".repeat(12);
+        // Four of its words are French alone ("que", "la", "de" are Spanish too).
+        let french = "Le groupe a dit que la offre de la société est pour les actionnaires. ".repeat(16);
         let english = "The group said that the offer of the company is for the shareholders. ".repeat(40);
         // Read in full, English has more common words; French opens and settles it.
         assert_eq!(detect(&rules, &english).map(|(_, code)| code.as_str()), Some("en"));
@@ -833,9 +840,23 @@ mod tests {
         assert!(!decided(&[DECIDED - 1, 0]));
         assert!(!decided(&[DECIDED, DECIDED / 10]));
         assert!(decided(&[0, DECIDED]));
-        let once = "La société a dit que the company said that ";
+        // "le" is French alone: "la" and "que" are Spanish words too.
+        let once = "Le groupe a dit que the company said that ";
         let (n, code) = detect(&rules, once).unwrap();
         assert_eq!(detect(&rules, &once.repeat(100)), Some((100 * n, code)));
+    }
+
+    /// "la", "de", "que" are French and Spanish words: they count for both,
+    /// and the words each language alone lists tell them apart.
+    #[test]
+    fn words_two_languages_share_count_for_both() {
+        let rules = Rules::load(None).unwrap();
+        let code = |text: &str| detect(&rules, text).map(|(_, code)| code.as_str());
+        let spanish = "La crecida de la semana causó casi 40 muertos en la comarca, según los bomberos de la zona.";
+        let french = "La crue de la semaine a fait près de 40 morts dans la vallée, selon les pompiers de la zone.";
+        assert_eq!((code(spanish), code(french)), (Some("es"), Some("fr")));
+        // A French line whose only common word is French alone.
+        assert_eq!(code("Le séisme a fait 2 000 morts."), Some("fr"));
     }
 
     #[test]

@@ -826,7 +826,9 @@ fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
         return Kind::Person;
     }
     let parts: Vec<&str> = name.split_whitespace().collect();
-    if parts.last().is_some_and(|w| words.org_suffixes.contains(*w)) {
+    if parts.last().is_some_and(|w| words.org_suffixes.contains(*w))
+        || parts.len() >= 2 && parts.first().is_some_and(|w| words.org_prefixes.contains(*w))
+    {
         return Kind::Organization;
     }
     let titlecase = |w: &&str| {
@@ -1041,11 +1043,8 @@ fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<Str
     if comma_first {
         rest = rest.strip_prefix(',')?.trim();
     }
-    let rest = strip_article(rest);
-    let rest_trimmed = rest.trim_end();
-    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| {
-        rest_trimmed.strip_suffix(p).filter(|b| b.ends_with(' ') || p.ends_with('\'') || p.ends_with('’'))
-    })?;
+    let rest = strip_article(rest, &words.role_articles);
+    let body = strip_link(rest.trim_end(), &words.role_links)?;
     let role = body.trim();
     words.role_nouns.matches_whole(role).map(|_| key(role).into_owned())
 }
@@ -1053,12 +1052,7 @@ fn role_between(text: &str, words: &ClaimWords, comma_first: bool) -> Option<Str
 /// The role just before an organization: "... le PDG de " → "pdg", and
 /// the byte where it starts in `text`.
 fn role_before(text: &str, words: &ClaimWords) -> Option<(String, usize)> {
-    let trimmed = text.trim_end();
-    let body = ["de", "d'", "d’", "du", "of"].iter().find_map(|p| {
-        let body = trimmed.strip_suffix(p)?;
-        // A whole word: "de", not the end of "commande".
-        (p.ends_with(['\'', '’']) || body.is_empty() || body.ends_with(|c: char| !c.is_alphanumeric())).then_some(body)
-    })?;
+    let body = strip_link(text.trim_end(), &words.role_links)?;
     let body = body.trim_end();
     // Try the last one to four words as a role: their starts, read backwards.
     let mut word_starts = Vec::with_capacity(4);
@@ -1090,13 +1084,35 @@ fn role_before(text: &str, words: &ClaimWords) -> Option<(String, usize)> {
     None
 }
 
-fn strip_article(text: &str) -> &str {
-    for article in ["le ", "la ", "l'", "l’", "the ", "au ", "du "] {
-        if let Some(rest) = text.strip_prefix(article) {
-            return rest;
+/// `text` without the last `suffix.chars().count()` chars when their key is `suffix`.
+fn strip_key_suffix<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let start = text.char_indices().rev().nth(suffix.chars().count().checked_sub(1)?)?.0;
+    (key(&text[start..]) == suffix).then(|| &text[..start])
+}
+
+/// `text` without the role link that ends it ("de", "d'", "of"), a whole
+/// word (or glued, for a link ending with an apostrophe): "le PDG de" → "le PDG ".
+fn strip_link<'t>(text: &'t str, links: &[String]) -> Option<&'t str> {
+    links.iter().find_map(|link| {
+        let body = strip_key_suffix(text, link)?;
+        // A whole word: "de", not the end of "commande".
+        let word = link.ends_with('\'') || body.is_empty() || body.ends_with(|c: char| !c.is_alphanumeric());
+        word.then_some(body)
+    })
+}
+
+/// `text` without the article that opens it ("le ", "l'", "the ").
+fn strip_article<'t>(text: &'t str, articles: &[String]) -> &'t str {
+    for article in articles {
+        let count = article.chars().count();
+        let end = text.char_indices().nth(count).map_or(text.len(), |(i, _)| i);
+        if key(&text[..end]) != article.as_str() {
+            continue;
         }
-        let upper: String = article[..1].to_uppercase() + &article[1..];
-        if let Some(rest) = text.strip_prefix(upper.as_str()) {
+        if article.ends_with('\'') {
+            return &text[end..];
+        }
+        if let Some(rest) = text[end..].strip_prefix(' ') {
             return rest;
         }
     }
@@ -1302,7 +1318,7 @@ impl<'a> Resolver<'a> {
                     // "le groupe de Jane Roe": the organization that person leads.
                     let owner = raw.get(index + 1).and_then(|(next, m)| {
                         let between = key(text[span.end..next.start].trim());
-                        let is_of = matches!(between.as_ref(), "de" | "d'" | "du" | "of");
+                        let is_of = self.words.role_links.iter().any(|link| *link == between);
                         match m {
                             RawMention::Name(n, h) if is_of => {
                                 let (person, kind) = self.resolve(n, *h);
@@ -1361,14 +1377,12 @@ impl<'a> Resolver<'a> {
             // The role phrase starts at its article, if any.
             let mut start = role_start;
             let head = before[..role_start].trim_end();
-            // Keyed, the last few chars end as the whole would: no article is longer.
-            let tail = key(&head[head.char_indices().rev().nth(3).map_or(0, |(i, _)| i)..]);
-            for article in ["le", "la", "l'", "l’", "au", "du", "the"] {
-                if tail.ends_with(article)
-                    && head.len() >= article.len()
-                    && head[..head.len() - article.len()].ends_with(|c: char| !c.is_alphanumeric())
+            for article in &self.words.role_articles {
+                // The article is a word of its own, after another word.
+                if let Some(body) = strip_key_suffix(head, article)
+                    && body.ends_with(|c: char| !c.is_alphanumeric())
                 {
-                    start = head.len() - article.len();
+                    start = body.len();
                     break;
                 }
             }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::lexicon::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::value::{Hedge, Value, ValueKind};
+use crate::words::key_chars;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +41,22 @@ pub struct RawNumbers {
     range_join: Vec<String>,
     #[serde(default)]
     not_count_after: Vec<String>,
+    /// Words that join number words into one number: "et" in "vingt et
+    /// un", "y" in "treinta y cinco".
+    #[serde(default)]
+    word_joins: Vec<String>,
+    /// Words between a figure and its currency: "de" in "millions de
+    /// dollars"; one ending with an apostrophe is glued to it ("d'euros").
+    #[serde(default)]
+    unit_links: Vec<String>,
+    /// Words before an hour that make it a time of day, no value: "a las
+    /// 12.33", "a las 10".
+    #[serde(default)]
+    clock_before: Vec<String>,
+    /// Words after an hour and its minutes that make them a time of day:
+    /// "12.33 horas".
+    #[serde(default)]
+    clock_after: Vec<String>,
     /// Round-number words that state a count about so large: "une
     /// trentaine" is about 30, "a dozen" about 12.
     #[serde(default)]
@@ -98,6 +115,10 @@ pub struct NumberLang {
     range_open: Vec<String>,
     range_join: Vec<String>,
     not_count_after: Vec<String>,
+    word_joins: Vec<String>,
+    unit_links: Vec<String>,
+    clock_before: Vec<String>,
+    clock_after: Vec<String>,
     /// (phrase, hedge), longest first.
     hedges_before: Vec<(String, Hedge)>,
     hedges_after: Vec<(String, Hedge)>,
@@ -149,8 +170,10 @@ impl NumberLang {
             let mut names: Vec<&str> = raw.words.iter().map(|(w, _)| w.as_str()).collect();
             names.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let alternation = names.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+            let joins = raw.word_joins.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+            let join = if joins.is_empty() { "-| ".to_string() } else { format!("-| (?:{joins}) | |-(?:{joins})-") };
             // A compound: "quatre-vingt-dix", "vingt et un", "deux cents".
-            let pattern = format!(r"(?i)(?:{alternation})(?:(?:-| et | and | |-et-)(?:{alternation}))*");
+            let pattern = format!(r"(?i)(?:{alternation})(?:(?:{join})(?:{alternation}))*");
             Some(Regex::new(&pattern).map_err(|e| file.error_at(None, format!("number words: {e}")))?)
         };
         let approximations = Approximations::compile(raw, file)?;
@@ -187,6 +210,10 @@ impl NumberLang {
             range_open: raw.range_open.iter().map(|a| lower(a)).collect(),
             range_join: raw.range_join.iter().map(|a| lower(a)).collect(),
             not_count_after: raw.not_count_after.iter().map(|a| lower(a)).collect(),
+            word_joins: raw.word_joins.iter().map(|a| lower(a)).collect(),
+            unit_links: raw.unit_links.iter().map(|a| lower(a)).collect(),
+            clock_before: raw.clock_before.iter().map(|a| lower(a)).collect(),
+            clock_after: raw.clock_after.iter().map(|a| lower(a)).collect(),
             hedges_before: longest_first(before),
             hedges_after: longest_first(after),
             approximations,
@@ -344,6 +371,18 @@ fn is_clock(text: &str, span: Span) -> bool {
     before || after
 }
 
+/// The words of a compound number with where each starts: the runs
+/// between hyphens and spaces.
+fn word_parts(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    raw.split_inclusive(['-', ' '])
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some((start, piece.trim_end_matches(['-', ' '])))
+        })
+        .filter(|(_, part)| !part.is_empty())
+}
+
 /// Skips spaces (any kind) from `at`; returns the new offset.
 fn skip_spaces(text: &str, at: usize) -> usize {
     let mut i = at;
@@ -365,7 +404,7 @@ impl NumberLang {
     /// marks is the decimal one; a mark repeated groups thousands; a single
     /// mark before one, two or four and more digits is decimal. Only a single
     /// mark before exactly three digits is ambiguous ("1.498", "1,498"): the
-    /// language's decimal mark decides.
+    /// language's decimal mark decides, unless the three are zeros ("35,000").
     fn parse_digits(&self, raw: &str) -> Option<(f64, u32)> {
         let marks: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| SEPARATORS.contains(c)).collect();
         let decimal_at = match marks.as_slice() {
@@ -373,7 +412,9 @@ impl NumberLang {
             [.., (last, c)] if marks.iter().any(|(_, m)| m != c) => Some(*last),
             [(at, c)] => {
                 let after = raw[at + 1..].chars().take_while(char::is_ascii_digit).count();
-                (after != 3 || *c == self.decimal).then_some(*at)
+                // No one states three decimals that are all zero: "35,000" is 35 000.
+                let zeros = raw[at + 1..].starts_with("000");
+                (after != 3 || *c == self.decimal && !zeros).then_some(*at)
             }
             _ => None,
         };
@@ -390,23 +431,41 @@ impl NumberLang {
         Some((text.parse().ok()?, frac.len() as u32))
     }
 
-    fn parse_words(&self, raw: &str) -> Option<f64> {
-        let lowered = lower(raw);
+    /// The value of number words ("deux cents", "treinta y cinco", "mil
+    /// quinientos") and how many bytes of `raw` they take. A join word
+    /// ("et", "and", "y") links a round ten or hundred to a smaller number
+    /// after it ("vingt et un", "hundred and five"); any other join ends
+    /// the number before it: "entre dos y tres" is two, then three. A word
+    /// worth a thousand or more closes a group ("dos mil quinientos").
+    fn parse_words(&self, raw: &str) -> Option<(f64, usize)> {
+        let mut total: f64 = 0.0;
         let mut current: f64 = 0.0;
-        let mut any = false;
-        for part in lowered.split(['-', ' ']) {
-            if part.is_empty() || part == "et" || part == "and" {
+        let mut last: Option<f64> = None;
+        let mut joined = false;
+        let mut read = 0;
+        for (at, part) in word_parts(raw) {
+            let key = lower(part);
+            if self.word_joins.contains(&key) {
+                joined = true;
                 continue;
             }
-            let v = f64::from(self.word_values.iter().find(|(w, _)| w == part)?.1);
-            any = true;
-            if v == 100.0 || (v == 20.0 && current == 4.0) {
+            let v = f64::from(self.word_values.iter().find(|(w, _)| *w == key)?.1);
+            if joined && !last.is_some_and(|last| last >= 20.0 && last % 10.0 == 0.0 && v < last) {
+                break;
+            }
+            joined = false;
+            if v >= 1000.0 {
+                total += current.max(1.0) * v;
+                current = 0.0;
+            } else if v == 100.0 || (v == 20.0 && current == 4.0) {
                 current = current.max(1.0) * v;
             } else {
                 current += v;
             }
+            last = Some(v);
+            read = at + part.len();
         }
-        any.then_some(current)
+        last.map(|_| (total + current, read))
     }
 
     /// Every figure in `text`: digits or number words with scale, currency, percent.
@@ -445,31 +504,60 @@ impl NumberLang {
                         .map_or(text.len(), |i| start + i);
                     continue;
                 }
-                if !crate::pattern::at_word_edge(text, start, end)
-                    || taken.iter().any(|s| s.start < end && start < s.end)
-                {
-                    continue;
-                }
-                // "un" is an article unless a scale word follows ("un milliard").
-                let article = self.articles.iter().any(|a| crate::words::key_chars(m.as_str()).eq(a.chars()));
-                if article && !self.scale_may_follow(text, end) {
-                    continue;
-                }
-                let Some(value) = self.parse_words(m.as_str()) else {
+                let Some((end, value)) = self.words_at(text, start, m.as_str(), taken) else {
                     continue;
                 };
+                from = end.max(start + 1);
+                let article = start < end && self.articles.iter().any(|a| key_chars(&text[start..end]).eq(a.chars()));
                 let Some(figure) = self.extend(text, start, Span::new(start, end), value, 0, true) else {
                     continue;
                 };
-                if article && figure.scale.is_none() {
+                if (article || start == end) && figure.scale.is_none() {
                     continue;
                 }
+                from = from.max(figure.span.end);
                 found.push(figure);
             }
         }
         found.sort_by_key(|f| f.span);
         found.dedup_by(|b, a| b.span.start < a.span.end);
         found
+    }
+
+    /// The number that the number words `matched` at `start` state: where it
+    /// ends and its value. It ends before a word that opens a scale word
+    /// ("dos" of "dos mil millones", so that it reads as "2 mil millones";
+    /// "mil millones" alone is one of them, as "un milliard" is), before a
+    /// join that joins nothing, and at the last word that ends at a word
+    /// edge ("mil" of "millones" is no number). An article ("un") counts
+    /// only before a scale word.
+    fn words_at(&self, text: &str, start: usize, matched: &str, taken: &[Span]) -> Option<(usize, f64)> {
+        let mut whole = None;
+        let mut opens_scale = false;
+        for (at, part) in word_parts(matched) {
+            let probe = Probe::new(text, start + at);
+            if self.scales.iter().any(|(w, _)| probe.word(w).is_some_and(|len| len > part.len())) {
+                opens_scale = true;
+                break;
+            }
+            let end = start + at + part.len();
+            if crate::pattern::at_word_edge(text, start, end) {
+                whole = Some(end);
+            }
+        }
+        let Some(whole) = whole else {
+            return (opens_scale && self.scale_may_follow(text, start)).then_some((start, 1.0));
+        };
+        if taken.iter().any(|s| s.start < whole && start < s.end) {
+            return None;
+        }
+        let words = &text[start..whole];
+        let article = self.articles.iter().any(|a| key_chars(words).eq(a.chars()));
+        if article && !self.scale_may_follow(text, whole) {
+            return None;
+        }
+        let (value, read) = self.parse_words(words)?;
+        Some((start + read, value))
     }
 
     /// The round-number words of `text` ("une trentaine", "dozens"), as
@@ -546,12 +634,15 @@ impl NumberLang {
         let mut cursor = after;
         // "de dollars", "d'euros", "of dollars"
         let at_link = Probe::new(text, cursor);
-        for link in ["de ", "d'", "of "] {
+        for link in &self.unit_links {
             // The link's length as written: "d’" is longer than "d'".
             if let Some(len) = at_link.word(link) {
-                let beyond = Probe::new(text, cursor + len);
-                if self.currencies.iter().any(|(w, _)| beyond.word(w).is_some()) {
-                    cursor += len;
+                let glued = link.ends_with('\'');
+                let beyond_at = if glued { cursor + len } else { skip_spaces(text, cursor + len) };
+                let beyond = Probe::new(text, beyond_at);
+                if (glued || beyond_at > cursor + len) && self.currencies.iter().any(|(w, _)| beyond.word(w).is_some())
+                {
+                    cursor = beyond_at;
                 }
                 break;
             }
@@ -621,7 +712,7 @@ impl NumberLang {
         let prev_word =
             text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let product = !hedged && prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
-        if product || is_clock(text, figure.span) {
+        if product || is_clock(text, figure.span) || self.is_time_of_day(text, figure) {
             return Reading::Nothing;
         }
         if figure.scale.is_some() {
@@ -636,6 +727,34 @@ impl NumberLang {
             && !self.not_count_after.contains(&next)
             && !self.scales.iter().any(|(w, _)| *w == next);
         if noun || (hedged && figure.scale.is_some()) { Reading::Value(ValueKind::Count) } else { Reading::Bare }
+    }
+
+    /// An hour, or an hour and its minutes, with a clock word: "a las
+    /// 12.33", "a las 10", "12.33 horas" (but "48 horas" is a count, and
+    /// so is "a las 20 familias").
+    fn is_time_of_day(&self, text: &str, figure: &Figure) -> bool {
+        let minutes = (figure.value.fract() * 100.0).round();
+        let hour = figure.value.trunc();
+        let clock_like = figure.scale.is_none()
+            && !figure.words
+            && hour <= 24.0
+            && (figure.decimals == 0 || figure.decimals == 2 && minutes < 60.0);
+        if !clock_like {
+            return false;
+        }
+        let rest = &text[skip_spaces(text, figure.span.end)..];
+        let next = lower(&rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>());
+        let clock_after = self.clock_after.contains(&next);
+        if figure.decimals == 2 && clock_after {
+            return true;
+        }
+        // "a las 10", "a las 10 de la mañana", but "a las 20 familias": a noun counts.
+        let head = lower(text[..figure.span.start].trim_end());
+        let before = self.clock_before.iter().any(|w| {
+            head.strip_suffix(w.as_str())
+                .is_some_and(|rest| rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        });
+        before && (figure.decimals == 2 || next.is_empty() || clock_after || self.not_count_after.contains(&next))
     }
 
     fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
@@ -929,6 +1048,27 @@ mod tests {
         }
         // Inside a word alone, it is not a number.
         assert!(read("fr", "Ils ont reçu chacun").is_empty());
+    }
+
+    /// A join word links a round ten or hundred to a smaller number after
+    /// it; between two numbers that it cannot join, it ends the first.
+    #[test]
+    fn a_join_word_joins_only_what_makes_one_number() {
+        assert_reads("fr", "vingt et un morts", ValueKind::Count, 20.5, Some(21.5), None);
+        assert_reads("en", "one hundred and five dead", ValueKind::Count, 104.5, Some(105.5), None);
+        assert_reads("fr", "entre deux et trois millions d'euros", ValueKind::Amount, 2e6, Some(3e6), Some("EUR"));
+        assert_reads("en", "between two and three million dollars", ValueKind::Amount, 2e6, Some(3e6), Some("USD"));
+    }
+
+    /// A mark before three zeros groups thousands in any language: no one
+    /// states a figure to three decimals that are all zero.
+    #[test]
+    fn three_zeros_after_a_single_mark_are_thousands() {
+        assert_reads("fr", "2,000 morts", ValueKind::Count, 2000.0, Some(2000.0), None);
+        assert_reads("en", "1.000 people died", ValueKind::Count, 1000.0, Some(1000.0), None);
+        // Other digits after it still read as the language says.
+        assert_reads("fr", "1,498 morts", ValueKind::Count, 1.4975, Some(1.4985), None);
+        assert_reads("en", "1,498 dead", ValueKind::Count, 1498.0, Some(1498.0), None);
     }
 
     #[test]

@@ -414,6 +414,40 @@ mod tests {
         }
     }
 
+    /// The words between a day, its month and its year are the language's
+    /// `date_links`: with them the day is kept, not only the month.
+    #[test]
+    fn a_day_linked_to_its_month_keeps_its_day() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("en", "On the 15th of March 2024, he left.", "15th of March 2024", "2024-03-15", "2024-03-15"),
+            ("en", "He left in the spring of 2024.", "spring of 2024", "2024-03-20", "2024-06-20"),
+            ("fr", "Il est parti le 3 avril 2024.", "3 avril 2024", "2024-04-03", "2024-04-03"),
+        ];
+        for (lang, text, wording, start, end) in cases {
+            let dates = find_dates(text, &rules.langs[lang].values, &mut DateContext::default());
+            let read: Vec<(&str, Option<&str>, Option<&str>)> =
+                dates.iter().map(|d| (d.text.as_str(), d.start.as_deref(), d.end.as_deref())).collect();
+            assert_eq!(read, [(wording, Some(start), Some(end))], "{text}");
+        }
+    }
+
+    /// "last April" in an April article is the April a year before, as
+    /// "avril dernier" is: a `past_before` word opens the month's wording.
+    #[test]
+    fn a_past_word_before_a_month_is_the_one_before_the_reference() {
+        let rules = Rules::load(None).unwrap();
+        let reference = crate::date::PartialDate::parse("2025-04-10").ok();
+        for (text, wording, start) in
+            [("He left last April.", "last April", "2024-04-01"), ("He left in April.", "April", "2025-04-01")]
+        {
+            let mut ctx = DateContext { reference, last_year: None };
+            let dates = find_dates(text, &rules.langs["en"].values, &mut ctx);
+            assert_eq!(dates.len(), 1, "{text}: {dates:?}");
+            assert_eq!((dates[0].text.as_str(), dates[0].start.as_deref()), (wording, Some(start)), "{text}");
+        }
+    }
+
     #[test]
     fn a_bare_month_written_as_the_language_does_not_write_months_is_a_word() {
         let rules = Rules::load(None).unwrap();

@@ -22,6 +22,10 @@ pub struct RawClaimWords {
     /// Words that end an organization's name ("Inc", "Partners", "Labs").
     #[serde(default)]
     pub org_suffixes: Vec<String>,
+    /// Words that open an organization's name ("Grupo Orvalia", "Cruz
+    /// Roja"): with one, two capitalized words are no person's name.
+    #[serde(default)]
+    pub org_prefixes: Vec<String>,
     /// Legal forms that end a company's name and are no part of it: "Kroger
     /// Co." and "Kroger" are one company ("Inc", "Co", "SA").
     #[serde(default)]
@@ -54,6 +58,13 @@ pub struct RawClaimWords {
     /// Job titles that appositions teach ("PDG", "patron", "CEO").
     #[serde(default)]
     pub role_nouns: Vec<Spanned<String>>,
+    /// Articles that may open a job title: "le PDG de Meta", "the CEO of X".
+    /// One ending with an apostrophe is glued to the title ("l'").
+    #[serde(default)]
+    pub role_articles: Vec<String>,
+    /// Words that link a job title to its organization: "de", "of", "del".
+    #[serde(default)]
+    pub role_links: Vec<String>,
     /// Words that negate a verb near them ("pas", "jamais", "not").
     #[serde(default)]
     pub negation: Vec<String>,
@@ -100,6 +111,15 @@ pub struct RawClaimWords {
     /// Cues that a statement is someone's ("selon", "according to", "allègue").
     #[serde(default)]
     pub attribution: Vec<Spanned<String>>,
+}
+
+/// The keys of `words`, longest first: of two that end or open a text
+/// alike ("de", "del"), the longer is tried first.
+fn longest_first(words: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = words.iter().map(|w| key(w).into_owned()).collect();
+    keys.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+    keys.dedup();
+    keys
 }
 
 fn lowered(words: &[String]) -> WordSet {
@@ -240,6 +260,7 @@ pub struct ClaimWords {
     pub function_words: WordSet,
     pub not_names: WordSet,
     pub org_suffixes: WordSet,
+    pub org_prefixes: WordSet,
     pub legal_forms: WordSet,
     pub honorifics: WordSet,
     pub prepositions: WordSet,
@@ -251,6 +272,10 @@ pub struct ClaimWords {
     pub org_descriptions: PatternSet<()>,
     pub person_descriptions: PatternSet<()>,
     pub role_nouns: PatternSet<()>,
+    /// Keys, longest first.
+    pub role_articles: Vec<String>,
+    /// Keys, longest first.
+    pub role_links: Vec<String>,
     pub negation: WordSet,
     pub nominal_negation: WordSet,
     pub negation_particles: WordSet,
@@ -294,6 +319,7 @@ impl ClaimWords {
             function_words: lowered(&raw.function_words),
             not_names: raw.not_names.iter().cloned().collect(),
             org_suffixes: raw.org_suffixes.iter().chain(&raw.legal_forms).cloned().collect(),
+            org_prefixes: raw.org_prefixes.iter().cloned().collect(),
             legal_forms: raw.legal_forms.iter().cloned().collect(),
             honorifics: raw.honorifics.iter().map(|h| h.trim_end_matches('.').to_string()).collect(),
             prepositions: lowered(&raw.prepositions),
@@ -305,6 +331,8 @@ impl ClaimWords {
             org_descriptions: set(&raw.org_descriptions)?,
             person_descriptions: set(&raw.person_descriptions)?,
             role_nouns: set(&raw.role_nouns)?,
+            role_articles: longest_first(&raw.role_articles),
+            role_links: longest_first(&raw.role_links),
             negation: lowered(&raw.negation),
             nominal_negation: lowered(&raw.nominal_negation),
             negation_particles: lowered(&raw.negation_particles),

@@ -119,6 +119,22 @@ fn phrase() -> impl Strategy<Value = String> {
         "9",
         "0",
         "12,5",
+        "casi ",
+        "más de ",
+        " y ",
+        "1.600",
+        "35,000",
+        " mil millones",
+        " billones",
+        " de euros",
+        "dos mil ",
+        "treinta y ",
+        "una veintena",
+        "a las ",
+        " horas",
+        "3 de enero de ",
+        "el pasado ",
+        "abril",
     ]);
     prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
@@ -127,8 +143,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
 
     #[test]
-    fn every_interval_has_low_at_most_high(text in phrase(), english in any::<bool>()) {
-        let lang = &rules().langs[if english { "en" } else { "fr" }];
+    fn every_interval_has_low_at_most_high(text in phrase(), which in any::<prop::sample::Index>()) {
+        let langs: Vec<_> = rules().langs.values().collect();
+        let lang = which.get(&langs);
         let mut ctx = DateContext::default();
         for value in find_values(&text, &lang.values, &mut ctx) {
             if let (Some(low), Some(high)) = (value.low, value.high) {
@@ -146,16 +163,17 @@ proptest! {
 
     #[test]
     fn values_of_arbitrary_text_are_in_order_and_in_place(text in "\\PC{0,80}") {
-        let lang = &rules().langs["fr"];
-        let mut ctx = DateContext::default();
-        let values = find_values(&text, &lang.values, &mut ctx);
-        for value in &values {
-            // Each value's words are where it says, and are its text.
-            prop_assert_eq!(text.get(value.span.start..value.span.end), Some(value.text.as_str()), "{:?}", value);
-        }
-        // In order of place, never overlapping.
-        for pair in values.windows(2) {
-            prop_assert!(pair[0].span.end <= pair[1].span.start, "{:?}", pair);
+        for lang in rules().langs.values() {
+            let mut ctx = DateContext::default();
+            let values = find_values(&text, &lang.values, &mut ctx);
+            for value in &values {
+                // Each value's words are where it says, and are its text.
+                prop_assert_eq!(text.get(value.span.start..value.span.end), Some(value.text.as_str()), "{:?}", value);
+            }
+            // In order of place, never overlapping.
+            for pair in values.windows(2) {
+                prop_assert!(pair[0].span.end <= pair[1].span.start, "{:?}", pair);
+            }
         }
     }
 

@@ -40,3 +40,13 @@ fn seeds_html_report() {
     assert_eq!(code(&out), 1, "the seeds hold contradictions");
     settings().bind(|| insta::assert_snapshot!("seeds_report_html", stdout(&out)));
 }
+
+/// A Spanish story of three outlets: a toll that differs by rounding, a
+/// flood's day that contradicts.
+#[test]
+fn spanish_story_json_report() {
+    let out = run(&["report", "tests/stories/es", "--format", "json"], b"");
+    assert_eq!(code(&out), 1, "the story holds a contradiction");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    settings().bind(|| insta::assert_json_snapshot!("es_story_report_json", report));
+}
