@@ -264,6 +264,9 @@ pub struct Document {
     /// Publication date as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: Option<String>,
     pub title: Option<String>,
+    /// Who published it: the front matter's `outlet:`, its `source:` or
+    /// `url:` (a URL gives its domain), else the file name.
+    pub outlet: String,
     /// 1-based lines judged boilerplate.
     pub excluded_lines: Vec<usize>,
     /// Problems that did not stop the load (NUL bytes, no text…).
@@ -289,6 +292,7 @@ impl Document {
             reference_date: date.as_deref().and_then(|d| PartialDate::parse(d).ok()),
             date,
             title: None,
+            outlet: id.to_string(),
             excluded_lines: Vec::new(),
             warnings: Vec::new(),
             text: String::new(),
@@ -454,6 +458,112 @@ fn front_matter_date(value: &str) -> Result<PartialDate, String> {
     }
 }
 
+/// What a file says of itself before its text: front matter between `---`
+/// lines (`date:`, `title:`, `outlet:`, `source:`, `url:`), or, with no
+/// front matter, `url:`, `source:` or `outlet:` lines at the very top.
+#[derive(Debug, Default)]
+struct FrontMatter {
+    date: Option<PartialDate>,
+    title: Option<String>,
+    outlet: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    /// The front matter's lines, 1-based, `---` included: not text.
+    lines: Vec<usize>,
+    /// The byte where the text starts.
+    body_start: usize,
+}
+
+impl FrontMatter {
+    /// Who published the file: `outlet:` as written; else `source:`, a URL
+    /// giving its domain; else the domain of `url:`; else the file name.
+    fn outlet(&self, path: &str) -> String {
+        let named = |value: &Option<String>| value.as_deref().map(|v| domain(v).unwrap_or(v).to_string());
+        named(&self.outlet)
+            .or_else(|| named(&self.source))
+            .or_else(|| self.url.as_deref().and_then(domain).map(str::to_string))
+            .unwrap_or_else(|| {
+                let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned());
+                name.filter(|n| !n.is_empty()).unwrap_or_else(|| path.to_string())
+            })
+    }
+
+    /// Reads one `key: value` line; `false` when the key is none of those
+    /// the front matter knows.
+    fn read(&mut self, key: &str, value: &str, line: usize, warnings: &mut Vec<String>) -> bool {
+        let text = || Some(value.trim().trim_matches(['"', '\'']).trim().to_string()).filter(|v| !v.is_empty());
+        match key {
+            "date" => match front_matter_date(value) {
+                Ok(d) => self.date = Some(d),
+                Err(why) => warnings.push(format!("line {line}: front matter date ignored: {why}")),
+            },
+            "title" => self.title = Some(value.trim().trim_matches('"').to_string()),
+            "outlet" => self.outlet = text(),
+            "source" => self.source = text(),
+            "url" => self.url = text(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// `key: value` on a line, the key a lowercase word.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.trim().split_once(':')?;
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')).then_some((key, value))
+}
+
+/// The front matter of `text`, whose first byte after a BOM is `start`.
+fn front_matter(text: &str, start: usize, warnings: &mut Vec<String>) -> FrontMatter {
+    let mut header = FrontMatter { body_start: start, ..FrontMatter::default() };
+    if !text[start..].starts_with("---") {
+        // Saved pages often keep where they came from on their first lines;
+        // those lines stay in the text, where boilerplate is told apart.
+        for (n, line) in text[start..].split('\n').enumerate() {
+            let known = key_value(line).is_some_and(|(key, value)| {
+                matches!(key, "url" | "source" | "outlet") && header.read(key, value, n + 1, warnings)
+            });
+            if !known {
+                break;
+            }
+        }
+        return header;
+    }
+    let mut offset = start;
+    for (n, line) in text[start..].split('\n').enumerate() {
+        offset += line.len() + 1;
+        header.lines.push(n + 1);
+        let l = line.trim();
+        if n > 0 && l == "---" {
+            header.body_start = offset.min(text.len());
+            return header;
+        }
+        if let Some((key, value)) = key_value(l) {
+            header.read(key, value, n + 1, warnings);
+        }
+    }
+    // No closing `---`: its lines are text, though what they said is kept.
+    header.lines.clear();
+    header
+}
+
+/// The domain of a URL (`https://www.lemonde.fr/a/b` → `lemonde.fr`), or
+/// `None` when `value` is not a URL.
+fn domain(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let rest = match value.split_once("://") {
+        Some((scheme, rest)) if !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+        Some(_) => return None,
+        None if value.starts_with("www.") && !value.contains(char::is_whitespace) => value,
+        None => return None,
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && !host.contains(char::is_whitespace)).then_some(host)
+}
+
 /// Decode and analyse one source. `id` is the file stem, made unique by the caller.
 pub fn load(
     id: &str,
@@ -483,35 +593,9 @@ pub fn load(
     }
     let lines = crate::span::LineIndex::new(&text);
 
-    // Front matter: `---` … `---` with `date:` and `title:`.
-    let mut date = None;
-    let mut title = None;
-    let mut body_start = start;
-    let mut excluded = Vec::new();
-    if text[start..].starts_with("---") {
-        let mut offset = start;
-        for (n, line) in text[start..].split('\n').enumerate() {
-            offset += line.len() + 1;
-            excluded.push(n + 1);
-            let l = line.trim();
-            if n > 0 && l == "---" {
-                body_start = offset.min(text.len());
-                break;
-            }
-            if let Some(v) = l.strip_prefix("date:") {
-                match front_matter_date(v) {
-                    Ok(d) => date = Some(d),
-                    Err(why) => warnings.push(format!("line {}: front matter date ignored: {why}", n + 1)),
-                }
-            }
-            if let Some(v) = l.strip_prefix("title:") {
-                title = Some(v.trim().trim_matches('"').to_string());
-            }
-        }
-        if body_start == start {
-            excluded.clear();
-        }
-    }
+    let header = front_matter(&text, start, &mut warnings);
+    let outlet = header.outlet(path);
+    let FrontMatter { mut date, mut title, mut body_start, lines: excluded, .. } = header;
     if let Some((marker, end)) = date_marker(&text, body_start) {
         date = Some(marker);
         body_start = end;
@@ -699,6 +783,7 @@ pub fn load(
         language,
         date: date.map(|d| d.to_string()),
         title,
+        outlet,
         excluded_lines,
         warnings,
         text,
@@ -959,5 +1044,40 @@ mod tests {
         let pdf = b"%PDF-1.7\n1 0 obj\n<< /Title (News) >>\nendobj\n".to_vec();
         let err = load("x", "x.txt", pdf, &rules, &LoadOptions::default()).unwrap_err();
         assert!(err.message.starts_with("a PDF document, not text"), "{err}");
+    }
+
+    fn outlet_of(path: &str, text: &str) -> String {
+        let rules = Rules::load(None).unwrap();
+        load("x", path, text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap().outlet
+    }
+
+    #[test]
+    fn the_outlet_comes_from_the_front_matter_or_the_file_name() {
+        let body = "Floods\n\nThe floods killed 38 people.\n";
+        let with = |header: &str| outlet_of("in/a.md", &format!("---\n{header}\n---\n{body}"));
+        assert_eq!(with("source: https://www.lemonde.fr/planete/article/x.html"), "lemonde.fr");
+        assert_eq!(with("source: Le Monde"), "Le Monde");
+        assert_eq!(with("outlet: \"Le Monde\"\nsource: https://www.lemonde.fr/x"), "Le Monde");
+        assert_eq!(with("url: http://user@news.example.org:8080/a?b#c"), "news.example.org");
+        assert_eq!(with("url: not a link\ndate: 2031-05-12"), "a.md");
+        assert_eq!(outlet_of("in/a.md", body), "a.md");
+        // A saved page's first lines, with no front matter.
+        assert_eq!(
+            outlet_of("in/a.md", &format!("url: https://www.bbc.co.uk/news/1\nquery: x\n\n{body}")),
+            "bbc.co.uk"
+        );
+    }
+
+    #[test]
+    fn front_matter_keys_beside_the_date_leave_date_and_title_read() {
+        let rules = Rules::load(None).unwrap();
+        let text =
+            "---\nsource: https://x.org/1\ndate: 2031-05-12\ntitle: \"Floods\"\n---\nThe floods killed 38 people.\n";
+        let doc = load("x", "x.md", text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap();
+        assert_eq!(
+            (doc.date.as_deref(), doc.title.as_deref(), doc.outlet.as_str()),
+            (Some("2031-05-12"), Some("Floods"), "x.org")
+        );
+        assert_eq!(doc.excluded_lines, [1, 2, 3, 4, 5]);
     }
 }
