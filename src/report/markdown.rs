@@ -33,6 +33,8 @@ pub(super) const SECTIONS: [(Verdict, &str); 4] = [
 const ROWS: usize = 8;
 /// Places, outlets or values named in one line before "and N more".
 const NAMED: usize = 3;
+/// Counters side by side in one line before "and N more".
+const COUNTERS: usize = 4;
 /// Lines of one part of the overview before "and N more".
 const LINES: usize = 40;
 /// Findings of one verdict shown in detail before "and N more".
@@ -187,12 +189,15 @@ fn link(text: &str, path: &str) -> String {
     format!("[{}]({target})", md(text))
 }
 
-/// The first `shown` of `items` joined by `separator`, then "and N more".
+/// The first `shown` of `items` joined by `separator`, then "and N more"
+/// (", and 3 more"; "or 3 more" when the separator is a word).
 fn capped(items: Vec<String>, shown: usize, separator: &str) -> String {
     let more = items.len().saturating_sub(shown);
     let mut out = items.into_iter().take(shown).collect::<Vec<_>>().join(separator);
     if more > 0 {
-        let _ = write!(out, "{separator}and {more} more");
+        let word = separator.trim().chars().all(char::is_alphabetic) && !separator.trim().is_empty();
+        let and = if word { "" } else { "and " };
+        let _ = write!(out, "{separator}{and}{more} more");
     }
     out
 }
@@ -463,27 +468,42 @@ fn why_rounding(finding: &Finding) -> String {
 }
 
 /// "latest: 29 (foxla.com, as of 2025-01-27); before: 24 (…, as of
-/// 2025-01-12), 16 (…)": a figure's values by moment, latest first.
+/// 2025-01-12), 16 (…)": a figure's values by moment, latest first, then
+/// those of sources whose date is unknown.
 fn timeline(members: &[&Claim], index: &Index) -> String {
-    let moments = by_moment(members);
-    let said: Vec<String> = moments
-        .iter()
-        .map(|(at, claims)| {
-            let when = at.as_ref().map_or_else(|| "date unknown".to_string(), |m| format!("as of {}", moment_text(m)));
-            let values = values_with_outlets(claims, index);
-            match values.as_slice() {
-                [(value, outlets)] => format!("{value} ({outlets}, {when})"),
-                _ => {
-                    let each: Vec<String> = values.iter().map(|(v, o)| format!("{v} ({o})")).collect();
-                    format!("{}, {when}", each.join(" or "))
-                }
+    let mut known = Vec::new();
+    let mut unknown = String::new();
+    for (at, claims) in by_moment(members) {
+        let values: Vec<(String, String)> = values_with_outlets(&claims, index);
+        match at {
+            Some(at) => {
+                let when = format!("as of {}", moment_text(&at));
+                known.push(match values.as_slice() {
+                    [(value, outlets)] => format!("{value} ({outlets}, {when})"),
+                    _ => format!("{}, {when}", values_at_once(values)),
+                });
             }
-        })
-        .collect();
-    let mut said = said.into_iter();
-    let latest = said.next().unwrap_or_default();
-    let before = capped(said.collect(), ROWS - 1, ", ");
-    if before.is_empty() { format!("latest: {latest}") } else { format!("latest: {latest}; before: {before}") }
+            None => unknown = format!("date unknown: {}", values_at_once(values)),
+        }
+    }
+    let mut said = Vec::new();
+    let mut known = known.into_iter();
+    if let Some(latest) = known.next() {
+        said.push(format!("latest: {latest}"));
+    }
+    let before = capped(known.collect(), ROWS - 1, ", ");
+    if !before.is_empty() {
+        said.push(format!("before: {before}"));
+    }
+    if !unknown.is_empty() {
+        said.push(unknown);
+    }
+    said.join("; ")
+}
+
+/// "24 (a.com) or 25 (b.com)": values stated for one moment, the first few.
+fn values_at_once(values: Vec<(String, String)>) -> String {
+    capped(values.into_iter().map(|(v, o)| format!("{v} ({o})")).collect(), NAMED, " or ")
 }
 
 /// Claims by the moment they describe, latest first; those of no known moment last.
@@ -530,7 +550,7 @@ fn counters(members: &[&Claim], index: &Index) -> String {
             format!("{who}: {}", capped(values, NAMED, ", "))
         })
         .collect();
-    capped(said, ROWS, "; ")
+    capped(said, COUNTERS, "; ")
 }
 
 /// Claims by who the source says gave the figure, in order of first
@@ -785,4 +805,61 @@ fn not_checked(out: &mut String, report: &Report, index: &Index) {
         })
         .collect();
     list(out, lines, LISTED, "sources with figures not checked");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::claim::Scope;
+    use crate::verdict::Severity;
+
+    fn finding(frame: &str, attribute: Attribute, roles: &[(&str, &str)], scope: Scope) -> Finding {
+        Finding {
+            id: String::new(),
+            frame: frame.into(),
+            attribute,
+            roles: roles.iter().map(|(r, n)| (r.to_string(), n.to_string())).collect(),
+            verdict: Verdict::Agreement,
+            severity: Severity::Info,
+            claims: Vec::new(),
+            pairs: Vec::new(),
+            summary: String::new(),
+            event: None,
+            scope,
+            timeline: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_title_is_the_frames_description_with_roles_and_scope() {
+        let descriptions: BTreeMap<String, String> = [
+            ("casualties".to_string(), "people killed by an event (a toll may rise)".to_string()),
+            ("acquisition".to_string(), "a purchase or a bid to buy".to_string()),
+        ]
+        .into();
+        let syria = Scope { place: Some("Syria".into()), group: None };
+        let toll = finding("casualties", Attribute::Count, &[], syria);
+        assert_eq!(title(&toll, &descriptions), "People killed by an event, in Syria");
+        let deal = [("agent", "Microsoft"), ("target", "Activision Blizzard")];
+        let deal = finding("acquisition", Attribute::Amount, &deal, Scope::default());
+        assert_eq!(title(&deal, &descriptions), "Microsoft → Activision Blizzard, a purchase or a bid to buy (amount)");
+        let unknown = finding("new_frame", Attribute::Time, &[("target", "X")], Scope::default());
+        assert_eq!(title(&unknown, &descriptions), "Someone → X, new frame (date)");
+    }
+
+    #[test]
+    fn lists_say_how_many_more() {
+        let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(capped(items(3), 3, ", "), "1, 2, 3");
+        assert_eq!(capped(items(5), 3, ", "), "1, 2, 3, and 2 more");
+        assert_eq!(capped(items(5), 2, " or "), "1 or 2 or 3 more");
+    }
+
+    #[test]
+    fn links_and_text_keep_markdown_whole() {
+        assert_eq!(link("Le [Monde]", "in/a b (1).md"), "[Le \\[Monde\\]](in/a%20b%20%281%29.md)");
+        assert_eq!(md("a | b *c*\nd"), "a \\| b \\*c\\* d");
+    }
 }
