@@ -70,13 +70,13 @@ impl Kind {
     }
 }
 
-/// The parts of the overview after "what to fix", in order.
-const REST: [(Kind, &str); 5] = [
-    (Kind::Evolving, "Figures that changed over time"),
-    (Kind::Counters, "Counts by different counters"),
-    (Kind::Rounding, "Rounding differences"),
-    (Kind::Agreement, "Agreements"),
-    (Kind::SingleSource, "Stated by one source only"),
+/// The parts of the overview after "what to fix", in order, with what their lines are.
+const REST: [(Kind, &str, &str); 5] = [
+    (Kind::Evolving, "Figures that changed over time", "figures that changed over time"),
+    (Kind::Counters, "Counts by different counters", "counts by different counters"),
+    (Kind::Rounding, "Rounding differences", "rounding differences"),
+    (Kind::Agreement, "Agreements", "agreements"),
+    (Kind::SingleSource, "Stated by one source only", "facts stated by one source only"),
 ];
 
 pub fn render(report: &Report) -> String {
@@ -428,7 +428,7 @@ fn the_rest(out: &mut String, report: &Report, index: &Index) {
         return;
     }
     let _ = writeln!(out, "\n## The rest");
-    for (kind, heading) in REST {
+    for (kind, heading, what) in REST {
         let findings: Vec<&Finding> = report.findings.iter().filter(|f| Kind::of(f) == kind).collect();
         if findings.is_empty() {
             continue;
@@ -438,7 +438,7 @@ fn the_rest(out: &mut String, report: &Report, index: &Index) {
             .iter()
             .map(|f| format!("- **{}**: {}", title(f, index.descriptions), what_it_says(f, kind, index)))
             .collect();
-        list(out, lines, LINES, &heading.to_lowercase());
+        list(out, lines, LINES, what);
     }
 }
 
