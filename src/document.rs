@@ -270,6 +270,9 @@ pub struct Document {
     /// Publication date as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: Option<String>,
     pub title: Option<String>,
+    /// Who published it: the front matter's `outlet:`, its `source:` or
+    /// `url:` (a URL gives its domain), else the file name.
+    pub outlet: String,
     /// 1-based lines judged boilerplate.
     pub excluded_lines: Vec<usize>,
     /// Problems that did not stop the load (NUL bytes, no text…).
@@ -295,6 +298,7 @@ impl Document {
             reference_date: date.as_deref().and_then(|d| PartialDate::parse(d).ok()),
             date,
             title: None,
+            outlet: id.to_string(),
             excluded_lines: Vec::new(),
             warnings: Vec::new(),
             text: String::new(),
@@ -460,6 +464,112 @@ fn front_matter_date(value: &str) -> Result<PartialDate, String> {
     }
 }
 
+/// What a file says of itself before its text: front matter between `---`
+/// lines (`date:`, `title:`, `outlet:`, `source:`, `url:`), or, with no
+/// front matter, `url:`, `source:` or `outlet:` lines at the very top.
+#[derive(Debug, Default)]
+struct FrontMatter {
+    date: Option<PartialDate>,
+    title: Option<String>,
+    outlet: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    /// The front matter's lines, 1-based, `---` included: not text.
+    lines: Vec<usize>,
+    /// The byte where the text starts.
+    body_start: usize,
+}
+
+impl FrontMatter {
+    /// Who published the file: `outlet:` as written; else `source:`, a URL
+    /// giving its domain; else the domain of `url:`; else the file name.
+    fn outlet(&self, path: &str) -> String {
+        let named = |value: &Option<String>| value.as_deref().map(|v| domain(v).unwrap_or(v).to_string());
+        named(&self.outlet)
+            .or_else(|| named(&self.source))
+            .or_else(|| self.url.as_deref().and_then(domain).map(str::to_string))
+            .unwrap_or_else(|| {
+                let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned());
+                name.filter(|n| !n.is_empty()).unwrap_or_else(|| path.to_string())
+            })
+    }
+
+    /// Reads one `key: value` line; `false` when the key is none of those
+    /// the front matter knows.
+    fn read(&mut self, key: &str, value: &str, line: usize, warnings: &mut Vec<String>) -> bool {
+        let text = || Some(value.trim().trim_matches(['"', '\'']).trim().to_string()).filter(|v| !v.is_empty());
+        match key {
+            "date" => match front_matter_date(value) {
+                Ok(d) => self.date = Some(d),
+                Err(why) => warnings.push(format!("line {line}: front matter date ignored: {why}")),
+            },
+            "title" => self.title = Some(value.trim().trim_matches('"').to_string()),
+            "outlet" => self.outlet = text(),
+            "source" => self.source = text(),
+            "url" => self.url = text(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// `key: value` on a line, the key a lowercase word.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.trim().split_once(':')?;
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')).then_some((key, value))
+}
+
+/// The front matter of `text`, whose first byte after a BOM is `start`.
+fn front_matter(text: &str, start: usize, warnings: &mut Vec<String>) -> FrontMatter {
+    let mut header = FrontMatter { body_start: start, ..FrontMatter::default() };
+    if !text[start..].starts_with("---") {
+        // Saved pages often keep where they came from on their first lines;
+        // those lines stay in the text, where boilerplate is told apart.
+        for (n, line) in text[start..].split('\n').enumerate() {
+            let known = key_value(line).is_some_and(|(key, value)| {
+                matches!(key, "url" | "source" | "outlet") && header.read(key, value, n + 1, warnings)
+            });
+            if !known {
+                break;
+            }
+        }
+        return header;
+    }
+    let mut offset = start;
+    for (n, line) in text[start..].split('\n').enumerate() {
+        offset += line.len() + 1;
+        header.lines.push(n + 1);
+        let l = line.trim();
+        if n > 0 && l == "---" {
+            header.body_start = offset.min(text.len());
+            return header;
+        }
+        if let Some((key, value)) = key_value(l) {
+            header.read(key, value, n + 1, warnings);
+        }
+    }
+    // No closing `---`: its lines are text, though what they said is kept.
+    header.lines.clear();
+    header
+}
+
+/// The domain of a URL (`https://www.lemonde.fr/a/b` → `lemonde.fr`), or
+/// `None` when `value` is not a URL.
+fn domain(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let rest = match value.split_once("://") {
+        Some((scheme, rest)) if !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+        Some(_) => return None,
+        None if value.starts_with("www.") && !value.contains(char::is_whitespace) => value,
+        None => return None,
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && !host.contains(char::is_whitespace)).then_some(host)
+}
+
 /// Decode and analyse one source. `id` is the file stem, made unique by the caller.
 pub fn load(
     id: &str,
@@ -468,6 +578,80 @@ pub fn load(
     rules: &Rules,
     options: &LoadOptions,
 ) -> Result<Document, DocumentError> {
+    let (text, mut warnings) = decode_source(path, bytes)?;
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let lines = crate::span::LineIndex::new(&text);
+    let header = front_matter(&text, start, &mut warnings);
+    let outlet = header.outlet(path);
+    let FrontMatter { mut date, mut title, mut body_start, lines: excluded, .. } = header;
+    if let Some((marker, end)) = date_marker(&text, body_start) {
+        date = Some(marker);
+        body_start = end;
+    }
+    let language = language_of(&text, start, body_start, rules, options, &mut warnings);
+    let lang_rules = rules.langs.get(&language);
+    let text_lang = lang_rules.map(|l| &l.text);
+
+    // Lines: boilerplate or body.
+    let body = BodyLines::new(&text, body_start, &lines);
+    let total = body.total();
+    let mut boiler = vec![false; total + 1];
+    for &n in &excluded {
+        boiler[n] = true;
+    }
+    for b in boiler.iter_mut().take(body.first).skip(1) {
+        *b = true;
+    }
+    let foreign_headline = lang_rules.and_then(|lang| mark_boilerplate(&body, lang, &mut boiler, &mut date));
+    mark_menu(&body, &mut boiler);
+    let excluded_lines: Vec<usize> =
+        (1..=total).filter(|&n| boiler[n] && (!body.content(n).is_empty() || excluded.contains(&n))).collect();
+
+    // Sentences.
+    let mut sentences = Vec::new();
+    for n in body.lines().filter(|&n| !boiler[n]) {
+        let span = body.spans[n - 1];
+        let from = span.start.max(body_start).min(span.end);
+        split_sentences(&text, Span::new(from, span.end), text_lang, &mut sentences);
+    }
+
+    let first_kept = body.lines().find(|&n| !boiler[n] && !body.content(n).is_empty());
+    // A headline speaks of what follows; a site's header or a line in
+    // another language does not.
+    let foreign_headline = foreign_headline.filter(|&headline| {
+        let kept: Vec<&str> = body.lines().filter(|&n| !boiler[n]).take(3).map(|n| body.content(n)).collect();
+        shared_words(body.content(headline), &kept.join(" ")) >= 2
+    });
+    let title_line = foreign_headline.or(first_kept);
+    if title.is_none() {
+        title = title_line.map(|n| body.content(n).trim_start_matches(['#', ' ']).chars().take(200).collect());
+    }
+    // A headline that yields sentences of its own: its repeat would state its claims twice.
+    if let Some(n) = title_line.filter(|&n| !boiler[n]) {
+        let headline = body.spans[n - 1];
+        drop_repeated_headline(&text, headline, &mut sentences);
+    }
+    // `--date` says what the file does not: a date the file states wins.
+    let date = date.or(options.date);
+    Ok(Document {
+        id: id.to_string(),
+        path: path.to_string(),
+        language,
+        date: date.map(|d| d.to_string()),
+        title,
+        outlet,
+        excluded_lines,
+        warnings,
+        text,
+        lines,
+        sentences,
+        reference_date: date,
+    })
+}
+
+/// The text of a file, refusing binary formats, with what to warn of: an
+/// encoding other than UTF-8, NUL bytes, no text at all.
+fn decode_source(path: &str, bytes: Vec<u8>) -> Result<(String, Vec<String>), DocumentError> {
     let error = |message: String| DocumentError { path: path.to_string(), message };
     if let Some(format) = binary_format(&bytes) {
         return Err(error(format!("{format}, not text: save or export it as a .txt file to check it")));
@@ -480,116 +664,104 @@ pub fn load(
     if let Some(encoding) = encoding {
         warnings.push(format!("not UTF-8: decoded as {encoding}"));
     }
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     if text.contains('\0') {
         warnings.push("contains NUL bytes, read as spaces".to_string());
     }
-    if text[start..].trim().is_empty() {
+    if text.strip_prefix('\u{feff}').unwrap_or(&text).trim().is_empty() {
         warnings.push("no text".to_string());
     }
-    let lines = crate::span::LineIndex::new(&text);
+    Ok((text, warnings))
+}
 
-    // Front matter: `---` … `---` with `date:` and `title:`.
-    let mut date = None;
-    let mut title = None;
-    let mut body_start = start;
-    let mut excluded = Vec::new();
-    if text[start..].starts_with("---") {
-        let mut offset = start;
-        for (n, line) in text[start..].split('\n').enumerate() {
-            offset += line.len() + 1;
-            excluded.push(n + 1);
-            let l = line.trim();
-            if n > 0 && l == "---" {
-                body_start = offset.min(text.len());
-                break;
+/// The language given, or the one whose common words the first 20,000
+/// bytes of the body use most; else the first known, with a warning.
+fn language_of(
+    text: &str,
+    start: usize,
+    body_start: usize,
+    rules: &Rules,
+    options: &LoadOptions,
+    warnings: &mut Vec<String>,
+) -> String {
+    if let Some(l) = &options.language {
+        return l.clone();
+    }
+    let mut sample_end = (body_start + 20_000).min(text.len());
+    while !text.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
+    match detect(rules, &text[body_start..sample_end]) {
+        Some((n, code)) if n > 0 => code.clone(),
+        _ => {
+            let first = rules.langs.keys().next().cloned().unwrap_or_default();
+            if !text[start..].trim().is_empty() {
+                warnings.push(format!("language not recognized; read as {first}"));
             }
-            if let Some(v) = l.strip_prefix("date:") {
-                match front_matter_date(v) {
-                    Ok(d) => date = Some(d),
-                    Err(why) => warnings.push(format!("line {}: front matter date ignored: {why}", n + 1)),
-                }
-            }
-            if let Some(v) = l.strip_prefix("title:") {
-                title = Some(v.trim().trim_matches('"').to_string());
-            }
-        }
-        if body_start == start {
-            excluded.clear();
+            first
         }
     }
-    if let Some((marker, end)) = date_marker(&text, body_start) {
-        date = Some(marker);
-        body_start = end;
-    }
+}
 
-    // Language.
-    let sample_end = {
-        let mut e = (body_start + 20_000).min(text.len());
-        while !text.is_char_boundary(e) {
-            e -= 1;
-        }
-        e
-    };
-    let sample = &text[body_start..sample_end];
-    let language = match &options.language {
-        Some(l) => l.clone(),
-        None => {
-            let best = detect(rules, sample);
-            match best {
-                Some((n, code)) if n > 0 => code.clone(),
-                _ => {
-                    let first = rules.langs.keys().next().cloned().unwrap_or_default();
-                    if !text[start..].trim().is_empty() {
-                        warnings.push(format!("language not recognized; read as {first}"));
-                    }
-                    first
-                }
-            }
-        }
-    };
-    let lang_rules = rules.langs.get(&language);
-    let text_lang = lang_rules.map(|l| &l.text);
+/// A text's lines as spans, and where its body starts.
+struct BodyLines<'t> {
+    text: &'t str,
+    spans: Vec<Span>,
+    body_start: usize,
+    /// The body's first line, 1-based.
+    first: usize,
+}
 
-    // Lines: boilerplate or body.
-    let mut line_spans: Vec<Span> = Vec::new();
-    {
+impl<'t> BodyLines<'t> {
+    fn new(text: &'t str, body_start: usize, index: &crate::span::LineIndex) -> BodyLines<'t> {
+        let mut spans = Vec::new();
         let mut offset = 0;
         for line in text.split('\n') {
-            line_spans.push(Span::new(offset, offset + line.len()));
+            spans.push(Span::new(offset, offset + line.len()));
             offset += line.len() + 1;
         }
+        BodyLines { text, spans, body_start, first: index.line(body_start) }
     }
-    let first_body_line = lines.line(body_start);
-    let content = |n: usize| -> &str {
-        let span = line_spans[n - 1];
-        let from = span.start.max(body_start).min(span.end);
-        text[from..span.end].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
-    };
-    let total = line_spans.len();
-    let mut boiler = vec![false; total + 1];
-    for &n in &excluded {
-        boiler[n] = true;
+
+    fn total(&self) -> usize {
+        self.spans.len()
     }
-    for b in boiler.iter_mut().take(first_body_line).skip(1) {
-        *b = true;
+
+    /// The numbers of the body's lines.
+    fn lines(&self) -> std::ops::RangeInclusive<usize> {
+        self.first..=self.total()
     }
-    let mut in_teaser = false;
-    let mut footer_from = None;
-    // The first line of the body, when it is left out only for having none
-    // of the language's common words ("Turkey quake: toll tops 2,300"): a
-    // headline, which still names the document.
-    let first_line = (first_body_line..=total).find(|&n| !content(n).is_empty());
-    let mut foreign_headline = None;
-    // `n` is a line number: it reads the line and marks it.
-    #[allow(clippy::needless_range_loop)]
-    for n in first_body_line..=total {
-        let line = content(n);
+
+    /// Line `n` (1-based) less what comes before the body, trimmed.
+    fn content(&self, n: usize) -> &'t str {
+        let span = self.spans[n - 1];
+        let from = span.start.max(self.body_start).min(span.end);
+        self.text[from..span.end].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+    }
+}
+
+/// Marks in `boiler` the body's lines that are not news: "read also"
+/// teasers and the lines after them, bylines (whose date fills `date` when
+/// none is known), cue lines, lines with none of the language's common
+/// words, and everything after a banner in the second half. Returns the
+/// first line when it is left out only for having none of the language's
+/// common words ("Turkey quake: toll tops 2,300"): a headline, which still
+/// names the document.
+fn mark_boilerplate(
+    body: &BodyLines,
+    lang: &Lang,
+    boiler: &mut [bool],
+    date: &mut Option<PartialDate>,
+) -> Option<usize> {
+    let tl = &lang.text;
+    let total = body.total();
+    let first_line = body.lines().find(|&n| !body.content(n).is_empty());
+    let (mut in_teaser, mut footer_from, mut foreign_headline) = (false, None, None);
+    for n in body.lines() {
+        let line = body.content(n);
         if line.is_empty() {
             in_teaser = false;
             continue;
         }
-        let Some(tl) = text_lang else { continue };
         // Only small counts matter below: a long paragraph is not split to the
         // end. Counted when a test needs it, after the cheaper tests.
         let word_count = std::cell::OnceCell::new();
@@ -605,8 +777,7 @@ pub fn load(
             continue;
         }
         in_teaser = false;
-        let day_first = lang_rules.is_none_or(|l| l.values.dates.day_first());
-        if let Some(byline) = byline_date(line, day_first)
+        if let Some(byline) = byline_date(line, lang.values.dates.day_first())
             && word_count() <= 8
         {
             boiler[n] = true;
@@ -617,7 +788,7 @@ pub fn load(
         if !ends_as_sentence(line)
             && may_hold_year(line)
             && word_count() <= 16
-            && let Some(byline) = lang_rules.and_then(|l| worded_byline(line, &l.values.dates, tl.has_byline_cue(line)))
+            && let Some(byline) = worded_byline(line, &lang.values.dates, tl.has_byline_cue(line))
         {
             boiler[n] = true;
             date.get_or_insert(byline);
@@ -643,75 +814,29 @@ pub fn load(
             *b = true;
         }
     }
-    // A trailing run of short unpunctuated lines is a menu.
-    {
-        let mut run = Vec::new();
-        for n in (first_body_line..=total).rev() {
-            let line = content(n);
-            if line.is_empty() {
-                continue;
-            }
-            let short = !line.ends_with(['.', '!', '?', '»', '"', ':']) && words(line).take(5).count() <= 4;
-            if short {
-                run.push(n);
-            } else {
-                break;
-            }
-        }
-        if run.len() >= 3 {
-            for n in run {
-                boiler[n] = true;
-            }
-        }
-    }
-    let excluded_lines: Vec<usize> =
-        (1..=total).filter(|&n| boiler[n] && (!content(n).is_empty() || excluded.contains(&n))).collect();
+    foreign_headline
+}
 
-    // Sentences.
-    let mut sentences = Vec::new();
-    for n in first_body_line..=total {
-        if boiler[n] {
+/// Marks in `boiler` a trailing run of three or more short unpunctuated
+/// lines: a menu.
+fn mark_menu(body: &BodyLines, boiler: &mut [bool]) {
+    let mut run = Vec::new();
+    for n in body.lines().rev() {
+        let line = body.content(n);
+        if line.is_empty() {
             continue;
         }
-        let span = line_spans[n - 1];
-        let from = span.start.max(body_start).min(span.end);
-        split_sentences(&text, Span::new(from, span.end), text_lang, &mut sentences);
+        let short = !line.ends_with(['.', '!', '?', '»', '"', ':']) && words(line).take(5).count() <= 4;
+        if !short {
+            break;
+        }
+        run.push(n);
     }
-
-    let first_kept = (first_body_line..=total).find(|&n| !boiler[n] && !content(n).is_empty());
-    // A headline speaks of what follows; a site's header or a line in
-    // another language does not.
-    let foreign_headline = foreign_headline.filter(|&headline| {
-        let body: Vec<&str> = (first_body_line..=total).filter(|&n| !boiler[n]).take(3).map(content).collect();
-        shared_words(content(headline), &body.join(" ")) >= 2
-    });
-    let title_line = foreign_headline.or(first_kept);
-    if title.is_none() {
-        title = title_line.map(|n| {
-            let line = content(n).trim_start_matches(['#', ' ']);
-            let cut: String = line.chars().take(200).collect();
-            cut
-        });
+    if run.len() >= 3 {
+        for n in run {
+            boiler[n] = true;
+        }
     }
-    // A headline that yields sentences of its own: its repeat would state its claims twice.
-    if let Some(n) = title_line.filter(|&n| !boiler[n]) {
-        drop_repeated_headline(&text, line_spans[n - 1], &mut sentences);
-    }
-    // `--date` says what the file does not: a date the file states wins.
-    let date = date.or(options.date);
-    Ok(Document {
-        id: id.to_string(),
-        path: path.to_string(),
-        language,
-        date: date.map(|d| d.to_string()),
-        title,
-        excluded_lines,
-        warnings,
-        text,
-        lines,
-        sentences,
-        reference_date: date,
-    })
 }
 
 /// How many distinct words of three chars or more `line` shares with `text`.
@@ -980,5 +1105,40 @@ mod tests {
         let pdf = b"%PDF-1.7\n1 0 obj\n<< /Title (News) >>\nendobj\n".to_vec();
         let err = load("x", "x.txt", pdf, &rules, &LoadOptions::default()).unwrap_err();
         assert!(err.message.starts_with("a PDF document, not text"), "{err}");
+    }
+
+    fn outlet_of(path: &str, text: &str) -> String {
+        let rules = Rules::load(None).unwrap();
+        load("x", path, text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap().outlet
+    }
+
+    #[test]
+    fn the_outlet_comes_from_the_front_matter_or_the_file_name() {
+        let body = "Floods\n\nThe floods killed 38 people.\n";
+        let with = |header: &str| outlet_of("in/a.md", &format!("---\n{header}\n---\n{body}"));
+        assert_eq!(with("source: https://www.lemonde.fr/planete/article/x.html"), "lemonde.fr");
+        assert_eq!(with("source: Le Monde"), "Le Monde");
+        assert_eq!(with("outlet: \"Le Monde\"\nsource: https://www.lemonde.fr/x"), "Le Monde");
+        assert_eq!(with("url: http://user@news.example.org:8080/a?b#c"), "news.example.org");
+        assert_eq!(with("url: not a link\ndate: 2031-05-12"), "a.md");
+        assert_eq!(outlet_of("in/a.md", body), "a.md");
+        // A saved page's first lines, with no front matter.
+        assert_eq!(
+            outlet_of("in/a.md", &format!("url: https://www.bbc.co.uk/news/1\nquery: x\n\n{body}")),
+            "bbc.co.uk"
+        );
+    }
+
+    #[test]
+    fn front_matter_keys_beside_the_date_leave_date_and_title_read() {
+        let rules = Rules::load(None).unwrap();
+        let text =
+            "---\nsource: https://x.org/1\ndate: 2031-05-12\ntitle: \"Floods\"\n---\nThe floods killed 38 people.\n";
+        let doc = load("x", "x.md", text.as_bytes().to_vec(), &rules, &LoadOptions::default()).unwrap();
+        assert_eq!(
+            (doc.date.as_deref(), doc.title.as_deref(), doc.outlet.as_str()),
+            (Some("2031-05-12"), Some("Floods"), "x.org")
+        );
+        assert_eq!(doc.excluded_lines, [1, 2, 3, 4, 5]);
     }
 }

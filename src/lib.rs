@@ -88,5 +88,15 @@ pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::
             warnings.push(format!("{}: no rules for language {:?}; no claims read", d.path, d.language));
         }
     }
-    Report { schema: report::SCHEMA, documents, claims, findings, unchecked: Vec::new(), skipped, warnings }
+    let descriptions = rules.frames.frames.iter().map(|f| (f.id.clone(), f.description.clone())).collect();
+    Report {
+        schema: report::SCHEMA,
+        documents,
+        claims,
+        findings,
+        unchecked: Vec::new(),
+        skipped,
+        warnings,
+        descriptions,
+    }
 }

@@ -43,6 +43,19 @@ pub(crate) fn year(y: i32) -> Value {
     }
 }
 
+/// A plain count, exact: "1644".
+pub(crate) fn count(n: f64) -> Value {
+    Value {
+        kind: ValueKind::Count,
+        text: n.to_string(),
+        low: Some(n),
+        high: Some(n),
+        point: Some(n),
+        unit: None,
+        ..year(2000)
+    }
+}
+
 pub(crate) fn claim(id: &str, value: Option<Value>) -> Claim {
     claim_by(id, "A", "B", value)
 }

@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::align::Slot;
-use crate::claim::{Claim, Polarity, Scope};
+use crate::claim::{AsOf, Claim, Polarity, Scope};
 use crate::date::PartialDate;
 use crate::frame::Attribute;
 use crate::interval::Interval;
 use crate::lexicon::{RuleError, RuleFile};
-use crate::value::{Value, ValueKind};
+use crate::value::{Hedge, Value, ValueKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -476,6 +476,91 @@ pub fn describe(value: &Value) -> String {
     }
 }
 
+/// A value as its source states it, in a reader's words: "nearly 100
+/// billion USD", "1,644", "49%", "2018", "2025-02"; not the interval it
+/// allows, which [`describe`] gives.
+pub fn stated(value: &Value) -> String {
+    if value.kind == ValueKind::Date {
+        return stated_date(value);
+    }
+    let (Some(point), hedge) = (value.point, value.hedge) else {
+        return describe(value);
+    };
+    let hedge = match hedge {
+        None => "",
+        Some(Hedge::Nearly) => "nearly ",
+        Some(Hedge::About) => "about ",
+        Some(Hedge::Over) => "over ",
+        Some(Hedge::AtLeast) => "at least ",
+        Some(Hedge::Under) => "under ",
+        Some(Hedge::AtMost) => "at most ",
+        Some(Hedge::Range) => return describe(value),
+    };
+    let percent = if value.kind == ValueKind::Percent { "%" } else { "" };
+    let unit = value.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    format!("{hedge}{}{percent}{unit}", grouped(&human(point)))
+}
+
+/// A date as stated: its day, month or year when it is one, else its first
+/// and last day; a date whose year the source leaves unsaid, in its words.
+fn stated_date(value: &Value) -> String {
+    let (start, end) = (value.start.as_deref().unwrap_or("?"), value.end.as_deref().unwrap_or("?"));
+    if start.starts_with('-') || end.starts_with('-') {
+        return format!("{} (year not stated)", value.text.trim());
+    }
+    span_text(start, end)
+}
+
+/// `start`..`end` (`YYYY-MM-DD`) as a reader says it: "2018", "2025-02",
+/// "2025-04-10", or "2024-03-20 to 2024-06-20".
+fn span_text(start: &str, end: &str) -> String {
+    if start == end {
+        return start.to_string();
+    }
+    let parts = |d: &str| -> Option<(i32, u32, u32)> {
+        let mut it = d.split('-');
+        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    };
+    match (parts(start), parts(end)) {
+        (Some((y, 1, 1)), Some((z, 12, 31))) if y == z => start[..4].to_string(),
+        (Some((y, m, 1)), Some((z, n, d))) if y == z && m == n && d == crate::date::days_in_month(y, m) => {
+            start[..7].to_string()
+        }
+        _ => format!("{start} to {end}"),
+    }
+}
+
+/// Thousands grouped in a plain number: "1644" → "1,644"; "97.4 billion" as it is.
+fn grouped(number: &str) -> String {
+    let (sign, digits) = number.strip_prefix('-').map_or(("", number), |d| ("-", d));
+    let (whole, rest) = digits.split_at(digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len()));
+    if whole.len() <= 3 || rest.starts_with(' ') {
+        return number.to_string();
+    }
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out + rest
+}
+
+/// The moment a claim's figure describes: its `as_of`, else its source's
+/// publication date.
+pub fn moment(claim: &Claim) -> Option<AsOf> {
+    claim
+        .as_of
+        .clone()
+        .or_else(|| claim.reference_date.as_deref().and_then(|d| PartialDate::parse(d).ok()).map(AsOf::of))
+}
+
+/// A moment as a reader says it: "2025-01-27", "2025-01", "2025".
+pub fn moment_text(moment: &AsOf) -> String {
+    span_text(&moment.start, &moment.end)
+}
+
 /// 97400000000 → "97.4 billion"; small numbers as they are.
 pub fn human(x: f64) -> String {
     let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
@@ -513,8 +598,15 @@ fn explain(template: &str, a: &Claim, b: &Claim) -> String {
         let after = &rest[open..];
         match after.find('}').and_then(|close| Some((close, placeholder(&after[1..close], a, b)?))) {
             Some((close, value)) => {
-                out.push_str(&value);
                 rest = &after[close + 1..];
+                // "{a} ({a_value})" says a wording and what it means: once, when they read the same.
+                let name = &after[1..close];
+                if let Some(then) = rest.strip_prefix(&format!(" ({{{name}_value}})"))
+                    && placeholder(&format!("{name}_value"), a, b).is_some_and(|v| v.eq_ignore_ascii_case(&value))
+                {
+                    rest = then;
+                }
+                out.push_str(&value);
             }
             None => {
                 out.push('{');
@@ -589,6 +681,75 @@ pub struct Finding {
     /// What all its claims are about, when their clauses name it.
     #[serde(skip_serializing_if = "Scope::is_empty")]
     pub scope: Scope,
+    /// When its claims describe different moments: one entry per moment, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// The claims of a finding that describe one moment (`as_of`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// The moment: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or a range of days.
+    pub as_of: String,
+    pub claims: Vec<String>,
+    /// The figures stated for it, as stated ("at least 144", or "64 or at least 70").
+    pub value: String,
+}
+
+/// The pair rules that find a figure which changed over time, and the one
+/// that finds two counters' figures: reports show such findings as a
+/// timeline, or counter by counter. A test checks that `rules/` has them.
+pub const EVOLVING_RULES: [&str; 2] = ["figure-evolves", "count-evolves"];
+pub const COUNTERS_RULE: &str = "counters-differ";
+
+/// Whether some of `pairs` are a figure that changed over time.
+pub fn evolves(pairs: &[Pair]) -> bool {
+    pairs.iter().any(|p| EVOLVING_RULES.contains(&p.rule.as_str()))
+}
+
+/// Whether some of `pairs` are figures given by different counters.
+pub fn counters_differ(pairs: &[Pair]) -> bool {
+    pairs.iter().any(|p| p.rule == COUNTERS_RULE)
+}
+
+/// What a claim states, as stated: its value, or whether the event happened.
+pub fn stated_claim(claim: &Claim) -> String {
+    match &claim.value {
+        Some(value) => stated(value),
+        None if claim.polarity == Polarity::Negated => "it did not happen".to_string(),
+        None => "it happened".to_string(),
+    }
+}
+
+/// The claims of `members` by `as_of`, earliest first, when they describe
+/// more than one moment; claims with no `as_of` are left out.
+fn timeline(members: &[&Claim]) -> Vec<TimelineEntry> {
+    let mut moments: BTreeMap<&AsOf, Vec<&Claim>> = BTreeMap::new();
+    for claim in members {
+        if let Some(as_of) = &claim.as_of {
+            moments.entry(as_of).or_default().push(claim);
+        }
+    }
+    if moments.len() < 2 {
+        return Vec::new();
+    }
+    moments
+        .into_iter()
+        .map(|(as_of, claims)| {
+            let mut values: Vec<String> = Vec::new();
+            for claim in &claims {
+                let value = stated_claim(claim);
+                if !values.contains(&value) {
+                    values.push(value);
+                }
+            }
+            TimelineEntry {
+                as_of: moment_text(as_of),
+                claims: claims.iter().map(|c| c.id.clone()).collect(),
+                value: values.join(" or "),
+            }
+        })
+        .collect()
 }
 
 fn slug(name: &str) -> String {
@@ -711,36 +872,28 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         pairs,
         event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
         scope: slot.scope.clone(),
+        timeline: timeline(&members),
     }
 }
 
 fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usize) -> String {
     let first = members[0];
-    let value = |c: &Claim| {
-        c.value.as_ref().map_or_else(
-            || {
-                if c.polarity == Polarity::Negated {
-                    "it did not happen".to_string()
-                } else {
-                    "it happened".to_string()
-                }
-            },
-            describe,
-        )
-    };
     let plural = if sources == 1 { "source" } else { "sources" };
     match verdict {
-        Verdict::SingleSource => format!("only {} states {}", first.doc, value(first)),
-        Verdict::Agreement => format!("{sources} {plural} agree on {}", value(first)),
-        Verdict::Rounding => {
-            // The narrowest wording is the most precise.
-            let narrowest = members
-                .iter()
-                .filter_map(|c| c.value.as_ref().and_then(Interval::of).map(|i| (i.width(), *c)))
-                .min_by(|a, b| a.0.total_cmp(&b.0))
-                .map_or(first, |(_, c)| c);
-            format!("{sources} {plural} agree up to rounding on {}", value(narrowest))
+        Verdict::SingleSource => format!("only {} states {}", first.doc, stated_claim(first)),
+        Verdict::Agreement => format!("{sources} {plural} agree on {}", stated_claim(first)),
+        Verdict::Rounding if evolves(pairs) => {
+            let (earliest, latest) = (first_and_latest(members, false), first_and_latest(members, true));
+            format!(
+                "{sources} {plural}, a figure that changed over time: latest {}, first {}",
+                at_moment(latest),
+                at_moment(earliest)
+            )
         }
+        Verdict::Rounding if counters_differ(pairs) => {
+            format!("{sources} {plural}, figures of different counters: {}", by_counter(members))
+        }
+        Verdict::Rounding => format!("{sources} {plural} agree up to rounding on {}", stated_claim(narrowest(members))),
         Verdict::Contradiction => {
             let contra: Vec<&Pair> = pairs.iter().filter(|p| p.verdict == Verdict::Contradiction).collect();
             let by_id = |id: &str| members.iter().find(|c| c.id == id).copied();
@@ -752,6 +905,59 @@ fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usiz
             }
         }
     }
+}
+
+/// The most precise of `claims`: the narrowest interval (the first on a tie).
+pub fn narrowest<'c>(claims: &[&'c Claim]) -> &'c Claim {
+    claims
+        .iter()
+        .filter_map(|c| c.value.as_ref().and_then(Interval::of).map(|i| (i.width(), *c)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(claims[0], |(_, c)| c)
+}
+
+/// The most precise claim of the latest moment (`latest`) or of the
+/// earliest one; claims of no known moment count only when none is known.
+fn first_and_latest<'c>(members: &[&'c Claim], latest: bool) -> &'c Claim {
+    let known: Vec<(AsOf, &Claim)> = members.iter().filter_map(|c| Some((moment(c)?, *c))).collect();
+    let pick = if latest { known.iter().map(|(m, _)| m).max() } else { known.iter().map(|(m, _)| m).min() };
+    match pick {
+        Some(at) => narrowest(&known.iter().filter(|(m, _)| m == at).map(|(_, c)| *c).collect::<Vec<_>>()),
+        None => members[0],
+    }
+}
+
+/// "29 (as of 2025-01-27)", or the figure alone when its moment is unknown.
+fn at_moment(claim: &Claim) -> String {
+    match moment(claim) {
+        Some(at) => format!("{} (as of {})", stated_claim(claim), moment_text(&at)),
+        None => stated_claim(claim),
+    }
+}
+
+/// "1.27 million according to ministère, 2.8 million according to CGT":
+/// the latest, most precise figure of each counter, in order of first mention.
+fn by_counter(members: &[&Claim]) -> String {
+    let mut counters: Vec<(String, Vec<&Claim>)> = Vec::new();
+    for claim in members {
+        let name = claim.attributed_to.clone().unwrap_or_default();
+        let key = crate::words::key(&name).into_owned();
+        match counters.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, claims)) => claims.push(claim),
+            None => counters.push((key, vec![claim])),
+        }
+    }
+    let said: Vec<String> = counters
+        .iter()
+        .map(|(_, claims)| {
+            let claim = first_and_latest(claims, true);
+            match &claim.attributed_to {
+                Some(by) => format!("{} according to {by}", stated_claim(claim)),
+                None => format!("{} with no counter named", stated_claim(claim)),
+            }
+        })
+        .collect();
+    said.join(", ")
 }
 
 /// Whether a finding's verdict reaches a threshold.
@@ -769,7 +975,7 @@ impl fmt::Display for Verdict {
 mod tests {
     use super::*;
     use crate::lexicon::Rules;
-    use crate::testing::{amount, claim, claim_by, year};
+    use crate::testing::{amount, claim, claim_by, count, year};
 
     #[test]
     fn whole_numbers_print_as_the_float_format_would() {
@@ -857,5 +1063,87 @@ mod tests {
         let findings = judge_slots(&[slot], &claims, &rules.verdicts);
         assert_eq!(findings[0].pairs.len(), 3);
         assert_eq!(findings[0].verdict, Verdict::Contradiction);
+    }
+
+    #[test]
+    fn a_value_is_stated_as_its_source_gives_it() {
+        let mut nearly = amount(90e9, 100e9, Some(Hedge::Nearly));
+        nearly.point = Some(100e9);
+        assert_eq!(stated(&nearly), "nearly 100 billion USD");
+        assert_eq!(stated(&count(1644.0)), "1,644");
+        assert_eq!(stated(&count(1_270_000.0)), "1.27 million");
+        assert_eq!(stated(&year(2018)), "2018");
+        let mut month = year(2025);
+        (month.start, month.end) = (Some("2025-02-01".into()), Some("2025-02-28".into()));
+        assert_eq!(stated(&month), "2025-02");
+        (month.start, month.end, month.text) = (Some("--02-01".into()), Some("--02-29".into()), "février".into());
+        assert_eq!(stated(&month), "février (year not stated)");
+        assert_eq!(grouped("-12345.5"), "-12,345.5");
+    }
+
+    #[test]
+    fn an_explanation_describes_a_value_once() {
+        let rules = Rules::load(None).unwrap();
+        let judged = rules.verdicts.judge(&claim("a", Some(year(2018))), &claim("b", Some(year(2019)))).unwrap();
+        assert_eq!(judged.explanation, "2018 and 2019 cannot both be true");
+        let (mut a, b) = (claim("a", Some(year(2018))), claim("b", Some(year(2019))));
+        a.value.as_mut().unwrap().text = "en 2018".into();
+        let judged = rules.verdicts.judge(&a, &b).unwrap();
+        assert_eq!(judged.explanation, "en 2018 (2018) and 2019 cannot both be true");
+    }
+
+    #[test]
+    fn the_rules_that_reports_name_are_in_the_rules() {
+        let rules = Rules::load(None).unwrap();
+        for id in EVOLVING_RULES.iter().chain([&COUNTERS_RULE]) {
+            assert!(rules.verdicts.rules.iter().any(|r| r.id == *id), "no rule {id} in rules/verdicts.toml");
+        }
+    }
+
+    /// A toll of 17, then 21, then 21 again: its summary names the latest
+    /// figure, and its timeline lists each moment in order.
+    #[test]
+    fn a_rising_figure_is_summarized_by_its_latest_value() {
+        let rules = Rules::load(None).unwrap();
+        let told = [("a", 17.0, "2031-05-14"), ("b", 17.0, "2031-05-12"), ("c", 21.0, "2031-05-14")];
+        let claims: Vec<Claim> = told
+            .iter()
+            .map(|&(id, n, date)| {
+                let mut c = claim_by(id, "", "", Some(count(n)));
+                c.frame = "casualties".into();
+                c.reference_date = Some(date.into());
+                c.as_of = Some(AsOf::of(PartialDate::parse(date).unwrap()));
+                c
+            })
+            .collect();
+        let slot = Slot {
+            frame: "casualties".into(),
+            attribute: Attribute::Count,
+            agent: None,
+            target: None,
+            event: None,
+            scope: Scope::default(),
+            evolving: true,
+            claims: vec![0, 1, 2],
+        };
+        let finding = &judge_slots(&[slot], &claims, &rules.verdicts)[0];
+        // 17 and 21 on the same day cannot both be true; still, the latest figure leads.
+        assert_eq!(finding.verdict, Verdict::Contradiction, "{finding:?}");
+        let timeline: Vec<(&str, &str)> =
+            finding.timeline.iter().map(|e| (e.as_of.as_str(), e.value.as_str())).collect();
+        assert_eq!(timeline, [("2031-05-12", "17"), ("2031-05-14", "17 or 21")]);
+        let rising: Vec<&Claim> = vec![&claims[1], &claims[2]];
+        let pairs = vec![Pair {
+            a: "b".into(),
+            b: "c".into(),
+            verdict: Verdict::Rounding,
+            rule: EVOLVING_RULES[1].into(),
+            severity: Severity::Warning,
+            explanation: String::new(),
+        }];
+        assert_eq!(
+            summarize(Verdict::Rounding, &rising, &pairs, 2),
+            "2 sources, a figure that changed over time: latest 21 (as of 2031-05-14), first 17 (as of 2031-05-12)"
+        );
     }
 }

@@ -14,7 +14,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use super::markdown::{SECTIONS, heading, summary, value_of};
+use super::markdown::{SECTIONS, summary};
 use super::{Report, counted};
 use crate::claim::Claim;
 use crate::document::Document;
@@ -353,6 +353,21 @@ impl<'a> Index<'a> {
         let path = self.docs.get(claim.doc.as_str()).map_or(claim.doc.as_str(), |d| d.path.as_str());
         format!("{path}:{}:{}", claim.span.line, claim.span.column)
     }
+}
+
+/// `frame · attribute · agent → target (event)`: a finding in a few words.
+fn heading(finding: &Finding) -> String {
+    let agent = finding.roles.get("agent").map_or("?", String::as_str);
+    let target = finding.roles.get("target").map_or("?", String::as_str);
+    let event = finding.event.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
+    format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute.as_str())
+}
+
+/// A claim's value as its interval, or the event.
+fn value_of(claim: &Claim) -> String {
+    let polarity = if claim.polarity == crate::claim::Polarity::Negated { "not: " } else { "" };
+    let value = claim.value.as_ref().map_or_else(|| "(the event)".to_string(), crate::verdict::describe);
+    format!("{polarity}{value}")
 }
 
 /// The findings in the Markdown report's order: contradictions first.

@@ -163,6 +163,10 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Problems that did not stop the run, each naming its file.
     pub warnings: Vec<String>,
+    /// What each frame is, in words, by frame id (from rules/): the
+    /// Markdown report's headings.
+    #[serde(skip)]
+    pub descriptions: std::collections::BTreeMap<String, String>,
 }
 
 impl Report {
