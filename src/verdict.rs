@@ -513,7 +513,7 @@ fn stated_date(value: &Value) -> String {
 
 /// `start`..`end` (`YYYY-MM-DD`) as a reader says it: "2018", "2025-02",
 /// "2025-04-10", or "2024-03-20 to 2024-06-20".
-fn span_text(start: &str, end: &str) -> String {
+pub fn span_text(start: &str, end: &str) -> String {
     if start == end {
         return start.to_string();
     }

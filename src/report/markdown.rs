@@ -218,8 +218,7 @@ fn title(finding: &Finding, descriptions: &std::collections::BTreeMap<String, St
         (None, None) => description,
     };
     if let Some((start, end)) = finding.event.as_deref().and_then(|e| e.split_once(" to ")) {
-        let span = AsOf { start: start.to_string(), end: end.to_string(), granularity: String::new() };
-        let _ = write!(out, ", {}", moment_text(&span));
+        let _ = write!(out, ", {}", crate::verdict::span_text(start, end));
     }
     if let Some(place) = &finding.scope.place {
         let _ = write!(out, ", in {place}");
