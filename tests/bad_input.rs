@@ -4,17 +4,9 @@
 
 mod common;
 
-use common::{code, json, run, stderr, stdout, temp_dir, write};
+use common::{code, json, report_json, run, stderr, stdout, temp_dir, write};
 
 const GOOD: &str = " date 2025-02 Elon Musk a quitté OpenAI en 2019. Il avait cofondé la société en 2015.\n";
-
-fn report_json(args: &[&str]) -> (i32, serde_json::Value, String) {
-    let mut all = vec!["report", "--format", "json"];
-    all.extend_from_slice(args);
-    let out = run(&all, b"");
-    assert_ne!(code(&out), 101, "panic: {}", stderr(&out));
-    (code(&out), json(&out), stderr(&out))
-}
 
 fn skipped_paths(report: &serde_json::Value) -> Vec<String> {
     report["skipped"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap().to_string()).collect()

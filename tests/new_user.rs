@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{code, json, root, run, stderr, stdout, temp_dir, write};
+use common::{code, json, report_json, root, run, stderr, stdout, temp_dir, write};
 
 /// The values `parse` reads in one phrase: (text, low, high, hedge).
 fn parse(lang: &str, phrase: &str) -> Vec<(String, f64, f64, String)> {
@@ -24,14 +24,6 @@ fn parse(lang: &str, phrase: &str) -> Vec<(String, f64, f64, String)> {
             )
         })
         .collect()
-}
-
-fn report_json(args: &[&str]) -> (i32, serde_json::Value, String) {
-    let mut all = vec!["report", "--format", "json"];
-    all.extend_from_slice(args);
-    let out = run(&all, b"");
-    assert_ne!(code(&out), 101, "panic: {}", stderr(&out));
-    (code(&out), json(&out), stderr(&out))
 }
 
 fn dates(report: &serde_json::Value) -> Vec<(String, Option<String>)> {

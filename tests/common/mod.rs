@@ -65,3 +65,13 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 pub fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
 }
+
+/// Runs `crosscheck report --format json ARGS`: exit status (never a
+/// panic), the report, and standard error.
+pub fn report_json(args: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut all = vec!["report", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all, b"");
+    assert_ne!(code(&out), 101, "panic: {}", stderr(&out));
+    (code(&out), json(&out), stderr(&out))
+}
