@@ -204,7 +204,7 @@ fn split_events(claims: &[Claim], group: &[usize]) -> Vec<(Option<TimeSpan>, Vec
     timed.sort_by_key(|(i, r)| (r.width(), *i));
     let mut events: Vec<(DayRange, TimeSpan, Vec<usize>)> = Vec::new();
     for (i, range) in timed {
-        let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.overlaps(&range)).collect();
+        let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.meets_event(&range)).collect();
         if meeting.is_empty() {
             let span = claims[i].event_time.clone().unwrap_or(TimeSpan { start: String::new(), end: String::new() });
             events.push((range, span, vec![i]));

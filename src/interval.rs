@@ -89,6 +89,15 @@ impl DayRange {
         a.iter().any(|(s1, e1)| b.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
     }
 
+    /// Whether two times can be one event's: they overlap, and a day or
+    /// month without its year does not fall in a whole year, which says
+    /// nothing of the day ("31 January" is no date of "1995").
+    pub fn meets_event(&self, other: &DayRange) -> bool {
+        let whole_year = |r: &DayRange| r.year_known && r.end - r.start >= 364;
+        let vague = (!self.year_known && whole_year(other)) || (!other.year_known && whole_year(self));
+        !vague && self.overlaps(other)
+    }
+
     pub fn width(&self) -> i64 {
         if self.end >= self.start { self.end - self.start } else { self.end + 366 - self.start }
     }

@@ -178,6 +178,9 @@ pub struct RawLang {
     /// Months, seasons, parts of a year, relative-date words (see `date`).
     #[serde(default)]
     pub dates: crate::date::RawDates,
+    /// Weekdays and relative days (see `days`).
+    #[serde(default)]
+    pub days: crate::days::RawDays,
     /// Language detection, boilerplate cues, sentence splitting (see `document`).
     #[serde(default)]
     pub text: crate::document::RawText,
@@ -211,7 +214,7 @@ impl Lang {
             ));
         }
         Ok(Lang {
-            values: crate::value::ValueLang::compile(&raw.numbers, &raw.dates, file)?,
+            values: crate::value::ValueLang::compile(&raw.numbers, &raw.dates, &raw.days, file)?,
             text: crate::document::TextLang::compile(&raw.text, file)?,
             claims: crate::words::ClaimWords::compile(&raw.claims, file)?,
             tests: raw

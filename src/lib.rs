@@ -12,6 +12,7 @@ pub mod claim;
 pub mod cli;
 pub mod corpus;
 pub mod date;
+pub mod days;
 pub mod document;
 pub mod entity;
 pub mod frame;

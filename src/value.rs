@@ -93,13 +93,20 @@ fn is_false(b: &bool) -> bool {
 pub struct ValueLang {
     pub numbers: crate::number::NumberLang,
     pub dates: crate::date::DateLang,
+    pub days: crate::days::DayWords,
 }
 
 impl ValueLang {
-    pub fn compile(numbers: &RawNumbers, dates: &RawDates, file: &RuleFile) -> Result<ValueLang, RuleError> {
+    pub fn compile(
+        numbers: &RawNumbers,
+        dates: &RawDates,
+        days: &crate::days::RawDays,
+        file: &RuleFile,
+    ) -> Result<ValueLang, RuleError> {
         Ok(ValueLang {
             numbers: crate::number::NumberLang::compile(numbers, file)?,
             dates: crate::date::DateLang::compile(dates, file)?,
+            days: crate::days::DayWords::compile(days, file)?,
         })
     }
 }
@@ -129,6 +136,9 @@ pub fn find_values_and_bare(
 /// that names no event passes on to the next ones.
 pub fn find_dates(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
     let mut values = lang.dates.dates(text, ctx);
+    let days = lang.days.days(text, ctx, &values);
+    values.extend(days);
+    lang.days.put_ahead(text, ctx, &mut values);
     values.sort_by_key(|v| v.span);
     values
 }

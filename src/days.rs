@@ -1,0 +1,229 @@
+//! Days named relative to the document's date: weekdays ("Tuesday", "ce
+//! mardi", "Monday morning") and relative days ("hier", "yesterday").
+//!
+//! News names the days of its week rather than their dates: "Fox agreed
+//! Tuesday to pay…" in an article of Wednesday 19 April means the 18th. A
+//! weekday is the latest such day on or before the document's date, or the
+//! next one when its sentence speaks of the future ("will", "sera") or says
+//! "next". Without a document date known to the day, a weekday is no date.
+//! A weekday written with its date ("mardi 31 janvier") is read by `date`.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::date::{DateContext, PartialDate};
+use crate::interval::{civil_from_days, days_from_civil};
+use crate::lexicon::{RuleError, RuleFile};
+use crate::span::Span;
+use crate::value::{Granularity, Value, ValueKind};
+
+/// The `[days]` table of a language file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDays {
+    /// The seven weekdays, Monday first.
+    #[serde(default)]
+    weekdays: Vec<String>,
+    /// Words for the document's own day: "today", "aujourd'hui".
+    #[serde(default)]
+    today: Vec<String>,
+    /// Words for the day before it: "yesterday", "hier".
+    #[serde(default)]
+    yesterday: Vec<String>,
+    /// Words before a day that belong to its wording: "ce mardi", "this Tuesday".
+    #[serde(default)]
+    lead: Vec<String>,
+    /// Parts of a day after it: "Monday morning", "dimanche soir".
+    #[serde(default)]
+    parts: Vec<String>,
+    /// Words next to a weekday that make it the next one: "next Tuesday",
+    /// "mardi prochain".
+    #[serde(default)]
+    next: Vec<String>,
+    /// Words of a sentence that speaks of what is to come: "will", "sera".
+    #[serde(default)]
+    future: Vec<String>,
+}
+
+/// One language's day words, compiled.
+#[derive(Debug)]
+pub struct DayWords {
+    /// A weekday or relative day, with its lead and part of day.
+    found: Option<Regex>,
+    weekdays: Vec<String>,
+    today: Vec<String>,
+    yesterday: Vec<String>,
+    next: Option<Regex>,
+    future: Option<Regex>,
+}
+
+fn key(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// Longest first, escaped, with either apostrophe.
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’]")).collect::<Vec<_>>().join("|")
+}
+
+impl DayWords {
+    pub fn compile(raw: &RawDays, file: &RuleFile) -> Result<DayWords, RuleError> {
+        if !raw.weekdays.is_empty() && raw.weekdays.len() != 7 {
+            return Err(file.error_at(
+                file.text.find("weekdays"),
+                format!("weekdays lists {} names: it must list the seven days, Monday first", raw.weekdays.len()),
+            ));
+        }
+        let compile = |p: String| Regex::new(&p).map_err(|e| file.error_at(None, format!("day words: {e}")));
+        let words = |list: &[String]| (!list.is_empty()).then(|| alternation(list));
+        let days: Vec<String> = raw.weekdays.iter().chain(&raw.today).chain(&raw.yesterday).cloned().collect();
+        let found = match words(&days) {
+            None => None,
+            Some(days) => {
+                let lead = words(&raw.lead).map_or(String::new(), |l| format!(r"(?:(?:{l})\s+)?"));
+                let part = words(&raw.parts).map_or(String::new(), |p| format!(r"(?:\s+(?:{p}))?"));
+                Some(compile(format!(r"(?i)(?-u:\b){lead}({days})(?-u:\b){part}"))?)
+            }
+        };
+        let edge_words = |list: &[String]| -> Result<Option<Regex>, RuleError> {
+            words(list).map(|w| compile(format!(r"(?i)(?:^|[^\w'’])(?:{w})(?:$|[^\w])"))).transpose()
+        };
+        Ok(DayWords {
+            found,
+            weekdays: raw.weekdays.iter().map(|w| key(w)).collect(),
+            today: raw.today.iter().map(|w| key(w)).collect(),
+            yesterday: raw.yesterday.iter().map(|w| key(w)).collect(),
+            next: edge_words(&raw.next)?,
+            future: edge_words(&raw.future)?,
+        })
+    }
+
+    /// The days named in `text` that no date in `taken` already covers,
+    /// resolved against the document's date in `ctx`.
+    pub fn days(&self, text: &str, ctx: &DateContext, taken: &[Value]) -> Vec<Value> {
+        let (Some(found), Some(reference)) = (&self.found, ctx.reference) else {
+            return Vec::new();
+        };
+        let Some(today) = day_number(reference) else {
+            return Vec::new();
+        };
+        let future = self.future.as_ref().is_some_and(|f| f.is_match(text));
+        let mut values = Vec::new();
+        for c in found.captures_iter(text) {
+            let (Some(all), Some(day)) = (c.get(0), c.get(1)) else { continue };
+            let span = Span::new(all.start(), all.end());
+            if taken.iter().any(|v| v.span.start < span.end + 4 && span.start < v.span.end) {
+                continue;
+            }
+            // "Tuesday, Jan. 31" and "mardi 31 janvier": the date says it.
+            if text[span.end..].trim_start_matches([',', ' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let word = key(day.as_str());
+            let offset = if self.today.contains(&word) {
+                0
+            } else if self.yesterday.contains(&word) {
+                -1
+            } else if let Some(weekday) = self.weekdays.iter().position(|w| *w == word) {
+                let (from, to) = floor_boundaries(text, span.start.saturating_sub(12), (span.end + 12).min(text.len()));
+                let around = &text[from..to];
+                let next = self.next.as_ref().is_some_and(|n| n.is_match(around));
+                weekday_offset(today, weekday as i64, next || future)
+            } else {
+                continue;
+            };
+            let (y, m, d) = civil_from_days(today + offset);
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            values.push(Value {
+                kind: ValueKind::Date,
+                text: text[span.start..span.end].to_string(),
+                low: None,
+                high: None,
+                point: None,
+                unit: None,
+                hedge: None,
+                low_open: false,
+                high_open: false,
+                start: Some(iso.clone()),
+                end: Some(iso),
+                granularity: Some(Granularity::Day),
+                span,
+            });
+        }
+        values
+    }
+}
+
+impl DayWords {
+    /// Dates without their year that `date` put in the past ("on Feb. 7",
+    /// the latest 7 February) are the next ones in a sentence about what is
+    /// to come: "unions will march again on Feb. 7".
+    pub fn put_ahead(&self, text: &str, ctx: &DateContext, values: &mut [Value]) {
+        let Some(reference) = ctx.reference.and_then(day_number) else { return };
+        if !self.future.as_ref().is_some_and(|f| f.is_match(text)) {
+            return;
+        }
+        for value in values.iter_mut().filter(|v| v.kind == ValueKind::Date && v.granularity == Some(Granularity::Day))
+        {
+            let has_year = value.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+            let Some(start) = value.start.as_deref().and_then(parse_iso) else { continue };
+            if has_year || start >= reference {
+                continue;
+            }
+            let (y, m, d) = civil_from_days(start);
+            let next = days_from_civil(y + 1, m, d.min(crate::date::days_in_month(y as i32 + 1, m)));
+            let (y, m, d) = civil_from_days(next);
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            value.start = Some(iso.clone());
+            value.end = Some(iso);
+        }
+    }
+}
+
+fn parse_iso(text: &str) -> Option<i64> {
+    let mut parts = text.splitn(3, '-');
+    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    Some(days_from_civil(y, m, d))
+}
+
+/// `from..to` moved back to char boundaries.
+fn floor_boundaries(text: &str, mut from: usize, mut to: usize) -> (usize, usize) {
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
+}
+
+/// The day number of a date known to the day.
+fn day_number(date: PartialDate) -> Option<i64> {
+    Some(days_from_civil(date.year as i64, date.month?, date.day?))
+}
+
+/// Days from `today` to the weekday (0 = Monday): the latest one on or
+/// before it, or with `ahead` the first one on or after it.
+fn weekday_offset(today: i64, weekday: i64, ahead: bool) -> i64 {
+    // Day 0 of `days_from_civil` is Thursday 1 January 1970.
+    let today_weekday = (today + 3).rem_euclid(7);
+    if ahead { (weekday - today_weekday).rem_euclid(7) } else { -(today_weekday - weekday).rem_euclid(7) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weekday_is_the_latest_one_on_or_before_the_day() {
+        // Wednesday 19 April 2023.
+        let wednesday = days_from_civil(2023, 4, 19);
+        assert_eq!(weekday_offset(wednesday, 1, false), -1);
+        assert_eq!(weekday_offset(wednesday, 2, false), 0);
+        assert_eq!(weekday_offset(wednesday, 3, false), -6);
+        assert_eq!(weekday_offset(wednesday, 4, true), 1);
+        assert_eq!(weekday_offset(wednesday, 2, true), 0);
+    }
+}
