@@ -63,10 +63,20 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
             let frame = frames.by_id(frame_id);
             let evolving = frame.is_some_and(|f| f.evolving);
             let repeatable = frame.is_some_and(|f| f.repeatable);
+            let within = frame.map_or(0, |f| i64::from(f.same_event_within_days));
             let symmetric = frame.is_some_and(|f| f.symmetric);
+            // A measure's figure dated to another event (the 1999 quake's
+            // toll, recalled in 2023) is that event's, apart from the story's.
+            let measure = frame.is_some_and(|f| f.measure == Some(attribute));
             let mut slots = Vec::new();
             for group in group_by_roles(claims, &members, repeatable, symmetric) {
-                let events = if repeatable { split_events(claims, &group.claims) } else { vec![(None, group.claims)] };
+                let events = if repeatable {
+                    split_events(claims, &group.claims, within)
+                } else if measure {
+                    split_recalled(claims, group.claims)
+                } else {
+                    vec![(None, group.claims)]
+                };
                 for (event, claim_ids) in events {
                     slots.push(Slot {
                         frame: frame_id.to_string(),
@@ -196,15 +206,35 @@ fn reversed_together(claims: &[Claim], group: &[usize], claim: &Claim) -> bool {
     group.iter().any(|&i| day_range(&claims[i].event_time).is_some_and(|t| t.overlaps(&time)))
 }
 
+/// A measure's figures: those of the story's own event, then one event per
+/// recalled time.
+fn split_recalled(claims: &[Claim], group: Vec<usize>) -> Vec<(Option<TimeSpan>, Vec<usize>)> {
+    let year = |date: &str| date.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let is_recalled = |c: &Claim| {
+        let event = c.event_time.as_ref().and_then(|t| year(&t.start));
+        let own = c.reference_date.as_deref().and_then(year);
+        matches!((event, own), (Some(e), Some(o)) if e != o)
+    };
+    let (recalled, own): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&i| is_recalled(&claims[i]));
+    if recalled.is_empty() {
+        return vec![(None, own)];
+    }
+    let mut out = split_events(claims, &recalled, 0);
+    if !own.is_empty() {
+        out.insert(0, (None, own));
+    }
+    out
+}
+
 /// Events of a repeatable frame: times that meet are one event, finest first,
 /// so that a coarse "2024" joins every 2024 event rather than merging them.
-fn split_events(claims: &[Claim], group: &[usize]) -> Vec<(Option<TimeSpan>, Vec<usize>)> {
+fn split_events(claims: &[Claim], group: &[usize], within: i64) -> Vec<(Option<TimeSpan>, Vec<usize>)> {
     let mut timed: Vec<(usize, DayRange)> =
         group.iter().filter_map(|&i| day_range(&claims[i].event_time).map(|r| (i, r))).collect();
     timed.sort_by_key(|(i, r)| (r.width(), *i));
     let mut events: Vec<(DayRange, TimeSpan, Vec<usize>)> = Vec::new();
     for (i, range) in timed {
-        let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.meets_event(&range)).collect();
+        let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.within(&range, within)).collect();
         if meeting.is_empty() {
             let span = claims[i].event_time.clone().unwrap_or(TimeSpan { start: String::new(), end: String::new() });
             events.push((range, span, vec![i]));

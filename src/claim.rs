@@ -103,11 +103,15 @@ pub struct Scope {
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Another event of the story's kind than its main one ("a second
+    /// quake measured 7.6"): `"another"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 impl Scope {
     pub fn is_empty(&self) -> bool {
-        self.place.is_none() && self.group.is_none()
+        self.place.is_none() && self.group.is_none() && self.event.is_none()
     }
 }
 
@@ -379,6 +383,7 @@ pub fn extract(
         None => sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect(),
     };
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
+    let doc_year = doc.reference_date.map(|d| d.year).or_else(|| latest_year_named(&doc.text));
     let counter_doc = frame_lang.counter.finds_any(&doc.text);
     // Cue lists are searched once over the document, not once a sentence.
     let found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
@@ -444,8 +449,13 @@ pub fn extract(
                         words,
                     )
                     .or_else(|| sentence_attribution.clone()),
-                    event_time: None,
-                    scope: Some(scope_of(text, tokens, &mentions, &segs, value_span, words)),
+                    event_time: recalled_before(&values, value_span, doc_year),
+                    scope: Some(Scope {
+                        event: (!rules.frames.frames[binding.frame].evolving
+                            && another_event(text, tokens, value_span, words))
+                        .then(|| "another".to_string()),
+                        ..scope_of(text, tokens, &mentions, &segs, value_span, words)
+                    }),
                     as_of: stated_moment(tokens, &segs, &values, value_span),
                 }
             }));
@@ -707,6 +717,68 @@ fn stated_moment(tokens: &[Token], segs: &[Segment], values: &[Value], figure: S
     })
 }
 
+/// The latest year a text names, 1900 to 2100: the year an undated
+/// document is at least of.
+fn latest_year_named(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut latest = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let alone = |b: Option<&u8>| !b.is_some_and(|b| b.is_ascii_alphanumeric());
+        if run == 4 && alone(i.checked_sub(1).and_then(|j| bytes.get(j))) && alone(bytes.get(i + 4)) {
+            let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+            if (1900..=2100).contains(&year) {
+                latest = latest.max(Some(year));
+            }
+        }
+        i += run;
+    }
+    latest
+}
+
+/// The event a figure is about when a date of another year than the
+/// document's stands before it in its sentence with no figure between:
+/// "that of 1999, which had a magnitude of 7.6".
+fn recalled_before(values: &[Value], figure: Span, doc_year: Option<i32>) -> Option<TimeSpan> {
+    let doc_year = doc_year?;
+    let before = values.iter().rev().find(|v| v.span.end <= figure.start)?;
+    let start = before.start.as_deref().filter(|_| before.kind == ValueKind::Date)?;
+    let year: i32 = start.get(..4)?.parse().ok()?;
+    let end = before.end.clone()?;
+    (year != doc_year).then(|| TimeSpan { start: start.to_string(), end })
+}
+
+/// Whether the words before a figure in its sentence make its event
+/// another one of its kind than the story's main one: "a second, a little
+/// later, measured 7.6", "des répliques ont suivi, avant un séisme de
+/// magnitude 7,5". The nearest such word decides: "the first quake" is the
+/// main one, unless a preposition makes it a point of reference ("after the
+/// first quake, including one measuring 7.5").
+fn another_event(text: &str, tokens: &[Token], figure: Span, words: &ClaimWords) -> bool {
+    let at = token_at(tokens, figure.start);
+    let before: Vec<String> = tokens[..at]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| key(t.text(text)).into_owned())
+        .collect();
+    for (i, word) in before.iter().enumerate() {
+        if words.other_event.contains(word) {
+            return true;
+        }
+        let after_preposition = before[i + 1..].iter().take(2).any(|w| words.prepositions.contains(w));
+        if words.first_event.contains(word) && !after_preposition {
+            return false;
+        }
+    }
+    false
+}
+
 /// Who a figure is attributed to when a cue stands by it: in its clause
 /// ("500 000 selon la CGT"), in the clause right after it (", according to
 /// the ministry"), or in a clause fronting the sentence ("Selon la police,
@@ -799,7 +871,7 @@ fn scope_of(
     places.sort_unstable();
     places.dedup();
     match places.as_slice() {
-        [one] => Scope { place: Some(one.to_string()), group: None },
+        [one] => Scope { place: Some(one.to_string()), ..Scope::default() },
         _ => Scope::default(),
     }
 }
@@ -842,6 +914,7 @@ fn bind_measures(
     let generic = |word: &str| {
         let word = key(word);
         word.is_empty()
+            || word.ends_with('\'')
             || words.generic_nouns.contains(&word)
             || words.function_words.contains(&word)
             || words.prepositions.contains(&word)
@@ -1504,11 +1577,8 @@ mod tests {
         // Too far from the trigger, or another value between: no count.
         assert_eq!(counts("Title\n\nThe toll was revised by the ministry on its site at 9 and 11.\n"), []);
         // A year is no count: the toll is the figure its measure word binds.
-        // (2023 is when: the toll's time.)
-        assert_eq!(
-            counts("Title\n\nThe toll in 2023 stood at 12.\n"),
-            [pair("casualties", "12"), pair("casualties", "2023")]
-        );
+        // (A toll states no time of its own: the date of a disaster is its outbreak's.)
+        assert_eq!(counts("Title\n\nThe toll in 2023 stood at 12.\n"), [pair("casualties", "12")]);
     }
 
     /// Frame and value wording of each count or share read from `text`.
@@ -1518,6 +1588,60 @@ mod tests {
             .filter(|c| c.attribute != Attribute::Time)
             .map(|c| (c.frame, c.value.map(|v| v.text).unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn a_measure_binds_the_nouns_it_counts_and_the_figures_that_count_nothing() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(f, t)| (f.to_string(), t.to_string())).collect()
+        };
+        // "structures" is what the measure counts: the verb before binds it.
+        assert_eq!(
+            measured("en", "The blaze has destroyed more than 4,100 structures and is 40% contained."),
+            pairs(&[("structures_destroyed", "more than 4,100"), ("containment", "40%")])
+        );
+        // A magnitude counts nothing: a verb after it does not unbind it.
+        assert_eq!(
+            measured("fr", "Le séisme de magnitude 6,4 s'est produit à l'aube."),
+            pairs(&[("magnitude", "6,4")])
+        );
+        // Orders and warnings are two measures.
+        assert_eq!(
+            measured(
+                "en",
+                "About 31,000 residents in the valley remain under mandatory evacuation orders, while another 9,000 are under evacuation warnings."
+            ),
+            pairs(&[("evacuated", "About 31,000"), ("warned", "9,000")])
+        );
+    }
+
+    #[test]
+    fn a_figure_of_another_event_says_so() {
+        let scoped = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            claims_of(Some("en"), &format!("---\ndate: 2031-03-02\n---\nTitle\n\n{text}\n"))
+                .into_iter()
+                .filter(|c| c.frame == "magnitude")
+                .map(|c| {
+                    let v = c.value.map(|v| v.text).unwrap_or_default();
+                    (v, c.scope.event, c.event_time.map(|t| t.start))
+                })
+                .collect()
+        };
+        let another = Some("another".to_string());
+        assert_eq!(
+            scoped("The first tremor measured a magnitude of 6.1 and a second, an hour later, measured 5.8."),
+            [("6.1".to_string(), None, None), ("5.8".to_string(), another.clone(), None)]
+        );
+        // "the first" after a preposition is a point of reference.
+        assert_eq!(
+            scoped("Aftershocks followed after the first tremor, including one measuring magnitude 5.2."),
+            [("5.2".to_string(), another, None)]
+        );
+        // A date of another year before the figure dates its event.
+        assert_eq!(
+            scoped("It was stronger than the one of 2009, which had a magnitude of 5.9."),
+            [("5.9".to_string(), None, Some("2009-01-01".to_string()))]
+        );
     }
 
     #[test]

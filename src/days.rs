@@ -223,7 +223,7 @@ mod tests {
         assert_eq!(weekday_offset(wednesday, 1, false), -1);
         assert_eq!(weekday_offset(wednesday, 2, false), 0);
         assert_eq!(weekday_offset(wednesday, 3, false), -6);
-        assert_eq!(weekday_offset(wednesday, 4, true), 1);
+        assert_eq!(weekday_offset(wednesday, 4, true), 2);
         assert_eq!(weekday_offset(wednesday, 2, true), 0);
     }
 }

@@ -75,6 +75,11 @@ struct RawFrame {
     /// The event may happen more than once (lawsuits, bids).
     #[serde(default)]
     repeatable: bool,
+    /// For a repeatable event: times this many days apart or fewer are one
+    /// event told two ways (a flood on 13 or 14 October), farther ones two
+    /// events (the 1999 and the 2023 earthquakes). 0: any disjoint times.
+    #[serde(default)]
+    same_event_within_days: u32,
     /// The two roles are interchangeable (a dispute between A and B).
     #[serde(default)]
     symmetric: bool,
@@ -116,6 +121,15 @@ struct RawMeasure {
     after: BTreeMap<String, Vec<Spanned<String>>>,
     #[serde(default)]
     before: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The nouns the measure counts ("structures", "bâtiments"): a figure
+    /// followed by one is bound by the words before it ("destroyed more
+    /// than 12,000 structures") as a figure with no noun would be.
+    #[serde(default)]
+    nouns: BTreeMap<String, Vec<Spanned<String>>>,
+    /// The figure counts no noun (a magnitude): the words before it bind it
+    /// whatever follows ("de magnitude 7,8 s'est produit").
+    #[serde(default)]
+    counts_nothing: bool,
 }
 
 /// One frame, checked.
@@ -125,6 +139,7 @@ pub struct Frame {
     pub description: String,
     pub attributes: BTreeSet<Attribute>,
     pub repeatable: bool,
+    pub same_event_within_days: u32,
     pub symmetric: bool,
     pub roles: bool,
     pub evolving: bool,
@@ -212,6 +227,7 @@ impl Frames {
                     description: raw_frame.description,
                     attributes,
                     repeatable: raw_frame.repeatable,
+                    same_event_within_days: raw_frame.same_event_within_days,
                     symmetric: raw_frame.symmetric,
                     roles: raw_frame.roles,
                     evolving: raw_frame.evolving,
@@ -247,12 +263,16 @@ fn compile_measure(
                 ),
             )
         })?;
-    let codes: BTreeSet<&String> = raw.after.keys().chain(raw.before.keys()).collect();
+    let codes: BTreeSet<&String> = raw.after.keys().chain(raw.before.keys()).chain(raw.nouns.keys()).collect();
     for code in codes {
         let none = Vec::new();
-        let after = raw.after.get(code).unwrap_or(&none);
-        let before = raw.before.get(code).unwrap_or(&none);
-        let cues = crate::measure::MeasureCues::compile(file, frame, attribute, after, before)?;
+        let words = crate::measure::MeasureWords {
+            after: raw.after.get(code).unwrap_or(&none),
+            before: raw.before.get(code).unwrap_or(&none),
+            nouns: raw.nouns.get(code).unwrap_or(&none),
+            counts_nothing: raw.counts_nothing,
+        };
+        let cues = crate::measure::MeasureCues::compile(file, frame, attribute, &words)?;
         langs.entry(code.clone()).or_default().measures.push(cues);
     }
     Ok(attribute)

@@ -98,6 +98,15 @@ impl DayRange {
         !vague && self.overlaps(other)
     }
 
+    /// Whether two times are at most `days` apart (or overlap), as one
+    /// event's told two ways may be; with a year unknown, whether they overlap.
+    pub fn within(&self, other: &DayRange, days: i64) -> bool {
+        if !(self.year_known && other.year_known) || days == 0 {
+            return self.meets_event(other);
+        }
+        self.start - days <= other.end && other.start - days <= self.end
+    }
+
     pub fn width(&self) -> i64 {
         if self.end >= self.start { self.end - self.start } else { self.end + 366 - self.start }
     }
@@ -132,11 +141,15 @@ impl Interval {
             let span = TimeSpan { start: value.start.clone()?, end: value.end.clone()? };
             return DayRange::of(&span).map(Interval::Days);
         }
+        // A figure stated flat allows what rounds to it: half a unit of its
+        // last digit each way, the upper half-unit going to the next figure,
+        // so that two figures of one precision ("7.5", "7.6") never meet.
+        let flat = value.hedge.is_none() && value.low.is_some() && value.high.is_some() && value.low != value.high;
         Some(Interval::Number {
             low: value.low,
             high: value.high,
             low_open: value.low_open,
-            high_open: value.high_open,
+            high_open: value.high_open || flat,
         })
     }
 

@@ -32,10 +32,23 @@ pub struct MeasureCues {
     /// Searched in the words before a figure, each on its own: a short
     /// pattern ("toll") must not hide a longer one ("toll … rose to").
     before: Vec<Regex>,
+    /// Anchored at the first word after a figure: a noun the measure counts,
+    /// which leaves the figure to the words before it.
+    nouns: Option<Regex>,
+    /// The figure counts no noun: the words before it bind it whatever follows.
+    counts_nothing: bool,
+}
+
+/// One measure's binding words in one language, as written.
+pub struct MeasureWords<'a> {
+    pub after: &'a [Spanned<String>],
+    pub before: &'a [Spanned<String>],
+    pub nouns: &'a [Spanned<String>],
+    pub counts_nothing: bool,
 }
 
 /// How many bytes before a figure its measure word is looked for.
-const BEFORE_WINDOW: usize = 80;
+const BEFORE_WINDOW: usize = 140;
 
 /// How many words may stand between a measure's words and its figure: "the
 /// toll across both regions is 1,824". Farther words are in the measure's
@@ -51,8 +64,7 @@ impl MeasureCues {
         file: &RuleFile,
         frame: usize,
         attribute: Attribute,
-        after: &[Spanned<String>],
-        before: &[Spanned<String>],
+        words: &MeasureWords,
     ) -> Result<MeasureCues, RuleError> {
         let compile = |patterns: &[&Spanned<String>], anchor: &str| -> Result<Regex, RuleError> {
             for p in patterns {
@@ -63,12 +75,34 @@ impl MeasureCues {
             Regex::new(&format!("(?i){anchor}(?:{})", alternation.join("|")))
                 .map_err(|e| file.error_in(patterns[0], format!("measure words: {e}")))
         };
-        let after = match after {
-            [] => None,
-            some => Some(compile(&some.iter().collect::<Vec<_>>(), "^")?),
+        let anchored = |patterns: &[Spanned<String>]| match patterns {
+            [] => Ok(None),
+            some => compile(&some.iter().collect::<Vec<_>>(), "^").map(Some),
         };
-        let before = before.iter().map(|p| compile(&[p], "")).collect::<Result<_, _>>()?;
-        Ok(MeasureCues { frame, attribute, after, before })
+        let before = words.before.iter().map(|p| compile(&[p], "")).collect::<Result<_, _>>()?;
+        Ok(MeasureCues {
+            frame,
+            attribute,
+            after: anchored(words.after)?,
+            before,
+            nouns: anchored(words.nouns)?,
+            counts_nothing: words.counts_nothing,
+        })
+    }
+
+    /// Whether the words before a figure ending at `end` may bind it: it
+    /// counts nothing, or it counts no noun of its own (`free`), or one
+    /// this measure counts.
+    fn may_bind_before(&self, text: &str, end: usize, free: bool) -> bool {
+        free || self.noun_end(text, end).is_some()
+    }
+
+    /// Where a noun this measure counts ends, when one follows a figure
+    /// ending at `end`.
+    fn noun_end(&self, text: &str, end: usize) -> Option<usize> {
+        let at = skip_blanks(text, end);
+        let m = self.nouns.as_ref()?.find(&text[at..])?;
+        crate::pattern::at_word_edge(text, at + m.start(), at + m.end()).then_some(at + m.end())
     }
 
     fn takes(&self, kind: ValueKind) -> bool {
@@ -147,9 +181,10 @@ pub fn bind(
         })
         .collect();
     for (i, value) in values.iter().enumerate() {
-        if bound[i].is_some() || !(bare[i] || free_of_noun(text, value, generic)) {
+        if bound[i].is_some() {
             continue;
         }
+        let free = bare[i] || free_of_noun(text, value, generic);
         // The window opens after the figure before this one (a date is no
         // figure here: "the toll in 2023 stood at 12"): its words are its own.
         // A figure bound already ("the 7.7 magnitude quake") leaves the window open.
@@ -162,18 +197,25 @@ pub fn bind(
         let nearest = measures
             .iter()
             .filter(|m| m.takes(value.kind))
-            .filter_map(|m| Some((m, m.before(text, from, value.span.start)?)))
+            .filter_map(|m| {
+                let cue = m.before(text, from, value.span.start)?;
+                // A figure that counts nothing is bound by the words right before it alone.
+                let next_to = m.counts_nothing && words_between(text, cue.end, value.span.start) <= 1;
+                (next_to || m.may_bind_before(text, value.span.end, free)).then_some((m, cue))
+            })
             .max_by_key(|(m, cue)| (cue.end, std::cmp::Reverse(m.frame)));
-        let end = noun_end(text, value, noun).unwrap_or(value.span.end);
-        bound[i] = nearest.map(|(m, cue)| Binding {
-            value: i,
-            frame: m.frame,
-            attribute: m.attribute,
-            cue,
-            span: Span::new(cue.start, end),
+        bound[i] = nearest.map(|(m, cue)| {
+            let end = m.noun_end(text, value.span.end).or_else(|| noun_end(text, value, noun));
+            Binding {
+                value: i,
+                frame: m.frame,
+                attribute: m.attribute,
+                cue,
+                span: Span::new(cue.start, end.unwrap_or(value.span.end)),
+            }
         });
     }
-    bind_ellipses(text, values, bare, &mut bound, generic);
+    bind_ellipses(text, values, bare, &mut bound, generic, measures);
     bound.into_iter().flatten().collect()
 }
 
@@ -186,6 +228,7 @@ fn bind_ellipses(
     bare: &[bool],
     bound: &mut [Option<Binding>],
     generic: &dyn Fn(&str) -> bool,
+    measures: &[MeasureCues],
 ) {
     for i in 1..values.len() {
         let value = &values[i];
@@ -194,6 +237,11 @@ fn bind_ellipses(
         }
         let Some(j) = (0..i).rev().find(|&j| values[j].kind != ValueKind::Date) else { continue };
         let Some(previous) = bound[j].clone() else { continue };
+        // What counts nothing is not said again by a count of people.
+        let counts_nothing = measures.iter().any(|m| m.frame == previous.frame && m.counts_nothing);
+        if counts_nothing && !bare[i] {
+            continue;
+        }
         if values[j].kind != value.kind || words_between(text, values[j].span.end, value.span.start) > 12 {
             continue;
         }

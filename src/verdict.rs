@@ -396,7 +396,9 @@ impl Facts {
             count: kinds.is_some_and(|(x, y)| x == ValueKind::Count && y == ValueKind::Count),
             occurrence: a.value.is_none() && b.value.is_none(),
             evolving: false,
-            same_as_of: a.as_of.is_some() && a.as_of == b.as_of,
+            // A month or a year is no one moment of a figure that changes by the day.
+            same_as_of: a.as_of.as_ref().is_some_and(|t| t.granularity == crate::value::Granularity::Day)
+                && a.as_of == b.as_of,
             different_counters: match (&a.attributed_to, &b.attributed_to) {
                 (Some(x), Some(y)) => crate::words::key(x) != crate::words::key(y),
                 _ => false,

@@ -108,6 +108,13 @@ pub struct RawClaimWords {
     /// Words before a place that a figure is about ("in", "en", "à").
     #[serde(default)]
     pub place_words: Vec<String>,
+    /// Words that make an event another one of its kind: "a second quake",
+    /// "un nouveau séisme", "an aftershock".
+    #[serde(default)]
+    pub other_event: Vec<String>,
+    /// Words that make it the first one: "the first quake", "la première secousse".
+    #[serde(default)]
+    pub first_event: Vec<String>,
     /// Cues that a statement is someone's ("selon", "according to", "allègue").
     #[serde(default)]
     pub attribution: Vec<Spanned<String>>,
@@ -289,6 +296,8 @@ pub struct ClaimWords {
     pub coagent: WordSet,
     pub generic_nouns: WordSet,
     pub place_words: WordSet,
+    pub other_event: WordSet,
+    pub first_event: WordSet,
     pub attribution: PatternSet<()>,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
@@ -346,6 +355,8 @@ impl ClaimWords {
             coagent: lowered(&raw.coagent),
             generic_nouns: lowered(&raw.generic_nouns),
             place_words: lowered(&raw.place_words),
+            other_event: lowered(&raw.other_event),
+            first_event: lowered(&raw.first_event),
             attribution: set(&raw.attribution)?,
             clause_words: {
                 let mut map = WordMap::default();

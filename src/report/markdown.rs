@@ -838,7 +838,7 @@ mod tests {
             ("acquisition".to_string(), "a purchase or a bid to buy".to_string()),
         ]
         .into();
-        let syria = Scope { place: Some("Syria".into()), group: None };
+        let syria = Scope { place: Some("Syria".into()), ..Scope::default() };
         let toll = finding("casualties", Attribute::Count, &[], syria);
         assert_eq!(title(&toll, &descriptions), "People killed by an event, in Syria");
         let deal = [("agent", "Microsoft"), ("target", "Activision Blizzard")];
