@@ -22,6 +22,8 @@ use crate::interval::DayRange;
 pub struct Slot {
     pub frame: String,
     pub attribute: Attribute,
+    /// The attribute's name in reports (see [`crate::frame::Frame::attribute_name`]).
+    pub attribute_name: String,
     pub agent: Option<String>,
     pub target: Option<String>,
     /// The event's time, for repeatable frames split by time.
@@ -81,6 +83,8 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
                     slots.push(Slot {
                         frame: frame_id.to_string(),
                         attribute,
+                        attribute_name: frame
+                            .map_or_else(|| attribute.as_str().to_string(), |f| f.attribute_name(attribute)),
                         agent: group.agent.clone(),
                         target: group.target.clone(),
                         event,

@@ -48,7 +48,13 @@ pub struct Claim {
     pub id: String,
     pub doc: String,
     pub frame: String,
+    /// The kind of value the claim states; read back from its value.
+    #[serde(skip, default = "unread")]
     pub attribute: Attribute,
+    /// What the claim states, by the name the rules give it: the kind, or a
+    /// measure's declared name ("magnitude").
+    #[serde(rename = "attribute")]
+    pub attribute_name: String,
     /// `agent` and `target`, canonical names; a role may be absent.
     pub roles: BTreeMap<String, String>,
     pub polarity: Polarity,
@@ -142,7 +148,17 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// The kind of a claim read from JSON before [`Claim::read_kind`].
+fn unread() -> Attribute {
+    Attribute::Occurrence
+}
+
 impl Claim {
+    /// Sets the kind of value a claim read from JSON states, from its value.
+    pub fn read_kind(&mut self) {
+        self.attribute = self.value.as_ref().map_or(Attribute::Occurrence, |v| attribute_of(v.kind));
+    }
+
     pub fn agent(&self) -> Option<&str> {
         self.roles.get("agent").map(String::as_str)
     }
@@ -507,6 +523,7 @@ pub fn extract(
                 doc: doc.id.clone(),
                 frame: frame.id.clone(),
                 attribute: d.attribute,
+                attribute_name: frame.attribute_name(d.attribute),
                 roles,
                 polarity: d.polarity,
                 text: doc.text[d.span.start..d.span.end].to_string(),

@@ -327,8 +327,9 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
         if line.trim().is_empty() {
             continue;
         }
-        let claim: Claim =
+        let mut claim: Claim =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: not a claim: {e}", file.display(), n + 1))?;
+        claim.read_kind();
         claims.push(claim);
     }
     let (mut documents, skipped) = if paths.is_empty() {

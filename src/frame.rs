@@ -130,6 +130,10 @@ struct RawMeasure {
     /// whatever follows ("de magnitude 7,8 s'est produit").
     #[serde(default)]
     counts_nothing: bool,
+    /// The name reports give what the figure states ("magnitude", "area"),
+    /// when it is more than its kind of value (`attribute`).
+    #[serde(default)]
+    name: Option<Spanned<String>>,
 }
 
 /// One frame, checked.
@@ -146,6 +150,19 @@ pub struct Frame {
     /// The attribute a figure bound to this frame states, when the frame is
     /// a measure: such figures come from binding alone, never from a trigger.
     pub measure: Option<Attribute>,
+    /// The name of that attribute in reports, when the rules declare one.
+    pub measure_name: Option<String>,
+}
+
+impl Frame {
+    /// The name reports give an attribute of this frame: the measure's
+    /// declared name, or the attribute's kind.
+    pub fn attribute_name(&self, attribute: Attribute) -> String {
+        match &self.measure_name {
+            Some(name) if self.measure == Some(attribute) => name.clone(),
+            _ => attribute.as_str().to_string(),
+        }
+    }
 }
 
 /// Per-language patterns of every frame, each tagged with the frame's index.
@@ -222,6 +239,10 @@ impl Frames {
                     Some(raw) => Some(compile_measure(file, &mut frames.langs, raw, index, &id, &attributes)?),
                     None => None,
                 };
+                let measure_name = match raw_frame.measure.as_ref().and_then(|m| m.name.as_ref()) {
+                    Some(name) => Some(measure_name(file, name, &id)?),
+                    None => None,
+                };
                 frames.frames.push(Frame {
                     id,
                     description: raw_frame.description,
@@ -232,6 +253,7 @@ impl Frames {
                     roles: raw_frame.roles,
                     evolving: raw_frame.evolving,
                     measure,
+                    measure_name,
                 });
             }
         }
@@ -241,6 +263,24 @@ impl Frames {
     pub fn by_id(&self, id: &str) -> Option<&Frame> {
         self.frames.iter().find(|f| f.id == id)
     }
+}
+
+/// A measure's declared attribute name: small letters and underscores, and
+/// no other kind's name ("time" is not a count's).
+fn measure_name(file: &RuleFile, name: &Spanned<String>, id: &str) -> Result<String, RuleError> {
+    let text = name.get_ref();
+    let well_formed =
+        text.starts_with(|c: char| c.is_ascii_lowercase()) && text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    if !well_formed || Attribute::parse(text).is_some() {
+        return Err(file.error_in(
+            name,
+            format!(
+                "frame {id:?}: a measure's name is small letters and underscores, other than {}: not {text:?}",
+                Attribute::ALL.join(", ")
+            ),
+        ));
+    }
+    Ok(text.clone())
 }
 
 /// Checks a frame's measure and adds its binding words to each language.

@@ -151,7 +151,7 @@ pub fn fingerprint(claim: &Claim) -> String {
         },
     );
     let negated = if claim.polarity == Polarity::Negated { ":not" } else { "" };
-    format!("{}.{}:{}>{}:{value}{negated}", claim.frame, claim.attribute.as_str(), role("agent"), role("target"))
+    format!("{}.{}:{}>{}:{value}{negated}", claim.frame, claim.attribute_name, role("agent"), role("target"))
 }
 
 /// Reviews `draft` against `sources` (already loaded).

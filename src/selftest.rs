@@ -98,6 +98,7 @@ pub fn test_claim(rules: &Rules, lang: &str, side: &TestSide, id: &str) -> Resul
     Ok(Claim {
         id: id.to_string(),
         doc: id.to_string(),
+        attribute_name: attribute.as_str().to_string(),
         frame: "test".into(),
         attribute,
         roles,

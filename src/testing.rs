@@ -68,11 +68,13 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
     if !target.is_empty() {
         roles.insert("target".to_string(), target.to_string());
     }
+    let attribute = value.as_ref().map_or(Attribute::Occurrence, |v| crate::claim::attribute_of(v.kind));
     Claim {
         id: id.into(),
         doc: id.into(),
         frame: "acquisition".into(),
-        attribute: value.as_ref().map_or(Attribute::Occurrence, |v| crate::claim::attribute_of(v.kind)),
+        attribute,
+        attribute_name: attribute.as_str().to_string(),
         roles,
         polarity: Polarity::Affirmed,
         text: value.as_ref().map(|v| v.text.clone()).unwrap_or_default(),

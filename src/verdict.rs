@@ -670,7 +670,12 @@ pub struct Pair {
 pub struct Finding {
     pub id: String,
     pub frame: String,
+    /// The kind of value its claims state.
+    #[serde(skip)]
     pub attribute: Attribute,
+    /// Its name in reports: the kind, or a measure's declared name.
+    #[serde(rename = "attribute")]
+    pub attribute_name: String,
     pub roles: BTreeMap<String, String>,
     pub verdict: Verdict,
     pub severity: Severity,
@@ -849,7 +854,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
     let mut id = format!(
         "{}.{}:{}>{}",
         slot.frame,
-        slot.attribute.as_str(),
+        slot.attribute_name,
         slot.agent.as_deref().map_or_else(|| "?".to_string(), slug),
         slot.target.as_deref().map_or_else(|| "?".to_string(), slug)
     );
@@ -857,7 +862,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         id.push('@');
         id.push_str(&event.start);
     }
-    for part in [&slot.scope.place, &slot.scope.group].into_iter().flatten() {
+    for part in [&slot.scope.place, &slot.scope.group, &slot.scope.event].into_iter().flatten() {
         id.push('/');
         id.push_str(&slug(part));
     }
@@ -866,6 +871,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         id,
         frame: slot.frame.clone(),
         attribute: slot.attribute,
+        attribute_name: slot.attribute_name.clone(),
         roles,
         summary: summarize(verdict, &members, &pairs, docs.len()),
         verdict,
@@ -1055,6 +1061,7 @@ mod tests {
         let slot = Slot {
             frame: "departure".into(),
             attribute: Attribute::Time,
+            attribute_name: "time".into(),
             agent: Some("A".into()),
             target: Some("B".into()),
             event: None,
@@ -1121,6 +1128,7 @@ mod tests {
         let slot = Slot {
             frame: "casualties".into(),
             attribute: Attribute::Count,
+            attribute_name: "count".into(),
             agent: None,
             target: None,
             event: None,

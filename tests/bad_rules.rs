@@ -78,6 +78,17 @@ fn frame_naming_an_unknown_attribute() {
 }
 
 #[test]
+fn a_measure_named_like_another_kind_of_value() {
+    let err = check_with(
+        "measure-name",
+        "frames.toml",
+        "[[frame]]\nid = \"rain\"\nattributes = [\"count\"]\ntriggers = {}\n[frame.measure]\nattribute = \"count\"\nname = \"time\"\n",
+    );
+    assert_located(&err, 7);
+    assert!(err.contains("name"), "{err}");
+}
+
+#[test]
 fn a_missing_rules_folder_is_an_error() {
     let out = run(&["--rules", "/nonexistent/rules", "report", "seeds"], b"");
     assert_eq!(code(&out), 2);

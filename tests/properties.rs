@@ -42,6 +42,7 @@ fn claim(id: &str, value: Value) -> Claim {
         doc: id.into(),
         frame: "acquisition".into(),
         attribute: Attribute::Amount,
+        attribute_name: "amount".into(),
         roles,
         polarity: Polarity::Affirmed,
         text: value.text.clone(),

@@ -59,6 +59,7 @@ roles = false
 triggers = {}
 [frame.measure]
 attribute = "count"
+name = "volume"
 [frame.measure.after]
 en = ["(?:mm|millimet(?:er|re)s) of rain"]
 fr = ["(?:mm|millimètres) de pluie"]
@@ -81,8 +82,11 @@ fr = ["(?:mm|millimètres) de pluie"]
     let claims: Vec<&serde_json::Value> =
         report["claims"].as_array().unwrap().iter().filter(|c| c["frame"] == "rainfall").collect();
     assert_eq!(claims.len(), 2, "{report}");
+    // What the figure states goes by the name the rules give it.
+    assert!(claims.iter().all(|c| c["attribute"] == "volume"), "{report}");
     let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "rainfall").unwrap();
     assert_eq!(finding["verdict"], "rounding", "{finding}");
+    assert_eq!((&finding["attribute"], &finding["id"]), (&"volume".into(), &"rainfall.volume:?>?".into()));
     // Without the rule file, nothing is read of the rain.
     let out = common::run(&["report", "--format", "json", sources.to_str().unwrap()], b"");
     assert!(!common::stdout(&out).contains("rainfall"));

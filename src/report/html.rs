@@ -360,7 +360,7 @@ fn heading(finding: &Finding) -> String {
     let agent = finding.roles.get("agent").map_or("?", String::as_str);
     let target = finding.roles.get("target").map_or("?", String::as_str);
     let event = finding.event.as_deref().map(|e| format!(" ({e})")).unwrap_or_default();
-    format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute.as_str())
+    format!("{} · {} · {agent} → {target}{event}", finding.frame, finding.attribute_name)
 }
 
 /// A claim's value as its interval, or the event.
@@ -503,7 +503,7 @@ fn status_tone(status: Status) -> Tone {
 /// `frame · attribute · agent → target`
 fn claim_heading(claim: &Claim) -> String {
     let role = |r: &str| claim.roles.get(r).map_or("?", String::as_str);
-    format!("{} · {} · {} → {}", claim.frame, claim.attribute.as_str(), role("agent"), role("target"))
+    format!("{} · {} · {} → {}", claim.frame, claim.attribute_name, role("agent"), role("target"))
 }
 
 /// What the review's page looks up: source claims and documents by id, and

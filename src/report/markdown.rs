@@ -819,6 +819,7 @@ mod tests {
             id: String::new(),
             frame: frame.into(),
             attribute,
+            attribute_name: attribute.as_str().into(),
             roles: roles.iter().map(|(r, n)| (r.to_string(), n.to_string())).collect(),
             verdict: Verdict::Agreement,
             severity: Severity::Info,
