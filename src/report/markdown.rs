@@ -828,6 +828,7 @@ mod tests {
             event: None,
             scope,
             timeline: Vec::new(),
+            story: None,
         }
     }
 
