@@ -1,7 +1,8 @@
 //! Alignment: claims that speak of the same fact go into one slot.
 //!
-//! Claims are bucketed by frame and attribute (never all pairs of the corpus),
-//! then grouped by their role fillers. Reversed roles of one event stay side by
+//! Claims are bucketed by frame, attribute, scope and story (never all pairs
+//! of the corpus; a folder may hold several stories, see `story`), then
+//! grouped by their role fillers. Reversed roles of one event stay side by
 //! side so that the rules can see them, unless the frame repeats and the
 //! sources speak of a counter-event or of another time. A claim with a missing
 //! role joins the one group it fits; where no claim names both roles, one
@@ -16,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::{Claim, Scope, TimeSpan};
 use crate::frame::{Attribute, Frames};
 use crate::interval::DayRange;
+use crate::story::Stories;
 
 /// Claims (indices into the claim list) that speak of one fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,8 @@ pub struct Slot {
     pub scope: Scope,
     /// The frame's figure may change over time.
     pub evolving: bool,
+    /// The story its claims tell, when the run holds several.
+    pub story: Option<u32>,
     pub claims: Vec<usize>,
 }
 
@@ -46,22 +50,29 @@ fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
     span.as_ref().and_then(DayRange::of)
 }
 
-/// What claims must share to be one fact: frame, attribute and scope.
-type Bucket<'c> = (&'c str, Attribute, &'c Scope);
+/// What claims must share to be one fact: frame, attribute, scope and story.
+type Bucket<'c> = (&'c str, Attribute, &'c Scope, u32);
 
-/// Groups `claims` into slots, deterministic for a given claim order.
+/// Groups `claims`, all of one story, into slots, deterministic for a given claim order.
 pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
+    align_stories(claims, &Stories::one(claims.len()), frames)
+}
+
+/// Groups `claims` into slots within each of their `stories`: claims of
+/// different stories are never one fact.
+pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Vec<Slot> {
     use rayon::prelude::*;
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        buckets.entry((claim.frame.as_str(), claim.attribute, &claim.scope)).or_default().push(i);
+        buckets.entry((claim.frame.as_str(), claim.attribute, &claim.scope, stories.of(i))).or_default().push(i);
     }
+    let several = stories.count > 1;
     // Buckets are grouped on every core, their slots then put back in bucket order.
     let buckets: Vec<(Bucket, Vec<usize>)> = buckets.into_iter().collect();
     let per_bucket: Vec<Vec<Slot>> = buckets
         .into_par_iter()
         .with_max_len(1)
-        .map(|((frame_id, attribute, scope), members)| {
+        .map(|((frame_id, attribute, scope, story), members)| {
             let frame = frames.by_id(frame_id);
             let evolving = frame.is_some_and(|f| f.evolving);
             let repeatable = frame.is_some_and(|f| f.repeatable);
@@ -90,6 +101,7 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
                         event,
                         scope: scope.clone(),
                         evolving,
+                        story: several.then_some(story),
                         claims: claim_ids,
                     });
                 }
@@ -291,6 +303,20 @@ mod tests {
     fn slots_of(claims: &[Claim]) -> Vec<Vec<&str>> {
         let rules = Rules::load(None).unwrap();
         align(claims, &rules.frames).iter().map(|s| s.claims.iter().map(|&i| claims[i].id.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn claims_of_different_stories_are_never_one_slot() {
+        let claims = [
+            dated("one", "A", "B", "2024-03-01", "2024-03-31"),
+            dated("other", "A", "B", "2024-03-01", "2024-03-31"),
+            dated("partial", "", "", "2024-03-01", "2024-03-31"),
+        ];
+        let rules = Rules::load(None).unwrap();
+        let stories = Stories { of_claim: vec![1, 2, 2], count: 2 };
+        let slots = align_stories(&claims, &stories, &rules.frames);
+        let members: Vec<(Option<u32>, Vec<usize>)> = slots.iter().map(|s| (s.story, s.claims.clone())).collect();
+        assert_eq!(members, [(Some(1), vec![0]), (Some(2), vec![1, 2])]);
     }
 
     #[test]

@@ -193,6 +193,11 @@ impl Gazetteer {
     fn lookup(&self, name: &str) -> Option<&Entity> {
         self.by_name.get(name).map(|&i| &self.entities[i])
     }
+
+    /// The canonical name of a name or alias the rule files list ("Turquie" → "Turkey").
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.lookup(name).map(|e| e.name.as_str())
+    }
 }
 
 /// What the corpus teaches about names: full names seen, appositions.

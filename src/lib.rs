@@ -26,6 +26,7 @@ pub mod report;
 pub mod review;
 pub mod selftest;
 pub mod span;
+pub mod story;
 #[cfg(test)]
 mod testing;
 pub mod token;
@@ -79,7 +80,8 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 /// Aligns and judges claims already extracted (from this run or elsewhere).
 pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
     progress::stage("judging the claims", 0);
-    let slots = align::align(&claims, &rules.frames);
+    let stories = story::stories(&documents, &claims, rules);
+    let slots = align::align_stories(&claims, &stories, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));
     let mut warnings: Vec<String> =

@@ -691,6 +691,9 @@ pub struct Finding {
     /// When its claims describe different moments: one entry per moment, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEntry>,
+    /// The story its claims tell, numbered from 1, when the run holds several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<u32>,
 }
 
 /// The claims of a finding that describe one moment (`as_of`).
@@ -881,6 +884,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
         scope: slot.scope.clone(),
         timeline: timeline(&members),
+        story: slot.story,
     }
 }
 
@@ -1067,6 +1071,7 @@ mod tests {
             event: None,
             scope: Scope::default(),
             evolving: false,
+            story: None,
             claims: (0..claims.len()).collect(),
         };
         let findings = judge_slots(&[slot], &claims, &rules.verdicts);
@@ -1134,6 +1139,7 @@ mod tests {
             event: None,
             scope: Scope::default(),
             evolving: true,
+            story: None,
             claims: vec![0, 1, 2],
         };
         let finding = &judge_slots(&[slot], &claims, &rules.verdicts)[0];

@@ -829,6 +829,7 @@ mod tests {
             event: None,
             scope,
             timeline: Vec::new(),
+            story: None,
         }
     }
 
