@@ -241,7 +241,7 @@ fn split_events(claims: &[Claim], group: &[usize]) -> Vec<(Option<TimeSpan>, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
     use crate::testing::{claim_by, year};
 
     fn dated(id: &str, agent: &str, target: &str, start: &str, end: &str) -> Claim {

@@ -17,14 +17,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::DateContext;
 use crate::document::Document;
 use crate::entity::{Kind, Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
-use crate::lexicon::{Lang, Rules};
+use crate::lang::{Lang, Rules};
 use crate::pattern::{Joint, PatternSet, Shape};
 use crate::span::{Location, Span};
 use crate::token::{Token, TokenKind, tokenize};
+use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
 use crate::words::{ClaimWords, key};
 
@@ -121,8 +121,8 @@ pub struct AsOf {
 
 impl AsOf {
     /// The days a publication date known to the year, month or day covers.
-    pub fn of(date: crate::date::PartialDate) -> AsOf {
-        let month_end = |m: u32| crate::date::days_in_month(date.year, m);
+    pub fn of(date: crate::value::date::PartialDate) -> AsOf {
+        let month_end = |m: u32| crate::value::date::days_in_month(date.year, m);
         use crate::value::Granularity;
         let (start, end, granularity) = match (date.month, date.day) {
             (Some(m), Some(d)) => ((m, d), (m, d), Granularity::Day),

@@ -12,10 +12,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::claim::Claim;
-use crate::date::{DateContext, PartialDate};
 use crate::document::{Document, LoadOptions};
-use crate::lexicon::Rules;
+use crate::lang::Rules;
 use crate::report::Report;
+use crate::value::date::{DateContext, PartialDate};
 use crate::verdict::Verdict;
 
 #[derive(Debug, Parser)]
@@ -199,7 +199,7 @@ where
 
 /// Warns of the files of a rules folder that are not read.
 fn warn_ignored_rule_files(dir: Option<&Path>) {
-    for path in dir.map(crate::lexicon::ignored_files).unwrap_or_default() {
+    for path in dir.map(crate::rules::ignored_files).unwrap_or_default() {
         eprintln!("crosscheck: warning: {}: not a .toml file, not read as rules", path.display());
     }
 }
@@ -436,10 +436,10 @@ fn review(
         .map_err(|e| e.to_string())?;
     let review = crate::review::review(draft, docs, skipped, rules, &acks);
     let text = match format {
-        ReviewFormat::Md => review.markdown(),
+        ReviewFormat::Md => crate::report::review_markdown(&review),
         ReviewFormat::Json => review.to_json(),
-        ReviewFormat::Github => review.github(),
-        ReviewFormat::Html => review.html(),
+        ReviewFormat::Github => crate::report::review_github(&review),
+        ReviewFormat::Html => crate::report::html::review(&review),
     };
     write_out(&text)?;
     for s in &review.skipped {

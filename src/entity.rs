@@ -24,8 +24,8 @@ use std::sync::{Mutex, OnceLock};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
 use crate::pattern::PatternSet;
+use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::token::{Token, TokenKind, tokenize};
 use crate::words::{ClaimWords, key};
@@ -1463,7 +1463,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
 
     /// The names of the mentions in `text`, after learning from `learned`.
     fn mentions_after(rules: &Rules, lang: &str, learned: &str, text: &str) -> Vec<String> {

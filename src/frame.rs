@@ -7,52 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
 use crate::pattern::PatternSet;
+use crate::rules::{RuleError, RuleFile};
 
-/// What a claim states about its frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribute {
-    /// An amount of money.
-    Amount,
-    /// A number of people or things.
-    Count,
-    /// A percent.
-    Share,
-    /// When it happened.
-    Time,
-    /// That it happened, or did not.
-    Occurrence,
-}
-
-impl Attribute {
-    pub const ALL: [&'static str; 5] = ["amount", "count", "share", "time", "occurrence"];
-
-    pub fn parse(name: &str) -> Option<Attribute> {
-        Some(match name {
-            "amount" => Attribute::Amount,
-            "count" => Attribute::Count,
-            "share" => Attribute::Share,
-            "time" => Attribute::Time,
-            "occurrence" => Attribute::Occurrence,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Attribute::Amount => "amount",
-            Attribute::Count => "count",
-            Attribute::Share => "share",
-            Attribute::Time => "time",
-            Attribute::Occurrence => "occurrence",
-        }
-    }
-}
+pub use crate::value::Attribute;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -10,19 +10,19 @@
 pub mod align;
 pub mod claim;
 pub mod cli;
+mod compile;
 pub mod corpus;
-pub mod date;
 pub mod document;
 pub mod entity;
 pub mod frame;
 pub mod interval;
-pub mod lexicon;
+pub mod lang;
 pub mod measure;
-pub mod number;
 pub mod pattern;
 pub mod progress;
 pub mod report;
 pub mod review;
+pub mod rules;
 pub mod selftest;
 pub mod span;
 #[cfg(test)]
@@ -37,8 +37,9 @@ use std::path::PathBuf;
 pub use claim::Claim;
 pub use cli::main_with_args;
 pub use document::{Document, LoadOptions};
-pub use lexicon::{RuleError, Rules};
+pub use lang::Rules;
 pub use report::Report;
+pub use rules::RuleError;
 pub use verdict::{Finding, Verdict};
 
 /// How long each stage of a run took, for `--stats`.

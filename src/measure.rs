@@ -15,9 +15,9 @@
 use regex::Regex;
 use toml::Spanned;
 
-use crate::frame::Attribute;
-use crate::lexicon::{RuleError, RuleFile};
+use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
+use crate::value::Attribute;
 use crate::value::{Value, ValueKind};
 
 /// One measure's binding words in one language, compiled.

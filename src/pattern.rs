@@ -19,7 +19,7 @@ use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, meta};
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
+use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::token::is_alphanumeric;
 
@@ -639,7 +639,7 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
     use crate::span::Span;
 
     /// Sentence-like spans of `text`: its lines, cut at each period.
@@ -661,7 +661,7 @@ mod tests {
     }
 
     fn set(patterns: &[&str]) -> super::PatternSet<usize> {
-        let file = crate::lexicon::RuleFile { name: "t.toml".into(), origin: "t.toml".into(), text: String::new() };
+        let file = crate::rules::RuleFile { name: "t.toml".into(), origin: "t.toml".into(), text: String::new() };
         let spanned: Vec<toml::Spanned<String>> =
             patterns.iter().map(|p| toml::Spanned::new(0..0, p.to_string())).collect();
         super::PatternSet::compile(&file, spanned.iter().zip(0..).collect()).unwrap()

@@ -8,7 +8,6 @@
 //! (`--ack FILE`) let an editor mark a reviewed claim so it stops failing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -16,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{Claim, Polarity};
 use crate::corpus::Skipped;
 use crate::document::Document;
-use crate::lexicon::Rules;
+use crate::lang::Rules;
 use crate::verdict::{Verdict, describe};
 
 pub const SCHEMA: &str = "crosscheck.review/1";
@@ -81,7 +80,7 @@ struct AckFile {
 /// Reads an acknowledgements file, naming the file and place of any error.
 pub fn read_acks(path: &Path) -> Result<Vec<Ack>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let file = crate::lexicon::RuleFile { name: String::new(), origin: path.display().to_string(), text };
+    let file = crate::rules::RuleFile { name: String::new(), origin: path.display().to_string(), text };
     let parsed: AckFile = file.parse().map_err(|e| e.to_string())?;
     Ok(parsed.ack)
 }
@@ -272,156 +271,4 @@ impl Review {
         out.push('\n');
         out
     }
-
-    /// The review as one self-contained web page (see `report::html`).
-    pub fn html(&self) -> String {
-        crate::report::html::review(self)
-    }
-
-    /// One line on what the review found.
-    pub(crate) fn summary(&self) -> String {
-        let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
-        let unchecked = match self.unchecked.len() {
-            0 => String::new(),
-            n => format!(" {} in the draft not checked.", crate::report::counted(n, "figure", "figures")),
-        };
-        format!(
-            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.{unchecked}",
-            crate::report::counted(self.claims.len(), "claim", "claims"),
-            crate::report::counted(self.sources.documents.len(), "source", "sources"),
-            count(Status::Contradicted),
-            count(Status::Unsupported),
-            count(Status::Rounding),
-            count(Status::Supported),
-        )
-    }
-
-    fn source_place(&self, id: &str) -> String {
-        let Some(c) = self.sources.claims.iter().find(|c| c.id == id) else {
-            return id.to_string();
-        };
-        let path = self.sources.documents.iter().find(|d| d.id == c.doc).map_or(c.doc.as_str(), |d| d.path.as_str());
-        format!("{path}:{}:{}", c.span.line, c.span.column)
-    }
-
-    pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# crosscheck review of `{}`\n", self.draft.path);
-        let _ = writeln!(out, "{}\n", self.summary());
-        for s in &self.skipped {
-            let _ = writeln!(out, "- skipped `{}`: {}", s.path, s.reason);
-        }
-        for w in &self.warnings {
-            let _ = writeln!(out, "- warning: {w}");
-        }
-        for (status, _) in STATUS_SECTIONS {
-            let claims: Vec<&ReviewedClaim> = self.claims.iter().filter(|c| c.status == status).collect();
-            if claims.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n## {} ({})\n", status.as_str(), claims.len());
-            for c in claims {
-                let value = c.claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
-                let ack = c.acknowledged.as_ref().map(|a| format!(" — acknowledged: {}", a.reason)).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "- `{}:{}:{}` «{}» = {} ({}){ack}",
-                    self.draft.path, c.claim.span.line, c.claim.span.column, c.claim.text, value, c.fingerprint
-                );
-                for e in &c.judgements {
-                    let _ = writeln!(
-                        out,
-                        "  - {} `{}`: **{}** by `{}`: {}",
-                        e.doc,
-                        self.source_place(&e.claim),
-                        e.verdict,
-                        e.rule,
-                        e.explanation
-                    );
-                }
-            }
-        }
-        if !self.unchecked.is_empty() {
-            let _ = writeln!(out, "\n## Not checked ({})\n", self.unchecked.len());
-            let _ = writeln!(out, "No claim of the draft states these figures: check them by hand.\n");
-            for u in &self.unchecked {
-                let _ = writeln!(
-                    out,
-                    "- `{}:{}:{}` «{}» in: {}",
-                    self.draft.path,
-                    u.span.line,
-                    u.span.column,
-                    u.text,
-                    u.quote.replace('\n', " ")
-                );
-            }
-        }
-        if !self.source_contradictions.is_empty() {
-            let _ = writeln!(out, "\n## The sources disagree among themselves\n");
-            for f in &self.source_contradictions {
-                let _ = writeln!(out, "- {}: {}", f.id, f.summary);
-            }
-        }
-        out
-    }
-
-    /// One GitHub Actions workflow command per problem.
-    pub fn github(&self) -> String {
-        let mut out = String::new();
-        for c in &self.claims {
-            let level = match c.status {
-                Status::Contradicted => "error",
-                Status::Unsupported => "warning",
-                Status::Rounding => "notice",
-                Status::Supported => continue,
-            };
-            if c.acknowledged.is_some() {
-                continue;
-            }
-            let detail = c
-                .judgements
-                .first()
-                .map(|e| format!(": {} ({})", e.explanation, self.source_place(&e.claim)))
-                .unwrap_or_default();
-            let message = format!("«{}» is {}{detail} [{}]", c.claim.text, c.status.as_str(), c.fingerprint);
-            let _ = writeln!(
-                out,
-                "::{level} file={},line={},col={},title={}::{}",
-                escape_property(&self.draft.path),
-                c.claim.span.line,
-                c.claim.span.column,
-                escape_property(&format!("crosscheck: {}", c.status.as_str())),
-                escape_data(&message)
-            );
-        }
-        for u in &self.unchecked {
-            let _ = writeln!(
-                out,
-                "::notice file={},line={},col={},title={}::{}",
-                escape_property(&self.draft.path),
-                u.span.line,
-                u.span.column,
-                escape_property("crosscheck: not checked"),
-                escape_data(&format!("«{}» is stated by no claim: nothing checked it", u.text))
-            );
-        }
-        for ack in &self.stale_acks {
-            let _ = writeln!(
-                out,
-                "::warning file={},title={}::{}",
-                escape_property(&self.draft.path),
-                escape_property("crosscheck: stale acknowledgement"),
-                escape_data(&format!("{} matches no claim of the draft", ack.fingerprint))
-            );
-        }
-        out
-    }
-}
-
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }

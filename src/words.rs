@@ -6,8 +6,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
 use crate::pattern::PatternSet;
+use crate::rules::{RuleError, RuleFile};
 use crate::token::{Token, TokenKind};
 
 #[derive(Debug, Default, Deserialize)]

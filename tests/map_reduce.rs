@@ -55,7 +55,7 @@ fn seed_documents(rules: &crosscheck::Rules, copies: usize) -> Vec<crosscheck::D
 #[test]
 fn kept_sentences_read_like_sentences_read_again() {
     use crosscheck::claim::{extract_all_with, learn_names};
-    let rules = crosscheck::lexicon::Rules::load(None).unwrap();
+    let rules = crosscheck::Rules::load(None).unwrap();
     let docs = seed_documents(&rules, 1);
     let (names, packed) = learn_names(&docs, &rules, true);
     assert!(packed.iter().all(Option::is_some));
@@ -71,7 +71,7 @@ fn kept_sentences_read_like_sentences_read_again() {
 #[test]
 fn claims_of_many_documents_come_in_document_order() {
     use crosscheck::claim::{extract_all_with, learn_names};
-    let rules = crosscheck::lexicon::Rules::load(None).unwrap();
+    let rules = crosscheck::Rules::load(None).unwrap();
     // Five seeds, 230 copies each: more than two batches.
     let docs = seed_documents(&rules, 230);
     let (names, packed) = learn_names(&docs, &rules, true);

@@ -4,7 +4,7 @@
 //! reference date, and through the whole pipeline as a document. None may
 //! panic, and every interval must stay ordered.
 
-use crosscheck::date::{DateContext, PartialDate};
+use crosscheck::value::date::{DateContext, PartialDate};
 use crosscheck::{LoadOptions, Rules};
 
 mod common;

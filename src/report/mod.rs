@@ -7,6 +7,7 @@
 
 pub(crate) mod html;
 mod markdown;
+mod review;
 
 use std::io::{self, Write};
 
@@ -19,6 +20,7 @@ use crate::verdict::{Finding, Verdict};
 
 pub use html::render as html;
 pub use markdown::render as markdown;
+pub use review::{github as review_github, markdown as review_markdown};
 
 pub const SCHEMA: &str = "crosscheck.report/1";
 

@@ -3,7 +3,7 @@
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
-use crate::lexicon::{RuleError, RuleFile};
+use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::value::{Granularity, Value, ValueKind};
 

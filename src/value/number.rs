@@ -11,7 +11,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::lexicon::{RuleError, RuleFile};
+use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::value::{Hedge, Value, ValueKind};
 use crate::words::key_chars;
@@ -962,8 +962,8 @@ impl NumberLang {
 
 #[cfg(test)]
 mod tests {
-    use crate::date::DateContext;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
+    use crate::value::date::DateContext;
     use crate::value::{Hedge, ValueKind, find_values};
 
     #[test]
