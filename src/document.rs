@@ -384,22 +384,10 @@ pub fn load(
     let lang_rules = rules.langs.get(&language);
     let text_lang = lang_rules.map(|l| &l.text);
 
-    // Lines: boilerplate or body.
     let body = BodyLines::new(&text, body_start, &lines);
-    let total = body.total();
-    let mut boiler = vec![false; total + 1];
-    for &n in &excluded {
-        boiler[n] = true;
-    }
-    for b in boiler.iter_mut().take(body.first).skip(1) {
-        *b = true;
-    }
-    let foreign_headline = lang_rules.and_then(|lang| mark_boilerplate(&body, lang, &mut boiler, &mut date));
-    mark_menu(&body, &mut boiler);
+    let (boiler, foreign_headline) = boilerplate_lines(&body, &excluded, lang_rules, &mut date);
     let excluded_lines: Vec<usize> =
-        (1..=total).filter(|&n| boiler[n] && (!body.content(n).is_empty() || excluded.contains(&n))).collect();
-
-    // Sentences.
+        (1..=body.total()).filter(|&n| boiler[n] && (!body.content(n).is_empty() || excluded.contains(&n))).collect();
     let mut sentences = Vec::new();
     for n in body.lines().filter(|&n| !boiler[n]) {
         let span = body.spans[n - 1];
@@ -439,6 +427,28 @@ pub fn load(
         sentences,
         reference_date: date,
     })
+}
+
+/// Which lines (1-based) are boilerplate: those the header takes
+/// (`excluded`), those before the body, and what the language's cues or
+/// the shape of a menu mark; with a headline in another language, if one
+/// was passed over. A date line met on the way may set `date`.
+fn boilerplate_lines(
+    body: &BodyLines,
+    excluded: &[usize],
+    lang: Option<&Lang>,
+    date: &mut Option<PartialDate>,
+) -> (Vec<bool>, Option<usize>) {
+    let mut boiler = vec![false; body.total() + 1];
+    for &n in excluded {
+        boiler[n] = true;
+    }
+    for b in boiler.iter_mut().take(body.first).skip(1) {
+        *b = true;
+    }
+    let foreign_headline = lang.and_then(|lang| mark_boilerplate(body, lang, &mut boiler, date));
+    mark_menu(body, &mut boiler);
+    (boiler, foreign_headline)
 }
 
 /// The text of a file, refusing binary formats, with what to warn of: an

@@ -1239,6 +1239,40 @@ impl<'a> Resolver<'a> {
         cues: &DocumentCues<'_, '_>,
         sentence: usize,
     ) -> Vec<Mention> {
+        let mut raw = self.raw_mentions(tokens, classes, cues, sentence);
+        raw.sort_by_key(|(s, _)| *s);
+        drop_descriptions_of_names(text, &mut raw);
+        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+        for (index, (span, _)) in raw.iter().enumerate() {
+            let Some((name, kind, form)) = self.resolve_mention(text, tokens, &raw, index, &mentions) else {
+                continue;
+            };
+            if is_person_like(kind) {
+                self.last_person = Some(name.clone());
+            } else if is_org_like(kind) {
+                self.last_org = Some(name.clone());
+            }
+            self.last_any = Some((name.clone(), kind));
+            let subject = !self.governed(text, tokens, *span);
+            mentions.push(Mention { span: *span, name, kind, form, subject });
+        }
+        self.add_roles(text, &mut mentions);
+        mentions.sort_by_key(|m| m.span);
+        if let Some(m) = mentions.iter().find(|m| m.subject && is_person_like(m.kind)) {
+            self.subject_person = Some(m.name.clone());
+        }
+        mentions
+    }
+
+    /// What may be a mention in one sentence, unsorted: epithets, names,
+    /// descriptions and pronouns, each kept only where no earlier kind is.
+    fn raw_mentions<'t>(
+        &self,
+        tokens: &[Token],
+        classes: &[u8],
+        cues: &DocumentCues<'_, 't>,
+        sentence: usize,
+    ) -> Vec<(Span, RawMention<'t>)> {
         let mut raw: Vec<(Span, RawMention)> = Vec::new();
         for &(span, &entity) in &cues.epithets[sentence] {
             raw.push((span, RawMention::Known(entity)));
@@ -1278,86 +1312,67 @@ impl<'a> Resolver<'a> {
                 raw.push((token.span, pronoun));
             }
         }
-        raw.sort_by_key(|(s, _)| *s);
-        // "la start-up Acme": a description right before a name is that name.
-        let named_next = |i: usize| {
-            raw.get(i + 1).is_some_and(|(next, m)| {
-                matches!(m, RawMention::Name(..) | RawMention::Known(_))
-                    && text[raw[i].0.end..next.start].trim_matches([' ', ',']).is_empty()
-            })
-        };
-        let keep: Vec<bool> = (0..raw.len())
-            .map(|i| !matches!(raw[i].1, RawMention::OrgDescription | RawMention::PersonDescription) || !named_next(i))
-            .collect();
-        let mut index = 0;
-        raw.retain(|_| {
-            index += 1;
-            keep[index - 1]
-        });
+        raw
+    }
 
-        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
-        for (index, (span, mention)) in raw.iter().enumerate() {
-            let resolved = match mention {
-                RawMention::Known(i) => {
-                    let e = &self.gazetteer.entities[*i];
-                    Some((e.name.clone(), e.kind, Form::Epithet))
-                }
-                RawMention::Name(name, honorific) => {
-                    let (name, kind) = self.resolve(name, *honorific);
-                    Some((name, kind, Form::Name))
-                }
-                RawMention::PersonPronoun => {
-                    let opens_as_subject =
-                        !mentions.iter().any(|m| is_person_like(m.kind)) && !self.governed(text, tokens, *span);
-                    let person = if opens_as_subject { self.subject_person.as_ref() } else { None };
-                    person.or(self.last_person.as_ref()).map(|n| (n.clone(), Kind::Person, Form::Pronoun))
-                }
-                RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
-                RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
-                RawMention::OrgDescription => {
-                    // "le groupe de Jane Roe": the organization that person leads.
-                    let owner = raw.get(index + 1).and_then(|(next, m)| {
-                        let between = key(text[span.end..next.start].trim());
-                        let is_of = self.words.role_links.iter().any(|link| *link == between);
-                        match m {
-                            RawMention::Name(n, h) if is_of => {
-                                let (person, kind) = self.resolve(n, *h);
-                                (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
-                            }
-                            _ => None,
-                        }
-                    });
-                    let possessive = self.possessive_before(text, *span);
-                    let org = owner
-                        .or_else(|| {
-                            possessive
-                                .then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
-                        })
-                        // "la start-up" is the organization the document is about,
-                        // unless it has none: then the last one named.
-                        .or_else(|| self.main_org.clone())
-                        .or_else(|| self.last_org.clone());
-                    org.map(|n| (n, Kind::Organization, Form::Description))
-                }
-            };
-            let Some((name, kind, form)) = resolved else {
-                continue;
-            };
-            if is_person_like(kind) {
-                self.last_person = Some(name.clone());
-            } else if is_org_like(kind) {
-                self.last_org = Some(name.clone());
+    /// The name, kind and form mention `index` of `raw` stands for, given the
+    /// `mentions` of the sentence before it; `None` when nothing before says.
+    fn resolve_mention(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        raw: &[(Span, RawMention)],
+        index: usize,
+        mentions: &[Mention],
+    ) -> Option<(String, Kind, Form)> {
+        let (span, mention) = &raw[index];
+        match mention {
+            RawMention::Known(i) => {
+                let e = &self.gazetteer.entities[*i];
+                Some((e.name.clone(), e.kind, Form::Epithet))
             }
-            self.last_any = Some((name.clone(), kind));
-            let subject = !self.governed(text, tokens, *span);
-            mentions.push(Mention { span: *span, name, kind, form, subject });
+            RawMention::Name(name, honorific) => {
+                let (name, kind) = self.resolve(name, *honorific);
+                Some((name, kind, Form::Name))
+            }
+            RawMention::PersonPronoun => {
+                let opens_as_subject =
+                    !mentions.iter().any(|m| is_person_like(m.kind)) && !self.governed(text, tokens, *span);
+                let person = if opens_as_subject { self.subject_person.as_ref() } else { None };
+                person.or(self.last_person.as_ref()).map(|n| (n.clone(), Kind::Person, Form::Pronoun))
+            }
+            RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
+            RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
+            RawMention::OrgDescription => {
+                self.described_org(text, raw, index).map(|n| (n, Kind::Organization, Form::Description))
+            }
         }
-        self.add_roles(text, &mut mentions);
-        mentions.sort_by_key(|m| m.span);
-        if let Some(m) = mentions.iter().find(|m| m.subject && is_person_like(m.kind)) {
-            self.subject_person = Some(m.name.clone());
-        }
-        mentions
+    }
+
+    /// The organization a description (raw mention `index`) stands for.
+    fn described_org(&self, text: &str, raw: &[(Span, RawMention)], index: usize) -> Option<String> {
+        let span = raw[index].0;
+        // "le groupe de Jane Roe": the organization that person leads.
+        let owner = raw.get(index + 1).and_then(|(next, m)| {
+            let between = key(text[span.end..next.start].trim());
+            let is_of = self.words.role_links.iter().any(|link| *link == between);
+            match m {
+                RawMention::Name(n, h) if is_of => {
+                    let (person, kind) = self.resolve(n, *h);
+                    (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
+                }
+                _ => None,
+            }
+        });
+        let possessive = self.possessive_before(text, span);
+        owner
+            .or_else(|| {
+                possessive.then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
+            })
+            // "la start-up" is the organization the document is about,
+            // unless it has none: then the last one named.
+            .or_else(|| self.main_org.clone())
+            .or_else(|| self.last_org.clone())
     }
 
     /// "le PDG de Meta" → the person an apposition named Meta's PDG.
@@ -1458,6 +1473,25 @@ enum RawMention<'t> {
 
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// "la start-up Acme": a description right before a name is that name, not
+/// a mention of its own. `raw` is sorted.
+fn drop_descriptions_of_names(text: &str, raw: &mut Vec<(Span, RawMention)>) {
+    let named_next = |i: usize| {
+        raw.get(i + 1).is_some_and(|(next, m)| {
+            matches!(m, RawMention::Name(..) | RawMention::Known(_))
+                && text[raw[i].0.end..next.start].trim_matches([' ', ',']).is_empty()
+        })
+    };
+    let keep: Vec<bool> = (0..raw.len())
+        .map(|i| !matches!(raw[i].1, RawMention::OrgDescription | RawMention::PersonDescription) || !named_next(i))
+        .collect();
+    let mut index = 0;
+    raw.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
 }
 
 #[cfg(test)]

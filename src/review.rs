@@ -163,19 +163,13 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     let unchecked: Vec<crate::claim::Unchecked> = unchecked.into_iter().filter(|u| u.doc == draft.id).collect();
     let sources = all;
     let slots = crate::align::align(&claims, &rules.frames);
-    let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (s, slot) in slots.iter().enumerate() {
-        for &c in &slot.claims {
-            slot_of.entry(c).or_default().push(s);
-        }
-    }
+    let slot_of = slots_of_claims(&slots);
     let mut reviewed = Vec::new();
     let mut used_acks = BTreeSet::new();
     for (i, claim) in claims.iter().enumerate() {
         if claim.doc != draft.id {
             continue;
         }
-        let mut judgements = Vec::new();
         let others: BTreeSet<usize> = slot_of
             .get(&i)
             .into_iter()
@@ -183,28 +177,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
             .flat_map(|&s| slots[s].claims.iter().copied())
             .filter(|&j| claims[j].doc != draft.id)
             .collect();
-        for j in others {
-            if let Some(judged) = rules.verdicts.judge(claim, &claims[j]) {
-                judgements.push(Evidence {
-                    claim: claims[j].id.clone(),
-                    doc: claims[j].doc.clone(),
-                    verdict: judged.verdict,
-                    rule: judged.rule,
-                    explanation: judged.explanation,
-                });
-            }
-        }
-        judgements.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.claim.cmp(&b.claim)));
-        let has = |v: Verdict| judgements.iter().any(|e| e.verdict == v);
-        let status = if has(Verdict::Contradiction) {
-            Status::Contradicted
-        } else if has(Verdict::Agreement) {
-            Status::Supported
-        } else if has(Verdict::Rounding) {
-            Status::Rounding
-        } else {
-            Status::Unsupported
-        };
+        let judgements = evidence(claim, others.into_iter().map(|j| &claims[j]), rules);
         let fingerprint = fingerprint(claim);
         let acknowledged = acks.iter().find(|a| a.fingerprint == fingerprint).cloned();
         if acknowledged.is_some() {
@@ -212,7 +185,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         }
         reviewed.push(ReviewedClaim {
             claim: claim.clone(),
-            status,
+            status: status_of(&judgements),
             evidence: judgements.iter().map(|e| e.claim.clone()).collect(),
             judgements,
             fingerprint,
@@ -221,18 +194,8 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     }
     let stale_acks: Vec<Ack> = acks.iter().filter(|a| !used_acks.contains(&a.fingerprint)).cloned().collect();
     let source_claims: Vec<Claim> = claims.iter().filter(|c| c.doc != draft.id).cloned().collect();
-    let source_slots: Vec<crate::align::Slot> = crate::align::align(&source_claims, &rules.frames);
-    let source_contradictions = crate::verdict::judge_slots(&source_slots, &source_claims, &rules.verdicts)
-        .into_iter()
-        .filter(|f| f.verdict == Verdict::Contradiction)
-        .collect();
-    let mut warnings: Vec<String> = std::iter::once(&draft)
-        .chain(&sources)
-        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
-        .collect();
-    for ack in &stale_acks {
-        warnings.push(format!("stale acknowledgement: {} matches no claim of the draft", ack.fingerprint));
-    }
+    let source_contradictions = contradictions_among(&source_claims, rules);
+    let warnings = review_warnings(&draft, &sources, &stale_acks);
     Review {
         schema: SCHEMA,
         draft,
@@ -244,6 +207,71 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         skipped,
         warnings,
     }
+}
+
+/// For each claim index, the slots it is a member of.
+fn slots_of_claims(slots: &[crate::align::Slot]) -> BTreeMap<usize, Vec<usize>> {
+    let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, slot) in slots.iter().enumerate() {
+        for &c in &slot.claims {
+            slot_of.entry(c).or_default().push(s);
+        }
+    }
+    slot_of
+}
+
+/// What each source claim says of the draft's `claim`, the worst first.
+fn evidence<'c>(claim: &Claim, others: impl Iterator<Item = &'c Claim>, rules: &Rules) -> Vec<Evidence> {
+    let mut judgements: Vec<Evidence> = others
+        .filter_map(|other| {
+            let judged = rules.verdicts.judge(claim, other)?;
+            Some(Evidence {
+                claim: other.id.clone(),
+                doc: other.doc.clone(),
+                verdict: judged.verdict,
+                rule: judged.rule,
+                explanation: judged.explanation,
+            })
+        })
+        .collect();
+    judgements.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.claim.cmp(&b.claim)));
+    judgements
+}
+
+/// A draft claim's status from what the sources say of it: one
+/// contradiction is enough, then one agreement, then a rounding.
+fn status_of(judgements: &[Evidence]) -> Status {
+    let has = |v: Verdict| judgements.iter().any(|e| e.verdict == v);
+    if has(Verdict::Contradiction) {
+        Status::Contradicted
+    } else if has(Verdict::Agreement) {
+        Status::Supported
+    } else if has(Verdict::Rounding) {
+        Status::Rounding
+    } else {
+        Status::Unsupported
+    }
+}
+
+/// The findings where the sources contradict each other.
+fn contradictions_among(source_claims: &[Claim], rules: &Rules) -> Vec<crate::verdict::Finding> {
+    let source_slots: Vec<crate::align::Slot> = crate::align::align(source_claims, &rules.frames);
+    crate::verdict::judge_slots(&source_slots, source_claims, &rules.verdicts)
+        .into_iter()
+        .filter(|f| f.verdict == Verdict::Contradiction)
+        .collect()
+}
+
+/// The documents' warnings, then one per stale acknowledgement.
+fn review_warnings(draft: &Document, sources: &[Document], stale_acks: &[Ack]) -> Vec<String> {
+    let mut warnings: Vec<String> = std::iter::once(draft)
+        .chain(sources)
+        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
+        .collect();
+    for ack in stale_acks {
+        warnings.push(format!("stale acknowledgement: {} matches no claim of the draft", ack.fingerprint));
+    }
+    warnings
 }
 
 /// The statuses in the order a review shows them, worst first, with titles.

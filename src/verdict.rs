@@ -304,16 +304,20 @@ fn wording(claim: &Claim) -> String {
     claim.value.as_ref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
 }
 
+/// The marks around a placeholder's name.
+const OPEN: char = '{';
+const CLOSE: char = '}';
+
 /// `template` with each placeholder replaced by what it names, in one pass:
 /// only the placeholders used are computed, and the words put in (a source's
 /// own text) are never read as placeholders.
 fn explain(template: &str, a: &Claim, b: &Claim) -> String {
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.find(OPEN) {
         out.push_str(&rest[..open]);
         let after = &rest[open..];
-        match after.find('}').and_then(|close| Some((close, placeholder(&after[1..close], a, b)?))) {
+        match after.find(CLOSE).and_then(|close| Some((close, placeholder(&after[1..close], a, b)?))) {
             Some((close, value)) => {
                 rest = &after[close + 1..];
                 // "{a} ({a_value})" says a wording and what it means: once, when they read the same.
@@ -326,7 +330,7 @@ fn explain(template: &str, a: &Claim, b: &Claim) -> String {
                 out.push_str(&value);
             }
             None => {
-                out.push('{');
+                out.push(OPEN);
                 rest = &after[1..];
             }
         }
@@ -520,6 +524,43 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
 
 /// The finding of one slot, its id not yet made unique.
 fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
+    let pairs = judge_pairs(slot, claims, rules);
+    let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
+    let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
+    let verdict = match worst {
+        Some(Verdict::Contradiction) => Verdict::Contradiction,
+        _ if docs.len() < 2 => Verdict::SingleSource,
+        Some(v) => v,
+        None => Verdict::Agreement,
+    };
+    let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
+    let mut roles = BTreeMap::new();
+    if let Some(a) = &slot.agent {
+        roles.insert("agent".to_string(), a.clone());
+    }
+    if let Some(t) = &slot.target {
+        roles.insert("target".to_string(), t.clone());
+    }
+    let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
+    Finding {
+        id: finding_id(slot),
+        frame: slot.frame.clone(),
+        attribute: slot.attribute,
+        roles,
+        summary: summarize(verdict, &members, &pairs, docs.len()),
+        verdict,
+        severity,
+        claims: members.iter().map(|c| c.id.clone()).collect(),
+        pairs,
+        event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
+        scope: slot.scope.clone(),
+        timeline: timeline(&members),
+    }
+}
+
+/// One pair per two distinct wordings of the slot, judged by the first rule
+/// that matches, in claim order.
+fn judge_pairs(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Vec<Pair> {
     // One representative claim per distinct wording, in claim order.
     let mut representatives: Vec<(String, usize)> = Vec::new();
     let mut keys = rustc_hash::FxHashSet::default();
@@ -545,22 +586,11 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
             }
         }
     }
-    let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
-    let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
-    let verdict = match worst {
-        Some(Verdict::Contradiction) => Verdict::Contradiction,
-        _ if docs.len() < 2 => Verdict::SingleSource,
-        Some(v) => v,
-        None => Verdict::Agreement,
-    };
-    let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
-    let mut roles = BTreeMap::new();
-    if let Some(a) = &slot.agent {
-        roles.insert("agent".to_string(), a.clone());
-    }
-    if let Some(t) = &slot.target {
-        roles.insert("target".to_string(), t.clone());
-    }
+    pairs
+}
+
+/// `frame.attribute:agent>target`, then `@event start` and `/place`, `/group`.
+fn finding_id(slot: &Slot) -> String {
     let mut id = format!(
         "{}.{}:{}>{}",
         slot.frame,
@@ -576,21 +606,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         id.push('/');
         id.push_str(&slug(part));
     }
-    let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
-    Finding {
-        id,
-        frame: slot.frame.clone(),
-        attribute: slot.attribute,
-        roles,
-        summary: summarize(verdict, &members, &pairs, docs.len()),
-        verdict,
-        severity,
-        claims: members.iter().map(|c| c.id.clone()).collect(),
-        pairs,
-        event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
-        scope: slot.scope.clone(),
-        timeline: timeline(&members),
-    }
+    id
 }
 
 fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usize) -> String {

@@ -1,6 +1,6 @@
 //! Dates → intervals of days with a granularity.
 
-use regex::{Regex, RegexSet};
+use regex::{Captures, Regex, RegexSet};
 use serde::Deserialize;
 
 use crate::rules::{RuleError, RuleFile};
@@ -403,268 +403,327 @@ impl DateLang {
         if !self.may_hold.is_match(text) {
             return Vec::new();
         }
-        // One pass tells which patterns can match; the others run on nothing.
+        // One pass tells which patterns can match; the others do not run.
         let which = self.which.matches(text);
         if !which.matched_any() {
             return Vec::new();
         }
-        let on = |pattern: usize| if which.matched(pattern) { text } else { "" };
         let mut found: Vec<Found> = Vec::new();
-        let edge = |s: usize, e: usize| {
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.' && s >= 2)
-                && !after.is_some_and(|c| c.is_alphanumeric())
+        for (index, (pattern, reader)) in self.patterns().zip(READERS).enumerate() {
+            if !which.matched(index) {
+                continue;
+            }
+            match reader {
+                Reader::Groups(read) => {
+                    found.extend(pattern.captures_iter(text).filter_map(|c| read(self, text, &c, ctx)))
+                }
+                Reader::Words(read) => found.extend(
+                    pattern.find_iter(text).filter_map(|m| read(self, text, Span::new(m.start(), m.end()), ctx)),
+                ),
+            }
+        }
+        longest_readings(found).into_iter().map(|f| f.into_value(text, ctx)).collect()
+    }
+
+    /// `2024-03-15`.
+    fn read_iso(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        let (Some(y), Ok(mo), Ok(d)) = (year_of(&c[1]), c[2].parse::<u32>(), c[3].parse::<u32>()) else { return None };
+        (at_edge(text, m) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo))
+            .then(|| Found::day(m, (Some(y), mo, d), Some(y)))
+    }
+
+    /// `15/03/2024` or `03/15/2024`, as the language orders them; a month
+    /// over 12 is read as the day.
+    fn read_numeric(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        let (Ok(a), Ok(b), Some(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), year_of(&c[3])) else { return None };
+        let (mut d, mut mo) = if self.day_first { (a, b) } else { (b, a) };
+        if !(1..=12).contains(&mo) {
+            std::mem::swap(&mut d, &mut mo);
+        }
+        (at_edge(text, m) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo))
+            .then(|| Found::day(m, (Some(y), mo, d), Some(y)))
+    }
+
+    /// "15 mars 2024", "1er mars".
+    fn read_day_month(&self, text: &str, c: &Captures, ctx: &DateContext) -> Option<Found> {
+        self.read_day_and_month(text, c, ctx, true)
+    }
+
+    /// "March 15, 2024".
+    fn read_month_day(&self, text: &str, c: &Captures, ctx: &DateContext) -> Option<Found> {
+        self.read_day_and_month(text, c, ctx, false)
+    }
+
+    /// A day and a month named, the year stated or the latest before the reference.
+    fn read_day_and_month(&self, text: &str, c: &Captures, ctx: &DateContext, day_first: bool) -> Option<Found> {
+        let m = whole(c);
+        if !at_edge(text, m) {
+            return None;
+        }
+        let (day_text, month_text) = if day_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+        let day =
+            if self.ordinal_first.contains(&day_text.to_lowercase()) { Some(1) } else { day_text.parse::<u32>().ok() };
+        let (Some(d), Some(mo)) = (day, self.month_number(month_text)) else { return None };
+        let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
+        let year = explicit.or_else(|| Self::latest_year(ctx, mo, d, false));
+        if d == 0 || d > last_day(year, mo) {
+            return None;
+        }
+        Some(Found::day(m, (year, mo, d), explicit))
+    }
+
+    /// "mars 2024".
+    fn read_month_year(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        let (Some(mo), Some(y)) = (self.month_number(&c[1]), year_of(&c[2])) else { return None };
+        at_edge(text, m).then(|| Found {
+            span: m,
+            start: (Some(y), mo, 1),
+            end: (Some(y), mo, days_in_month(y, mo)),
+            granularity: Granularity::Month,
+            explicit_year: Some(y),
+        })
+    }
+
+    /// A part of a year and the year: "début 2024".
+    fn read_part(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        let y = year_of(&c[2])?;
+        let name = c[1].to_lowercase().replace('’', "'");
+        let (_, s, e) = self.parts.iter().find(|(n, _, _)| *n == name)?;
+        let before_ok = text[..m.start].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
+        (before_ok && !text[m.end..].chars().next().is_some_and(char::is_alphanumeric)).then_some(Found {
+            span: m,
+            start: (Some(y), s.0, s.1),
+            end: (Some(y), e.0, e.1),
+            granularity: Granularity::PartOfYear,
+            explicit_year: Some(y),
+        })
+    }
+
+    /// A season, with its year or after a lead word.
+    fn read_season(&self, text: &str, c: &Captures, ctx: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        if !at_edge(text, m) {
+            return None;
+        }
+        let explicit = c.get(2).and_then(|y| year_of(y.as_str()));
+        // A bare season is a word as often as a season ("il a été", "prices
+        // fall"): only with a year, or a lead or part-of-year word before it.
+        if explicit.is_none() && !self.lead_before(&text[..m.start], true) {
+            return None;
+        }
+        let name = c[1].to_lowercase();
+        let year = explicit.or_else(|| {
+            let (_, (sm, sd), _) = self.seasons.iter().find(|(n, _, _)| *n == name)?;
+            Self::latest_year(ctx, *sm, *sd, false)
+        });
+        let (start, end) = self.season_range(&name, year)?;
+        Some(Found { span: m, start, end, granularity: Granularity::Season, explicit_year: explicit })
+    }
+
+    /// "la même année", "last year": a year from the context.
+    fn read_relative(&self, text: &str, m: Span, ctx: &DateContext) -> Option<Found> {
+        if !at_edge(text, m) {
+            return None;
+        }
+        let phrase = text[m.start..m.end].to_lowercase().replace('’', "'");
+        let year = if self.same_year.contains(&phrase) {
+            ctx.last_year
+        } else if self.last_year.contains(&phrase) {
+            ctx.reference.map(|r| r.year - 1)
+        } else if self.this_year.contains(&phrase) {
+            ctx.reference.map(|r| r.year)
+        } else {
+            None
+        }?;
+        Some(Found::year(m, year, None))
+    }
+
+    /// A month alone, its year from the words around it or the reference.
+    fn read_month_alone(&self, text: &str, m: Span, ctx: &DateContext) -> Option<Found> {
+        let word = &text[m.start..m.end];
+        if !at_edge(text, m) {
+            return None;
+        }
+        let mo = self.month_number(word)?;
+        let mut end = m.end;
+        let rest = text[end..].trim_start();
+        let rest_at = text.len() - rest.len();
+        let lower_rest: String = rest.chars().take(40).collect::<String>().to_lowercase().replace('’', "'");
+        let past = self
+            .past
+            .iter()
+            .find(|p| lower_rest.starts_with(p.as_str()) && !lower_rest[p.len()..].starts_with(char::is_alphanumeric));
+        let same = self.same_year.iter().filter(|p| lower_rest.starts_with(p.as_str())).max_by_key(|p| p.len());
+        let past_start = self.past_word_before(&text[..m.start]);
+        let year = if let Some(p) = same {
+            end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
+            ctx.last_year
+        } else if let Some(p) = past {
+            end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
+            Self::latest_year(ctx, mo, 1, true)
+        } else if past_start.is_some() {
+            Self::latest_year(ctx, mo, 1, true)
+        } else {
+            Self::latest_year(ctx, mo, 1, false)
         };
-        let year_of = |s: &str| s.parse::<i32>().ok();
-        for c in self.iso.captures_iter(on(0)) {
-            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-            let (Some(y), Ok(mo), Ok(d)) = (year_of(&c[1]), c[2].parse::<u32>(), c[3].parse::<u32>()) else { continue };
-            if edge(m.start, m.end) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo) {
-                found.push(Found {
-                    span: m,
-                    start: (Some(y), mo, d),
-                    end: (Some(y), mo, d),
-                    granularity: Granularity::Day,
-                    explicit_year: Some(y),
-                });
-            }
+        let lead_before = past_start.is_some() || self.lead_before(&text[..m.start], false);
+        if !self.reads_as_month(text, m, lead_before, year) {
+            return None;
         }
-        for c in self.numeric.captures_iter(on(1)) {
-            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-            let (Ok(a), Ok(b), Some(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), year_of(&c[3])) else { continue };
-            let (mut d, mut mo) = if self.day_first { (a, b) } else { (b, a) };
-            if !(1..=12).contains(&mo) {
-                std::mem::swap(&mut d, &mut mo);
-            }
-            if edge(m.start, m.end) && (1..=12).contains(&mo) && d >= 1 && d <= days_in_month(y, mo) {
-                found.push(Found {
-                    span: m,
-                    start: (Some(y), mo, d),
-                    end: (Some(y), mo, d),
-                    granularity: Granularity::Day,
-                    explicit_year: Some(y),
-                });
-            }
+        Some(Found {
+            span: Span::new(past_start.unwrap_or(m.start), end),
+            start: (year, mo, 1),
+            end: (year, mo, last_day(year, mo)),
+            granularity: Granularity::Month,
+            explicit_year: None,
+        })
+    }
+
+    /// Whether a month name alone is a month rather than a word ("mai",
+    /// "may"): short names need a lead word, and it must be written as the
+    /// language writes months.
+    fn reads_as_month(&self, text: &str, m: Span, lead_before: bool, year: Option<i32>) -> bool {
+        let word = &text[m.start..m.end];
+        // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
+        if word.len() <= 3 && !lead_before {
+            return false;
         }
-        for (re, day_first, pattern) in [(&self.day_month, true, 2), (&self.month_day, false, 3)] {
-            for c in re.captures_iter(on(pattern)) {
-                let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-                if !edge(m.start, m.end) {
-                    continue;
-                }
-                let (day_text, month_text) = if day_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
-                let day = if self.ordinal_first.contains(&day_text.to_lowercase()) {
-                    Some(1)
-                } else {
-                    day_text.parse::<u32>().ok()
-                };
-                let (Some(d), Some(mo)) = (day, self.month_number(month_text)) else { continue };
-                let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
-                let year = explicit.or_else(|| Self::latest_year(ctx, mo, d, false));
-                if d == 0 || d > last_day(year, mo) {
-                    continue;
-                }
-                found.push(Found {
-                    span: m,
-                    start: (year, mo, d),
-                    end: (year, mo, d),
-                    granularity: Granularity::Day,
-                    explicit_year: explicit,
-                });
-            }
+        // Written as the language does not write a month, and not at the
+        // start of the text, where any word is capitalized.
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let at_start = !text[..m.start].chars().any(char::is_alphanumeric);
+        let wrong_case = match self.month_case {
+            MonthCase::Lower => capital && !at_start,
+            MonthCase::Capital => !capital,
+            MonthCase::Any => false,
+        };
+        if wrong_case && (self.month_case == MonthCase::Capital || !lead_before) {
+            return false;
         }
-        for c in self.month_year.captures_iter(on(4)) {
-            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-            let (Some(mo), Some(y)) = (self.month_number(&c[1]), year_of(&c[2])) else { continue };
-            if edge(m.start, m.end) {
-                found.push(Found {
-                    span: m,
-                    start: (Some(y), mo, 1),
-                    end: (Some(y), mo, days_in_month(y, mo)),
-                    granularity: Granularity::Month,
-                    explicit_year: Some(y),
-                });
-            }
+        !(!lead_before && year.is_none() && capital && self.months.iter().any(|(n, _)| n == "may"))
+    }
+
+    /// A year alone, unless a noun follows it ("2024 candidats").
+    fn read_year(&self, text: &str, m: Span, _: &DateContext) -> Option<Found> {
+        let (s, e) = (m.start, m.end);
+        if !at_edge(text, m) || text[..s].ends_with(',') || text[..s].ends_with('.') {
+            return None;
         }
-        for c in self.part.captures_iter(on(5)) {
-            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-            let Some(y) = year_of(&c[2]) else { continue };
-            let name = c[1].to_lowercase().replace('’', "'");
-            let Some((_, s, e)) = self.parts.iter().find(|(n, _, _)| *n == name) else { continue };
-            let before_ok = text[..m.start].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
-            if before_ok && !text[m.end..].chars().next().is_some_and(char::is_alphanumeric) {
-                found.push(Found {
-                    span: m,
-                    start: (Some(y), s.0, s.1),
-                    end: (Some(y), e.0, e.1),
-                    granularity: Granularity::PartOfYear,
-                    explicit_year: Some(y),
-                });
-            }
+        let y = year_of(&text[s..e])?;
+        if !(1800..=2100).contains(&y) {
+            return None;
         }
-        for c in self.season.captures_iter(on(6)) {
-            let m = c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()));
-            if !edge(m.start, m.end) {
-                continue;
+        let prev = last_word(&text[..s]).to_lowercase().replace('’', "'");
+        let context = self.year_context.contains(&prev) || prev.ends_with("l'an") || prev.ends_with('-');
+        let rest = text[e..].trim_start_matches([' ', '\u{a0}']);
+        let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        let noun_follows = next.chars().next().is_some_and(char::is_lowercase)
+            && next.chars().count() > 3
+            && !self.year_context.contains(&next.to_lowercase());
+        (context || !noun_follows).then(|| Found::year(m, y, Some(y)))
+    }
+}
+
+/// How a match of one date pattern reads as a date.
+#[derive(Clone, Copy)]
+enum Reader {
+    /// From the pattern's groups.
+    Groups(fn(&DateLang, &str, &Captures, &DateContext) -> Option<Found>),
+    /// From the matched words alone, which needs no groups (a faster search).
+    Words(fn(&DateLang, &str, Span, &DateContext) -> Option<Found>),
+}
+
+/// The reader of each pattern, in the order of [`DateLang::patterns`].
+const READERS: [Reader; 10] = [
+    Reader::Groups(DateLang::read_iso),
+    Reader::Groups(DateLang::read_numeric),
+    Reader::Groups(DateLang::read_day_month),
+    Reader::Groups(DateLang::read_month_day),
+    Reader::Groups(DateLang::read_month_year),
+    Reader::Groups(DateLang::read_part),
+    Reader::Groups(DateLang::read_season),
+    Reader::Words(DateLang::read_relative),
+    Reader::Words(DateLang::read_month_alone),
+    Reader::Words(DateLang::read_year),
+];
+
+/// The span of a whole match.
+fn whole(c: &Captures) -> Span {
+    c.get(0).map_or(Span::default(), |m| Span::new(m.start(), m.end()))
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    s.parse::<i32>().ok()
+}
+
+/// Whether a date at `m` stands alone: no letter or digit runs into it, nor
+/// a `-` or `/` before it (part of a range or a number), nor a `.` after text.
+fn at_edge(text: &str, m: Span) -> bool {
+    let (s, e) = (m.start, m.end);
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.' && s >= 2)
+        && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Where readings overlap, the longest wins (the first of equal ones).
+fn longest_readings(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        if let Some(last) = kept.last_mut()
+            && f.span.start < last.span.end
+        {
+            if f.span.len() > last.span.len() {
+                *last = f;
             }
-            let explicit = c.get(2).and_then(|y| year_of(y.as_str()));
-            // A bare season is a word as often as a season ("il a été", "prices
-            // fall"): only with a year, or a lead or part-of-year word before it.
-            if explicit.is_none() && !self.lead_before(&text[..m.start], true) {
-                continue;
-            }
-            let name = c[1].to_lowercase();
-            let year = explicit.or_else(|| {
-                let (_, (sm, sd), _) = self.seasons.iter().find(|(n, _, _)| *n == name)?;
-                Self::latest_year(ctx, *sm, *sd, false)
-            });
-            if let Some((start, end)) = self.season_range(&name, year) {
-                found.push(Found { span: m, start, end, granularity: Granularity::Season, explicit_year: explicit });
-            }
+            continue;
         }
-        for m in self.relative.find_iter(on(7)) {
-            if !edge(m.start(), m.end()) {
-                continue;
-            }
-            let phrase = m.as_str().to_lowercase().replace('’', "'");
-            let year = if self.same_year.contains(&phrase) {
-                ctx.last_year
-            } else if self.last_year.contains(&phrase) {
-                ctx.reference.map(|r| r.year - 1)
-            } else if self.this_year.contains(&phrase) {
-                ctx.reference.map(|r| r.year)
-            } else {
-                None
-            };
-            if let Some(y) = year {
-                found.push(Found {
-                    span: Span::new(m.start(), m.end()),
-                    start: (Some(y), 1, 1),
-                    end: (Some(y), 12, 31),
-                    granularity: Granularity::Year,
-                    explicit_year: None,
-                });
-            }
+        kept.push(f);
+    }
+    kept
+}
+
+impl Found {
+    /// One day.
+    fn day(span: Span, day: Day, explicit_year: Option<i32>) -> Found {
+        Found { span, start: day, end: day, granularity: Granularity::Day, explicit_year }
+    }
+
+    /// A whole year.
+    fn year(span: Span, year: i32, explicit_year: Option<i32>) -> Found {
+        Found {
+            span,
+            start: (Some(year), 1, 1),
+            end: (Some(year), 12, 31),
+            granularity: Granularity::Year,
+            explicit_year,
         }
-        for m in self.month_alone.find_iter(on(8)) {
-            if !edge(m.start(), m.end()) {
-                continue;
-            }
-            let Some(mo) = self.month_number(m.as_str()) else { continue };
-            let mut end = m.end();
-            let rest = text[end..].trim_start();
-            let rest_at = text.len() - rest.len();
-            let lower_rest: String = rest.chars().take(40).collect::<String>().to_lowercase().replace('’', "'");
-            let past = self.past.iter().find(|p| {
-                lower_rest.starts_with(p.as_str()) && !lower_rest[p.len()..].starts_with(char::is_alphanumeric)
-            });
-            let same = self.same_year.iter().filter(|p| lower_rest.starts_with(p.as_str())).max_by_key(|p| p.len());
-            let past_start = self.past_word_before(&text[..m.start()]);
-            let year = if let Some(p) = same {
-                end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
-                ctx.last_year
-            } else if let Some(p) = past {
-                end = rest_at + rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
-                Self::latest_year(ctx, mo, 1, true)
-            } else if past_start.is_some() {
-                Self::latest_year(ctx, mo, 1, true)
-            } else {
-                Self::latest_year(ctx, mo, 1, false)
-            };
-            // A bare "mai" or "may" is a word as often as a month: only with a year known or a lead word.
-            let lead_before = past_start.is_some() || self.lead_before(&text[..m.start()], false);
-            if m.as_str().len() <= 3 && !lead_before {
-                continue;
-            }
-            // Written as the language does not write a month, and not at the
-            // start of the text, where any word is capitalized.
-            let capital = m.as_str().chars().next().is_some_and(char::is_uppercase);
-            let at_start = !text[..m.start()].chars().any(char::is_alphanumeric);
-            let wrong_case = match self.month_case {
-                MonthCase::Lower => capital && !at_start,
-                MonthCase::Capital => !capital,
-                MonthCase::Any => false,
-            };
-            if wrong_case && (self.month_case == MonthCase::Capital || !lead_before) {
-                continue;
-            }
-            if !lead_before
-                && year.is_none()
-                && m.as_str().chars().next().is_some_and(char::is_uppercase)
-                && self.months.iter().any(|(n, _)| n == "may")
-            {
-                continue;
-            }
-            found.push(Found {
-                span: Span::new(past_start.unwrap_or(m.start()), end),
-                start: (year, mo, 1),
-                end: (year, mo, last_day(year, mo)),
-                granularity: Granularity::Month,
-                explicit_year: None,
-            });
+    }
+
+    /// The date as a value; a year stated in full becomes the context's last year.
+    fn into_value(self, text: &str, ctx: &mut DateContext) -> Value {
+        if let Some(y) = self.explicit_year {
+            ctx.last_year = Some(y);
         }
-        for m in self.year.find_iter(on(9)) {
-            let (s, e) = (m.start(), m.end());
-            if !edge(s, e) || text[..s].ends_with(',') || text[..s].ends_with('.') {
-                continue;
-            }
-            let Some(y) = year_of(m.as_str()) else { continue };
-            if !(1800..=2100).contains(&y) {
-                continue;
-            }
-            let prev = last_word(&text[..s]).to_lowercase().replace('’', "'");
-            let context = self.year_context.contains(&prev) || prev.ends_with("l'an") || prev.ends_with('-');
-            let rest = text[e..].trim_start_matches([' ', '\u{a0}']);
-            let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-            let noun_follows = next.chars().next().is_some_and(char::is_lowercase)
-                && next.chars().count() > 3
-                && !self.year_context.contains(&next.to_lowercase());
-            if context || !noun_follows {
-                found.push(Found {
-                    span: Span::new(s, e),
-                    start: (Some(y), 1, 1),
-                    end: (Some(y), 12, 31),
-                    granularity: Granularity::Year,
-                    explicit_year: Some(y),
-                });
-            }
+        Value {
+            kind: ValueKind::Date,
+            text: text[self.span.start..self.span.end].to_string(),
+            low: None,
+            high: None,
+            point: None,
+            unit: None,
+            hedge: None,
+            low_open: false,
+            high_open: false,
+            start: Some(iso(self.start)),
+            end: Some(iso(self.end)),
+            granularity: Some(self.granularity),
+            span: self.span,
         }
-        // The longest reading wins where readings overlap.
-        found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
-        let mut kept: Vec<Found> = Vec::new();
-        for f in found {
-            if let Some(last) = kept.last_mut()
-                && f.span.start < last.span.end
-            {
-                if f.span.len() > last.span.len() {
-                    *last = f;
-                }
-                continue;
-            }
-            kept.push(f);
-        }
-        kept.into_iter()
-            .map(|f| {
-                if let Some(y) = f.explicit_year {
-                    ctx.last_year = Some(y);
-                }
-                Value {
-                    kind: ValueKind::Date,
-                    text: text[f.span.start..f.span.end].to_string(),
-                    low: None,
-                    high: None,
-                    point: None,
-                    unit: None,
-                    hedge: None,
-                    low_open: false,
-                    high_open: false,
-                    start: Some(iso(f.start)),
-                    end: Some(iso(f.end)),
-                    granularity: Some(f.granularity),
-                    span: f.span,
-                }
-            })
-            .collect()
     }
 }

@@ -602,10 +602,48 @@ impl NumberLang {
 
     /// Reads the scale, currency and percent around a number at `number`.
     fn extend(&self, text: &str, start: usize, number: Span, value: f64, decimals: u32, words: bool) -> Option<Figure> {
-        let mut end = number.end;
         // Glued letters are a code ("8VC"), unless they are a scale word ("3.5m", "97.4bn").
-        let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
-        let mut scale = None;
+        let glued = text[number.end..].chars().next().is_some_and(char::is_alphabetic);
+        let scaled = self.scale_after(text, number.end, glued);
+        if glued && scaled.is_none() {
+            return None;
+        }
+        let (scale, mut end) = scaled.map_or((None, number.end), |(multiplier, end)| (Some(multiplier), end));
+        let after = skip_spaces(text, end);
+        let mut percent = false;
+        let mut unit = self.currency_after(text, after).map(|(code, unit_end)| {
+            end = unit_end;
+            code
+        });
+        if unit.is_none()
+            && let Some(percent_end) = self.percent_after(text, after)
+        {
+            percent = true;
+            end = percent_end;
+        }
+        let mut span_start = start;
+        if unit.is_none() && !percent {
+            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
+            if let Some((code, symbol_start)) = self.symbol_before(&text[..start]) {
+                unit = Some(code);
+                span_start = symbol_start;
+            }
+        }
+        Some(Figure {
+            span: Span::new(span_start, end),
+            value,
+            decimals,
+            scale,
+            unit,
+            percent,
+            words,
+            approximation: None,
+        })
+    }
+
+    /// The scale word after a number ending at `end`, with where it ends: glued
+    /// to it (`glued`, "3.5m") or after a space ("97,4 milliards").
+    fn scale_after(&self, text: &str, end: usize, glued: bool) -> Option<(f64, usize)> {
         let at = if glued { end } else { skip_spaces(text, end) };
         let probe = Probe::new(text, at);
         for (word, multiplier) in &self.scales {
@@ -620,19 +658,16 @@ impl NumberLang {
                         continue;
                     }
                 }
-                scale = Some(*multiplier);
-                end = at + len;
-                break;
+                return Some((*multiplier, at + len));
             }
         }
-        if glued && scale.is_none() {
-            return None;
-        }
-        let mut unit = None;
-        let mut percent = false;
-        let after = skip_spaces(text, end);
+        None
+    }
+
+    /// The currency at `after` or past a link to it ("de dollars", "d'euros",
+    /// "of dollars"): its code, and where its word ends.
+    fn currency_after(&self, text: &str, after: usize) -> Option<(String, usize)> {
         let mut cursor = after;
-        // "de dollars", "d'euros", "of dollars"
         let at_link = Probe::new(text, cursor);
         for link in &self.unit_links {
             // The link's length as written: "d’" is longer than "d'".
@@ -648,54 +683,30 @@ impl NumberLang {
             }
         }
         let at_unit = Probe::new(text, cursor);
+        self.currencies.iter().find_map(|(word, code)| at_unit.word(word).map(|len| (code.clone(), cursor + len)))
+    }
+
+    /// Where a percent word at `after` ends, if there is one.
+    fn percent_after(&self, text: &str, after: usize) -> Option<usize> {
+        let at_percent = Probe::new(text, after);
+        self.percent.iter().find_map(|word| at_percent.word(word).map(|len| after + len))
+    }
+
+    /// A currency symbol that `head` ends with (spaces aside): its code, and where it starts.
+    fn symbol_before(&self, head: &str) -> Option<(String, usize)> {
+        let trimmed = head.trim_end_matches([' ', '\u{a0}']);
         for (word, code) in &self.currencies {
-            if let Some(len) = at_unit.word(word) {
-                unit = Some(code.clone());
-                end = cursor + len;
-                break;
+            if word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
+                continue;
+            };
+            if trimmed.is_char_boundary(sym_start) && crate::words::key_chars(&trimmed[sym_start..]).eq(word.chars()) {
+                return Some((code.clone(), sym_start));
             }
         }
-        if unit.is_none() {
-            let at_percent = Probe::new(text, after);
-            for word in &self.percent {
-                if let Some(len) = at_percent.word(word) {
-                    percent = true;
-                    end = after + len;
-                    break;
-                }
-            }
-        }
-        let mut span_start = start;
-        if unit.is_none() && !percent {
-            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
-            let head = &text[..start];
-            let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-            for (word, code) in &self.currencies {
-                if word.chars().all(char::is_alphabetic) {
-                    continue;
-                }
-                let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
-                    continue;
-                };
-                if trimmed.is_char_boundary(sym_start)
-                    && crate::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
-                {
-                    unit = Some(code.clone());
-                    span_start = sym_start;
-                    break;
-                }
-            }
-        }
-        Some(Figure {
-            span: Span::new(span_start, end),
-            value,
-            decimals,
-            scale,
-            unit,
-            percent,
-            words,
-            approximation: None,
-        })
+        None
     }
 
     /// How a figure reads: a value of some kind, a bare number, or no
