@@ -130,13 +130,13 @@ impl Frames {
                 }
                 let mut attributes = BTreeSet::new();
                 for attribute in &raw_frame.attributes {
-                    let parsed = Attribute::parse(attribute.get_ref()).ok_or_else(|| {
+                    let parsed = crate::rules::names::parse::<Attribute>(attribute.get_ref()).ok_or_else(|| {
                         file.error_in(
                             attribute,
                             format!(
                                 "frame {id:?} names unknown attribute {:?}; known: {}",
                                 attribute.get_ref(),
-                                Attribute::ALL.join(", ")
+                                crate::rules::names::listed::<Attribute>()
                             ),
                         )
                     })?;
@@ -197,7 +197,7 @@ fn compile_measure(
     id: &str,
     attributes: &BTreeSet<Attribute>,
 ) -> Result<Attribute, RuleError> {
-    let attribute = Attribute::parse(raw.attribute.get_ref())
+    let attribute = crate::rules::names::parse::<Attribute>(raw.attribute.get_ref())
         .filter(|a| attributes.contains(a) && matches!(a, Attribute::Amount | Attribute::Count | Attribute::Share))
         .ok_or_else(|| {
             file.error_in(

@@ -30,13 +30,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status's name, as serde writes it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Status::Supported => "supported",
-            Status::Rounding => "rounding",
-            Status::Unsupported => "unsupported",
-            Status::Contradicted => "contradicted",
-        }
+        crate::rules::names::name::<Status>(*self as usize)
     }
 
     /// How serious, for `--fail-on`: contradicted > unsupported > rounding > supported.

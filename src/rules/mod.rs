@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 use crate::span::LineIndex;
 
+pub mod names;
 pub mod verdicts;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::{RuleError, RuleFile};
+use super::{RuleError, RuleFile, names};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,13 +31,9 @@ impl Verdict {
         }
     }
 
+    /// The verdict's name, as serde writes it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Verdict::Agreement => "agreement",
-            Verdict::Rounding => "rounding",
-            Verdict::Contradiction => "contradiction",
-            Verdict::SingleSource => "single_source",
-        }
+        names::name::<Verdict>(*self as usize)
     }
 }
 
@@ -51,11 +47,7 @@ pub enum Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
+        f.write_str(names::name::<Severity>(*self as usize))
     }
 }
 
@@ -102,15 +94,6 @@ pub enum Predicate {
     /// figures of one measure speaks of two facts (two places, counters or
     /// moments), even when its words do not say which.
     SameDocument,
-}
-
-impl Predicate {
-    const NAMES: &'static str = "same_interval, overlap, disjoint, polarity_differs, roles_reversed, counter_event, \
-         different_unit, different_reference_date, rises, hedged, time, figure, count, occurrence, evolving, same_as_of, different_counters, same_document";
-
-    fn parse(name: &str) -> Option<Predicate> {
-        toml::Value::String(name.to_string()).try_into().ok()
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -219,31 +202,35 @@ impl VerdictRules {
                 let predicates = |list: &[Spanned<String>]| -> Result<Vec<Predicate>, RuleError> {
                     list.iter()
                         .map(|p| {
-                            Predicate::parse(p.get_ref()).ok_or_else(|| {
+                            names::parse::<Predicate>(p.get_ref()).ok_or_else(|| {
                                 file.error_in(
                                     p,
                                     format!(
                                         "rule {id:?} names unknown predicate {:?}; known: {}",
                                         p.get_ref(),
-                                        Predicate::NAMES
+                                        names::listed::<Predicate>()
                                     ),
                                 )
                             })
                         })
                         .collect()
                 };
-                let verdict = match rule.verdict.get_ref().as_str() {
-                    "agreement" => Verdict::Agreement,
-                    "rounding" => Verdict::Rounding,
-                    "contradiction" => Verdict::Contradiction,
-                    other => {
-                        return Err(file.error_in(
-                            &rule.verdict,
-                            format!(
-                                "rule {id:?}: unknown verdict {other:?}; a pair is agreement, rounding or contradiction"
-                            ),
-                        ));
-                    }
+                // A pair agrees, rounds or contradicts; a single source is no pair.
+                let verdict = names::parse::<Verdict>(rule.verdict.get_ref()).filter(|v| *v != Verdict::SingleSource);
+                let Some(verdict) = verdict else {
+                    let pair_verdicts: Vec<&str> = names::variants::<Verdict>()
+                        .iter()
+                        .copied()
+                        .filter(|n| *n != Verdict::SingleSource.as_str())
+                        .collect();
+                    return Err(file.error_in(
+                        &rule.verdict,
+                        format!(
+                            "rule {id:?}: unknown verdict {:?}; a pair is {}",
+                            rule.verdict.get_ref(),
+                            names::alternatives(&pair_verdicts)
+                        ),
+                    ));
                 };
                 check_placeholders(&rule.explanation).map_err(|p| {
                     file.error_in(&rule.id, format!("rule {id:?}: unknown placeholder {{{p}}} in the explanation"))

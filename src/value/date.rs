@@ -60,7 +60,8 @@ fn default_case() -> String {
 }
 
 /// How a language writes a month's name in running text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 enum MonthCase {
     Lower,
     Capital,
@@ -173,17 +174,19 @@ impl DateLang {
                 return Err(file.error_at(file.text.find(name.as_str()), format!("month {name:?} has number {m}")));
             }
         }
-        let month_case = match raw.month_case.as_str() {
-            "lower" => MonthCase::Lower,
-            "capital" => MonthCase::Capital,
-            "any" => MonthCase::Any,
-            other => {
-                return Err(file.error_at(
-                    file.text.find("month_case"),
-                    format!("month_case is {other:?}: it must be \"lower\", \"capital\" or \"any\""),
-                ));
-            }
-        };
+        let month_case = crate::rules::names::parse::<MonthCase>(&raw.month_case).ok_or_else(|| {
+            let quoted: Vec<String> =
+                crate::rules::names::variants::<MonthCase>().iter().map(|n| format!("{n:?}")).collect();
+            let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+            file.error_at(
+                file.text.find("month_case"),
+                format!(
+                    "month_case is {:?}: it must be {}",
+                    raw.month_case,
+                    crate::rules::names::alternatives(&quoted)
+                ),
+            )
+        })?;
         let mut lang = DateLang {
             which: RegexSet::empty(),
             may_hold: compile(&format!(r"(?i)\d|{months}|{seasons_alt}|{relative_alt}"))?,

@@ -32,27 +32,9 @@ pub enum Attribute {
 }
 
 impl Attribute {
-    pub const ALL: [&'static str; 5] = ["amount", "count", "share", "time", "occurrence"];
-
-    pub fn parse(name: &str) -> Option<Attribute> {
-        Some(match name {
-            "amount" => Attribute::Amount,
-            "count" => Attribute::Count,
-            "share" => Attribute::Share,
-            "time" => Attribute::Time,
-            "occurrence" => Attribute::Occurrence,
-            _ => return None,
-        })
-    }
-
+    /// The attribute's name, as serde writes it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Attribute::Amount => "amount",
-            Attribute::Count => "count",
-            Attribute::Share => "share",
-            Attribute::Time => "time",
-            Attribute::Occurrence => "occurrence",
-        }
+        crate::rules::names::name::<Attribute>(*self as usize)
     }
 }
 
