@@ -695,7 +695,7 @@ fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, out: &mut Ve
                 .map_or(before.len(), |(k, _)| k);
             let word = &before[word_start..];
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if single_initial || lang.is_some_and(|l| l.abbreviations.contains(&word.to_lowercase())) {
+            if single_initial || lang.is_some_and(|l| l.abbreviations.contains(&*crate::words::key(word))) {
                 continue;
             }
         }

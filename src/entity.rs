@@ -573,7 +573,7 @@ fn may_reach(common: u32, a: usize, b: usize) -> bool {
 /// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
 fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
     use std::hash::{Hash, Hasher};
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = name.split_whitespace().map(|w| key(w).into_owned()).collect();
     let mut variant = String::new();
     for (position, word) in words.iter().enumerate() {
         let hash = |variant: &str| {

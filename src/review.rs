@@ -121,7 +121,7 @@ pub struct Review {
 
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in crate::words::key_chars(text) {
         if c.is_alphanumeric() || c == '.' {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -475,7 +475,7 @@ fn timeline(members: &[&Claim]) -> Vec<TimelineEntry> {
 
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in crate::words::key_chars(name) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::rules::{RuleError, RuleFile};
 use crate::token::words;
-use crate::words::WordSet;
+use crate::words::{WordSet, key};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,7 +96,7 @@ impl Cues {
             .configure(config)
             .build_many(&patterns)
             .map_err(|e| file.error_at(None, e.to_string()))?;
-        let reader = raw.reader.iter().map(|w| w.to_lowercase()).collect();
+        let reader = raw.reader.iter().map(|w| key(w).into_owned()).collect();
         Ok(Some(Cues { any, strong: raw.boilerplate.len(), reader }))
     }
 
@@ -127,10 +127,10 @@ pub(crate) fn ends_as_sentence(line: &str) -> bool {
 impl TextLang {
     pub fn compile(raw: &RawText, file: &RuleFile) -> Result<TextLang, RuleError> {
         Ok(TextLang {
-            detect: raw.detect.iter().map(|w| w.to_lowercase()).collect(),
+            detect: raw.detect.iter().map(|w| key(w).into_owned()).collect(),
             boilerplate: Cues::compile(raw, file)?,
             teasers: union(file, &raw.teasers)?,
-            abbreviations: raw.abbreviations.iter().map(|w| w.to_lowercase()).collect(),
+            abbreviations: raw.abbreviations.iter().map(|w| key(w).into_owned()).collect(),
             bylines: union(file, &raw.bylines)?,
         })
     }

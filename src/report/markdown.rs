@@ -581,7 +581,7 @@ fn single(finding: &Finding, members: &[&Claim], index: &Index) -> String {
         .iter()
         .map(|(value, claim)| {
             let words = claim.text.trim();
-            let same = value.to_lowercase().starts_with(&words.to_lowercase());
+            let same = crate::words::key(value).starts_with(&*crate::words::key(words));
             let wording = if same { String::new() } else { format!("«{}», ", md(words)) };
             format!("{} ({wording}{})", md(value), index.place(claim))
         })

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use crate::rules::{RuleError, RuleFile};
 use crate::span::Span;
 use crate::value::{Granularity, Value, ValueKind};
+use crate::words::key;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,7 +144,7 @@ fn alternation(words: &[String]) -> String {
 impl DateLang {
     pub fn compile(raw: &RawDates, file: &RuleFile) -> Result<DateLang, RuleError> {
         let compile = |p: &str| Regex::new(p).map_err(|e| file.error_at(None, format!("date pattern: {e}")));
-        let month_names: Vec<String> = raw.months.iter().map(|(w, _)| w.to_lowercase()).collect();
+        let month_names: Vec<String> = raw.months.iter().map(|(w, _)| key(w).into_owned()).collect();
         let months = if month_names.is_empty() { "(?!x)x".to_string() } else { alternation(&month_names) };
         let months = if months.contains("(?!") { "zzzzzz".to_string() } else { months };
         let firsts = alternation(&raw.ordinal_first);
@@ -152,9 +153,9 @@ impl DateLang {
         let suffix = if suffixes.is_empty() { String::new() } else { format!("(?:{suffixes})?") };
         let link = link_pattern(&raw.date_links);
         let link = if link.is_empty() { link } else { format!("{link}?") };
-        let season_names: Vec<String> = raw.seasons.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        let season_names: Vec<String> = raw.seasons.iter().map(|(w, _, _)| key(w).into_owned()).collect();
         let seasons_alt = if season_names.is_empty() { "zzzzzz".to_string() } else { alternation(&season_names) };
-        let part_names: Vec<String> = raw.parts.iter().map(|(w, _, _)| w.to_lowercase()).collect();
+        let part_names: Vec<String> = raw.parts.iter().map(|(w, _, _)| key(w).into_owned()).collect();
         let parts_alt = if part_names.is_empty() { "zzzzzz".to_string() } else { alternation(&part_names) };
         let mut relative: Vec<String> = Vec::new();
         relative.extend(raw.same_year.iter().cloned());
@@ -163,11 +164,11 @@ impl DateLang {
         let relative_alt = if relative.is_empty() { "zzzzzz".to_string() } else { alternation(&relative) };
         let mut seasons = Vec::new();
         for (name, start, end) in &raw.seasons {
-            seasons.push((name.to_lowercase(), month_day(start, file)?, month_day(end, file)?));
+            seasons.push((key(name).into_owned(), month_day(start, file)?, month_day(end, file)?));
         }
         let mut parts = Vec::new();
         for (name, start, end) in &raw.parts {
-            parts.push((name.to_lowercase(), month_day(start, file)?, month_day(end, file)?));
+            parts.push((key(name).into_owned(), month_day(start, file)?, month_day(end, file)?));
         }
         for (name, m) in &raw.months {
             if !(1..=12).contains(m) {
@@ -200,19 +201,19 @@ impl DateLang {
             month_alone: compile(&format!(r"(?i)({months})"))?,
             relative: compile(&format!(r"(?i)({relative_alt})"))?,
             year: compile(r"\d{4}")?,
-            months: raw.months.iter().map(|(w, m)| (w.to_lowercase(), *m)).collect(),
+            months: raw.months.iter().map(|(w, m)| (key(w).into_owned(), *m)).collect(),
             seasons,
             parts,
             day_first: raw.numeric_order != "mdy",
             month_case,
-            ordinal_first: raw.ordinal_first.iter().map(|w| w.to_lowercase()).collect(),
-            lead: raw.lead.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-            past: raw.past.iter().map(|w| w.to_lowercase()).collect(),
-            past_before: raw.past_before.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-            same_year: raw.same_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-            last_year: raw.last_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-            this_year: raw.this_year.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
-            year_context: raw.year_context.iter().map(|w| w.to_lowercase().replace('’', "'")).collect(),
+            ordinal_first: raw.ordinal_first.iter().map(|w| key(w).into_owned()).collect(),
+            lead: raw.lead.iter().map(|w| key(w).into_owned()).collect(),
+            past: raw.past.iter().map(|w| key(w).into_owned()).collect(),
+            past_before: raw.past_before.iter().map(|w| key(w).into_owned()).collect(),
+            same_year: raw.same_year.iter().map(|w| key(w).into_owned()).collect(),
+            last_year: raw.last_year.iter().map(|w| key(w).into_owned()).collect(),
+            this_year: raw.this_year.iter().map(|w| key(w).into_owned()).collect(),
+            year_context: raw.year_context.iter().map(|w| key(w).into_owned()).collect(),
         };
         lang.which = RegexSet::new(lang.patterns().map(Regex::as_str))
             .map_err(|e| file.error_at(None, format!("date pattern: {e}")))?;
@@ -357,7 +358,7 @@ impl DateLang {
     fn lead_before(&self, before: &str, parts: bool) -> bool {
         let before = before.trim_end();
         let tail_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let tail = before[tail_start..].to_lowercase().replace('’', "'");
+        let tail = key(&before[tail_start..]).into_owned();
         let ends_with_words = |phrase: &str| {
             tail.strip_suffix(phrase).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
         };
@@ -371,12 +372,12 @@ impl DateLang {
     fn past_word_before(&self, before: &str) -> Option<usize> {
         let trimmed = before.trim_end();
         let word = last_word(trimmed);
-        let key = word.to_lowercase().replace('’', "'");
-        (!word.is_empty() && self.past_before.contains(&key)).then(|| trimmed.len() - word.len())
+        let word_key = key(word).into_owned();
+        (!word.is_empty() && self.past_before.contains(&word_key)).then(|| trimmed.len() - word.len())
     }
 
     fn month_number(&self, word: &str) -> Option<u32> {
-        let w = word.to_lowercase();
+        let w = key(word);
         let w = w.trim_end_matches('.');
         self.months.iter().find(|(name, _)| name == w).map(|(_, m)| *m)
     }
@@ -396,7 +397,7 @@ impl DateLang {
     }
 
     fn season_range(&self, name: &str, year: Option<i32>) -> Option<(Day, Day)> {
-        let (_, (sm, sd), (em, ed)) = self.seasons.iter().find(|(n, _, _)| *n == name.to_lowercase())?;
+        let (_, (sm, sd), (em, ed)) = self.seasons.iter().find(|(n, _, _)| *n == key(name))?;
         let end_year = if (em, ed) < (sm, sd) { year.map(|y| y + 1) } else { year };
         Some(((year, *sm, *sd), (end_year, *em, *ed)))
     }
@@ -466,8 +467,11 @@ impl DateLang {
             return None;
         }
         let (day_text, month_text) = if day_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
-        let day =
-            if self.ordinal_first.contains(&day_text.to_lowercase()) { Some(1) } else { day_text.parse::<u32>().ok() };
+        let day = if self.ordinal_first.contains(&key(day_text).into_owned()) {
+            Some(1)
+        } else {
+            day_text.parse::<u32>().ok()
+        };
         let (Some(d), Some(mo)) = (day, self.month_number(month_text)) else { return None };
         let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
         let year = explicit.or_else(|| Self::latest_year(ctx, mo, d, false));
@@ -494,7 +498,7 @@ impl DateLang {
     fn read_part(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
         let m = whole(c);
         let y = year_of(&c[2])?;
-        let name = c[1].to_lowercase().replace('’', "'");
+        let name = key(&c[1]).into_owned();
         let (_, s, e) = self.parts.iter().find(|(n, _, _)| *n == name)?;
         let before_ok = text[..m.start].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
         (before_ok && !text[m.end..].chars().next().is_some_and(char::is_alphanumeric)).then_some(Found {
@@ -518,7 +522,7 @@ impl DateLang {
         if explicit.is_none() && !self.lead_before(&text[..m.start], true) {
             return None;
         }
-        let name = c[1].to_lowercase();
+        let name = key(&c[1]).into_owned();
         let year = explicit.or_else(|| {
             let (_, (sm, sd), _) = self.seasons.iter().find(|(n, _, _)| *n == name)?;
             Self::latest_year(ctx, *sm, *sd, false)
@@ -532,7 +536,7 @@ impl DateLang {
         if !at_edge(text, m) {
             return None;
         }
-        let phrase = text[m.start..m.end].to_lowercase().replace('’', "'");
+        let phrase = key(&text[m.start..m.end]).into_owned();
         let year = if self.same_year.contains(&phrase) {
             ctx.last_year
         } else if self.last_year.contains(&phrase) {
@@ -555,7 +559,7 @@ impl DateLang {
         let mut end = m.end;
         let rest = text[end..].trim_start();
         let rest_at = text.len() - rest.len();
-        let lower_rest: String = rest.chars().take(40).collect::<String>().to_lowercase().replace('’', "'");
+        let lower_rest: String = key(&rest.chars().take(40).collect::<String>()).into_owned();
         let past = self
             .past
             .iter()
@@ -620,13 +624,13 @@ impl DateLang {
         if !(1800..=2100).contains(&y) {
             return None;
         }
-        let prev = last_word(&text[..s]).to_lowercase().replace('’', "'");
+        let prev = key(last_word(&text[..s])).into_owned();
         let context = self.year_context.contains(&prev) || prev.ends_with("l'an") || prev.ends_with('-');
         let rest = text[e..].trim_start_matches([' ', '\u{a0}']);
         let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         let noun_follows = next.chars().next().is_some_and(char::is_lowercase)
             && next.chars().count() > 3
-            && !self.year_context.contains(&next.to_lowercase());
+            && !self.year_context.contains(&key(&next).into_owned());
         (context || !noun_follows).then(|| Found::year(m, y, Some(y)))
     }
 }
