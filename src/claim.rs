@@ -21,12 +21,12 @@ use crate::document::Document;
 use crate::entity::{Kind, Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lang::{Lang, Rules};
-use crate::pattern::{Joint, PatternSet, Shape};
-use crate::span::{Location, Span};
-use crate::token::{Token, TokenKind, tokenize};
+use crate::text::pattern::{Joint, PatternSet, Shape};
+use crate::text::span::{Location, Span};
+use crate::text::token::{Token, TokenKind, tokenize};
+use crate::text::words::{ClaimWords, key};
 use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
-use crate::words::{ClaimWords, key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -514,7 +514,7 @@ pub fn extract(
             }
         })
         .collect();
-    let mut locator = crate::span::Locator::new(&doc.lines, &doc.text);
+    let mut locator = crate::text::span::Locator::new(&doc.lines, &doc.text);
     let unchecked = unchecked
         .into_iter()
         .map(|(span, kind, sentence): (Span, ValueKind, Span)| Unchecked {

@@ -54,7 +54,7 @@ impl Rules {
         let frames = crate::frame::Frames::compile(&frames)?;
         let entities = crate::entity::Gazetteer::compile(&entities)?;
         let verdicts = crate::verdict::VerdictRules::compile(&verdicts)?;
-        let mut detect = crate::words::WordMap::default();
+        let mut detect = crate::text::words::WordMap::default();
         for (index, lang) in langs.values().enumerate() {
             for word in lang.text.detect_words() {
                 let listed: &mut Vec<usize> = detect.entry(word.clone()).or_default();

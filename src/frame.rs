@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::pattern::PatternSet;
 use crate::rules::{RuleError, RuleFile};
+use crate::text::pattern::PatternSet;
 
 pub use crate::value::Attribute;
 

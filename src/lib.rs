@@ -2,35 +2,44 @@
 //! one claims, lines up the claims that speak of the same fact, and lets rules
 //! in TOML decide whether the sources agree, differ by rounding, or contradict.
 //!
-//! The pipeline, one module a stage:
-//! `corpus`/`document` (load) → `value` (amounts, counts, percents, dates) →
-//! `entity` + `claim` (frames, roles, polarity) → `align` (slots) →
-//! `verdict` (rules) → `report` (Markdown, JSON, HTML).
+//! The pipeline, one module a stage; each imports only those above it:
+//!
+//! ```text
+//! rules     rule files, located errors          (imports nothing)
+//! text      spans, tokens, word keys, patterns
+//! value     amounts, counts, percents, dates
+//! entity    gazetteer, names, near-spellings
+//! measure, frame, lang    each stage's compiled rules, side by side in Rules
+//! document  load, decode, header, boilerplate, sentences; corpus
+//! claim     frames, roles, polarity, measures   (compile: Rules::load, above all)
+//! interval, align    slots of claims that speak of one fact
+//! verdict   pair rules, findings, explanations
+//! report, review     Markdown, JSON, HTML, GitHub; drafts against sources
+//! ```
 
-pub mod align;
+// The stages, in pipeline order.
+mod align;
 pub mod claim;
-pub mod cli;
 mod compile;
-pub mod corpus;
 pub mod document;
 pub mod entity;
 pub mod frame;
-pub mod interval;
+mod interval;
 pub mod lang;
-pub mod measure;
-pub mod pattern;
-pub mod progress;
+mod measure;
 pub mod report;
 pub mod review;
 pub mod rules;
-pub mod selftest;
-pub mod span;
-#[cfg(test)]
-mod testing;
-pub mod token;
+pub mod text;
 pub mod value;
 pub mod verdict;
-pub mod words;
+
+// Around the pipeline.
+mod cli;
+mod progress;
+pub mod selftest;
+#[cfg(test)]
+mod testing;
 
 use std::path::PathBuf;
 
@@ -64,8 +73,8 @@ pub fn run_report(paths: &[PathBuf], rules: &Rules, options: &LoadOptions) -> Re
 /// [`run_report`], noting the time of each stage in `stages`.
 pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions, stages: &mut Stages) -> Report {
     let (documents, skipped) = stages.time("load", || {
-        let discovery = corpus::discover(paths);
-        corpus::load_all(&discovery, rules, options)
+        let discovery = document::corpus::discover(paths);
+        document::corpus::load_all(&discovery, rules, options)
     });
     let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
     let reading = stages.time("claims", || claim::read_all(&documents, rules, &names, packed));
@@ -77,7 +86,12 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 }
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).
-pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
+pub fn judge(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    skipped: Vec<document::corpus::Skipped>,
+    rules: &Rules,
+) -> Report {
     progress::stage("judging the claims", 0);
     let slots = align::align(&claims, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);

@@ -16,7 +16,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use crate::rules::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::text::span::Span;
 use crate::value::Attribute;
 use crate::value::{Value, ValueKind};
 
@@ -56,7 +56,7 @@ impl MeasureCues {
     ) -> Result<MeasureCues, RuleError> {
         let compile = |patterns: &[&Spanned<String>], anchor: &str| -> Result<Regex, RuleError> {
             for p in patterns {
-                crate::pattern::check_syntax(file, p, p.get_ref())?;
+                crate::text::pattern::check_syntax(file, p, p.get_ref())?;
             }
             let alternation: Vec<String> =
                 patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace(['\'', '’'], "['’]"))).collect();
@@ -85,7 +85,7 @@ impl MeasureCues {
         let at = skip_blanks(text, end);
         let found = self.after.as_ref()?.find(&text[at..])?;
         let span = Span::new(at + found.start(), at + found.end());
-        (span.end > span.start && crate::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
+        (span.end > span.start && crate::text::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
     }
 
     /// The words of this measure in `text[from..to]` that end nearest `to`,
@@ -96,7 +96,7 @@ impl MeasureCues {
             .iter()
             .flat_map(|pattern| pattern.find_iter(window))
             .map(|m| Span::new(from + m.start(), from + m.end()))
-            .filter(|s| crate::pattern::at_word_edge(text, s.start, s.end))
+            .filter(|s| crate::text::pattern::at_word_edge(text, s.start, s.end))
             .filter(|s| words_between(text, s.end, to) <= MAX_WORDS_BETWEEN)
             .max_by_key(|s| (s.end, std::cmp::Reverse(s.start)))
     }

@@ -13,8 +13,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Claim, Polarity};
-use crate::corpus::Skipped;
 use crate::document::Document;
+use crate::document::corpus::Skipped;
 use crate::lang::Rules;
 use crate::verdict::{Verdict, describe};
 
@@ -121,7 +121,7 @@ pub struct Review {
 
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in crate::words::key_chars(text) {
+    for c in crate::text::words::key_chars(text) {
         if c.is_alphanumeric() || c == '.' {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

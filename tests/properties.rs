@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crosscheck::claim::{Claim, Polarity};
 use crosscheck::frame::Attribute;
-use crosscheck::span::{Location, Span};
+use crosscheck::text::span::{Location, Span};
 use crosscheck::value::date::DateContext;
 use crosscheck::value::{Value, ValueKind, find_values};
 use crosscheck::{Rules, Verdict};

@@ -30,7 +30,7 @@ pub struct RawLang {
     pub text: text::RawText,
     /// Negation, attribution, pronouns (see `claim`).
     #[serde(default)]
-    pub claims: crate::words::RawClaimWords,
+    pub claims: crate::text::words::RawClaimWords,
     /// Examples of how phrases read, run by `crosscheck rules test`.
     #[serde(default, rename = "test")]
     pub tests: Vec<crate::value::RawValueTest>,
@@ -43,7 +43,7 @@ pub struct Lang {
     pub name: String,
     pub values: crate::value::ValueLang,
     pub text: text::TextLang,
-    pub claims: crate::words::ClaimWords,
+    pub claims: crate::text::words::ClaimWords,
     pub tests: Vec<crate::value::ValueTest>,
 }
 
@@ -60,7 +60,7 @@ impl Lang {
         Ok(Lang {
             values: crate::value::ValueLang::compile(&raw.numbers, &raw.dates, file)?,
             text: text::TextLang::compile(&raw.text, file)?,
-            claims: crate::words::ClaimWords::compile(&raw.claims, file)?,
+            claims: crate::text::words::ClaimWords::compile(&raw.claims, file)?,
             tests: raw
                 .tests
                 .into_iter()
@@ -84,17 +84,17 @@ pub struct Rules {
     pub verdicts: crate::rules::verdicts::VerdictRules,
     /// Each language's common words → the indices (in `langs` order) of the
     /// languages that list it: one lookup a word to tell a text's language.
-    pub detect: crate::words::WordMap<Vec<usize>>,
+    pub detect: crate::text::words::WordMap<Vec<usize>>,
     /// By language code: the cue lists each document is searched for, in one
     /// walk (the lists are `cue_lists` of the `claim` stage).
-    pub cue_lists: BTreeMap<String, crate::pattern::Joint>,
+    pub cue_lists: BTreeMap<String, crate::text::pattern::Joint>,
 }
 
 impl Rules {
     /// Builds, on every core, the pattern automata that reading documents in
     /// these languages needs, rather than one at a time as each is first used.
     pub fn prepare<'a>(&self, codes: impl IntoIterator<Item = &'a str>) {
-        use crate::pattern::Prepare;
+        use crate::text::pattern::Prepare;
         use rayon::prelude::*;
         let codes: std::collections::BTreeSet<&str> = codes.into_iter().collect();
         let mut sets: Vec<&dyn Prepare> = Vec::new();

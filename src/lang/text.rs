@@ -7,8 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::rules::{RuleError, RuleFile};
-use crate::token::words;
-use crate::words::{WordSet, key};
+use crate::text::token::words;
+use crate::text::words::{WordSet, key};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,7 +60,7 @@ fn union(file: &RuleFile, patterns: &[Spanned<String>]) -> Result<Option<Regex>,
     }
     // Each is checked by the parser alone: only the union is compiled.
     for p in patterns {
-        crate::pattern::check_syntax(file, p, p.get_ref())?;
+        crate::text::pattern::check_syntax(file, p, p.get_ref())?;
     }
     let joined = patterns.iter().map(|p| cue_pattern(p.get_ref())).collect::<Vec<_>>().join("|");
     Regex::new(&joined).map(Some).map_err(|e| file.error_at(None, e.to_string()))
@@ -84,7 +84,7 @@ impl Cues {
         }
         // Each is checked by the parser alone: only the union is compiled.
         for p in &all {
-            crate::pattern::check_syntax(file, p, p.get_ref())?;
+            crate::text::pattern::check_syntax(file, p, p.get_ref())?;
         }
         let patterns: Vec<String> = all.iter().map(|p| cue_pattern(p.get_ref())).collect();
         // Only a forward search is run: no groups, nor the engines that report them.

@@ -14,8 +14,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::claim::Claim;
-use crate::corpus::Skipped;
 use crate::document::Document;
+use crate::document::corpus::Skipped;
 use crate::verdict::{Finding, Verdict};
 
 pub use html::render as html;

@@ -15,8 +15,6 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::span::LineIndex;
-
 pub mod names;
 pub mod verdicts;
 
@@ -37,9 +35,13 @@ impl RuleFile {
     pub fn error_at(&self, offset: Option<usize>, message: impl Into<String>) -> RuleError {
         let (line, column) = match offset {
             Some(offset) => {
+                // 1-based, the column in chars, as `text::span` locates a span.
                 let offset = offset.min(self.text.len());
-                let loc = LineIndex::new(&self.text).locate(&self.text, crate::span::Span::new(offset, offset));
-                (Some(loc.line), Some(loc.column))
+                let before = &self.text.as_bytes()[..offset];
+                let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+                let column = self.text.get(line_start..offset).map_or(1, |prefix| prefix.chars().count() + 1);
+                (Some(line), Some(column))
             }
             None => (None, None),
         };

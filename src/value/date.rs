@@ -4,9 +4,9 @@ use regex::{Captures, Regex, RegexSet};
 use serde::Deserialize;
 
 use crate::rules::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::text::span::Span;
+use crate::text::words::key;
 use crate::value::{Granularity, Value, ValueKind};
-use crate::words::key;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

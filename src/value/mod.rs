@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::text::span::Span;
 use date::{DateContext, PartialDate, RawDates};
 use number::RawNumbers;
 

@@ -12,9 +12,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::rules::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::text::span::Span;
+use crate::text::words::{key, key_chars};
 use crate::value::{Hedge, Value, ValueKind};
-use crate::words::{key, key_chars};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -284,7 +284,7 @@ fn lowered_starts_with(window: &str, phrase: &str) -> bool {
     if window.contains('Σ') {
         return key(window).starts_with(phrase);
     }
-    let mut lowered = crate::words::key_chars(window);
+    let mut lowered = crate::text::words::key_chars(window);
     phrase.chars().all(|wanted| lowered.next() == Some(wanted))
 }
 
@@ -491,12 +491,12 @@ impl NumberLang {
             while let Some(m) = words.find_at(text, from) {
                 let (start, end) = (m.start(), m.end());
                 from = end;
-                let inside = text[..start].chars().next_back().is_some_and(crate::token::is_alphanumeric)
-                    && text[start..].chars().next().is_some_and(crate::token::is_alphanumeric);
+                let inside = text[..start].chars().next_back().is_some_and(crate::text::token::is_alphanumeric)
+                    && text[start..].chars().next().is_some_and(crate::text::token::is_alphanumeric);
                 if inside {
                     // "chacun trois": the match began in a word; the next word may start one.
                     from = text[start..]
-                        .find(|c: char| !crate::token::is_alphanumeric(c))
+                        .find(|c: char| !crate::text::token::is_alphanumeric(c))
                         .map_or(text.len(), |i| start + i);
                     continue;
                 }
@@ -537,7 +537,7 @@ impl NumberLang {
                 break;
             }
             let end = start + at + part.len();
-            if crate::pattern::at_word_edge(text, start, end) {
+            if crate::text::pattern::at_word_edge(text, start, end) {
                 whole = Some(end);
             }
         }
@@ -563,7 +563,7 @@ impl NumberLang {
         let mut found = Vec::new();
         for m in pattern.find_iter(text) {
             let span = Span::new(m.start(), m.end());
-            if !crate::pattern::at_word_edge(text, span.start, span.end)
+            if !crate::text::pattern::at_word_edge(text, span.start, span.end)
                 || taken.iter().any(|s| s.start < span.end && span.start < s.end)
             {
                 continue;
@@ -698,7 +698,9 @@ impl NumberLang {
             let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
                 continue;
             };
-            if trimmed.is_char_boundary(sym_start) && crate::words::key_chars(&trimmed[sym_start..]).eq(word.chars()) {
+            if trimmed.is_char_boundary(sym_start)
+                && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
+            {
                 return Some((code.clone(), sym_start));
             }
         }
@@ -980,7 +982,7 @@ mod tests {
             ["milliards", "millions", "m", "d'euros", "d’euros", "i", "i̇stanbul", "σας", "ς", "kelvin", "ǆ", ""];
         for window in windows {
             for phrase in phrases {
-                let lowered = crate::words::key(window).starts_with(phrase);
+                let lowered = crate::text::words::key(window).starts_with(phrase);
                 assert_eq!(super::lowered_starts_with(window, phrase), lowered, "{window:?} {phrase:?}");
             }
         }

@@ -20,8 +20,8 @@ use regex_automata::{Anchored, Input, MatchKind, meta};
 use toml::Spanned;
 
 use crate::rules::{RuleError, RuleFile};
-use crate::span::Span;
-use crate::token::is_alphanumeric;
+use crate::text::span::Span;
+use crate::text::token::is_alphanumeric;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet<T> {
@@ -640,7 +640,7 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use crate::lang::Rules;
-    use crate::span::Span;
+    use crate::text::span::Span;
 
     /// Sentence-like spans of `text`: its lines, cut at each period.
     fn spans(text: &str) -> Vec<Span> {

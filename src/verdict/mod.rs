@@ -15,10 +15,14 @@ use crate::align::Slot;
 use crate::claim::{AsOf, Claim, Polarity, Scope};
 use crate::frame::Attribute;
 use crate::interval::Interval;
-use crate::value::date::PartialDate;
-use crate::value::{Hedge, Value, ValueKind};
+
+mod explain;
+mod facts;
 
 pub use crate::rules::verdicts::{Predicate, Rule, Severity, TestSide, Verdict, VerdictRules, VerdictTest};
+pub use explain::{describe, human, moment, moment_text, span_text, stated};
+use explain::{explain, wording};
+use facts::Facts;
 
 /// Evaluating the rules; what they are and how they load is in [`crate::rules::verdicts`].
 impl VerdictRules {
@@ -52,325 +56,6 @@ pub struct PairJudgement {
     pub severity: Severity,
     pub rule: String,
     pub explanation: String,
-}
-
-/// The predicates of one pair, computed once.
-struct Facts {
-    same: bool,
-    overlap: bool,
-    disjoint: bool,
-    polarity_differs: bool,
-    roles_reversed: bool,
-    counter: bool,
-    different_unit: bool,
-    different_reference_date: bool,
-    rises: bool,
-    hedged: bool,
-    time: bool,
-    figure: bool,
-    count: bool,
-    occurrence: bool,
-    evolving: bool,
-    same_as_of: bool,
-    different_counters: bool,
-    same_document: bool,
-}
-
-impl Facts {
-    fn of(a: &Claim, b: &Claim) -> Facts {
-        let intervals = match (&a.value, &b.value) {
-            (Some(x), Some(y)) => Interval::of(x).zip(Interval::of(y)),
-            _ => None,
-        };
-        let units = a.value.as_ref().and_then(|v| v.unit.as_ref()).zip(b.value.as_ref().and_then(|v| v.unit.as_ref()));
-        let kinds = a.value.as_ref().map(|v| v.kind).zip(b.value.as_ref().map(|v| v.kind));
-        let is_figure = |k: ValueKind| matches!(k, ValueKind::Amount | ValueKind::Count | ValueKind::Percent);
-        let same_value = match (&a.value, &b.value) {
-            (None, None) => true,
-            (Some(x), Some(y)) => intervals.is_some_and(|(i, j)| i.same(&j)) && x.unit == y.unit && x.hedge == y.hedge,
-            _ => false,
-        };
-        let overlap = intervals.is_some_and(|(i, j)| i.overlaps(&j));
-        let different_reference_date = matches!((&a.reference_date, &b.reference_date), (Some(x), Some(y)) if x != y);
-        let roles_reversed = match (a.agent(), a.target(), b.agent(), b.target()) {
-            (Some(aa), Some(at), Some(ba), Some(bt)) => aa == bt && at == ba && aa != at,
-            _ => false,
-        };
-        Facts {
-            same: same_value,
-            overlap,
-            disjoint: intervals.is_some() && !overlap,
-            polarity_differs: a.polarity != b.polarity,
-            roles_reversed,
-            counter: a.counter || b.counter,
-            different_unit: units.is_some_and(|(x, y)| x != y),
-            different_reference_date,
-            // Only disjoint figures from different dates can have risen.
-            rises: intervals.is_some() && !overlap && different_reference_date && (rises(a, b) || rises(b, a)),
-            hedged: [&a.value, &b.value].iter().any(|v| v.as_ref().is_some_and(|v| v.hedge.is_some())),
-            time: kinds.is_some_and(|(x, y)| x == ValueKind::Date && y == ValueKind::Date),
-            figure: kinds.is_some_and(|(x, y)| is_figure(x) && is_figure(y)),
-            count: kinds.is_some_and(|(x, y)| x == ValueKind::Count && y == ValueKind::Count),
-            occurrence: a.value.is_none() && b.value.is_none(),
-            evolving: false,
-            same_as_of: a.as_of.is_some() && a.as_of == b.as_of,
-            different_counters: match (&a.attributed_to, &b.attributed_to) {
-                (Some(x), Some(y)) => crate::words::key(x) != crate::words::key(y),
-                _ => false,
-            },
-            same_document: a.doc == b.doc,
-        }
-    }
-
-    fn holds(&self, p: Predicate) -> bool {
-        match p {
-            Predicate::SameInterval => self.same,
-            Predicate::Overlap => self.overlap,
-            Predicate::Disjoint => self.disjoint,
-            Predicate::PolarityDiffers => self.polarity_differs,
-            Predicate::RolesReversed => self.roles_reversed,
-            Predicate::CounterEvent => self.counter,
-            Predicate::DifferentUnit => self.different_unit,
-            Predicate::DifferentReferenceDate => self.different_reference_date,
-            Predicate::Rises => self.rises,
-            Predicate::Hedged => self.hedged,
-            Predicate::Time => self.time,
-            Predicate::Figure => self.figure,
-            Predicate::Count => self.count,
-            Predicate::Occurrence => self.occurrence,
-            Predicate::Evolving => self.evolving,
-            Predicate::SameAsOf => self.same_as_of,
-            Predicate::DifferentCounters => self.different_counters,
-            Predicate::SameDocument => self.same_document,
-        }
-    }
-}
-
-/// Whether `later` was published after `earlier` and states a figure above
-/// all that `earlier` allows: a toll that rose between the two reports.
-fn rises(earlier: &Claim, later: &Claim) -> bool {
-    let published = |c: &Claim| c.reference_date.as_deref().and_then(|d| PartialDate::parse(d).ok());
-    let (Some(first), Some(then)) = (published(earlier), published(later)) else { return false };
-    let (Some(before), Some(after)) = (&earlier.value, &later.value) else { return false };
-    last_day(first) < first_day(then) && matches!((before.high, after.low), (Some(h), Some(l)) if l >= h)
-}
-
-/// The first and last day a date known to the year, month or day may be.
-fn first_day(date: PartialDate) -> (i32, u32, u32) {
-    (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
-}
-
-fn last_day(date: PartialDate) -> (i32, u32, u32) {
-    let month = date.month.unwrap_or(12);
-    (date.year, month, date.day.unwrap_or_else(|| crate::value::date::days_in_month(date.year, month)))
-}
-
-/// A value as a reader would say it: "97.4 billion USD", "2019", "2024-03-20 to 2024-06-20".
-pub fn describe(value: &Value) -> String {
-    if value.kind == ValueKind::Date {
-        let (start, end) = (value.start.as_deref().unwrap_or("?"), value.end.as_deref().unwrap_or("?"));
-        if start == end {
-            return start.to_string();
-        }
-        if start.ends_with("-01-01") && end.ends_with("-12-31") && start[..4] == end[..4] {
-            return start[..4].to_string();
-        }
-        return format!("{start} to {end}");
-    }
-    let unit = value.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-    let percent = if value.kind == ValueKind::Percent { "%" } else { "" };
-    let number = |x: f64| human(x);
-    match (value.low, value.high) {
-        (Some(l), Some(h)) if (l - h).abs() <= f64::EPSILON * l.abs().max(1.0) => {
-            format!("{}{percent}{unit}", number(l))
-        }
-        (Some(l), Some(h)) => format!("{}–{}{percent}{unit}", number(l), number(h)),
-        (Some(l), None) => format!("{} {}{percent}{unit}", if value.low_open { "over" } else { "at least" }, number(l)),
-        (None, Some(h)) => {
-            format!("{} {}{percent}{unit}", if value.high_open { "under" } else { "at most" }, number(h))
-        }
-        (None, None) => "any value".to_string(),
-    }
-}
-
-/// A value as its source states it, in a reader's words: "nearly 100
-/// billion USD", "1,644", "49%", "2018", "2025-02"; not the interval it
-/// allows, which [`describe`] gives.
-pub fn stated(value: &Value) -> String {
-    if value.kind == ValueKind::Date {
-        return stated_date(value);
-    }
-    let (Some(point), hedge) = (value.point, value.hedge) else {
-        return describe(value);
-    };
-    let hedge = match hedge {
-        None => "",
-        Some(Hedge::Nearly) => "nearly ",
-        Some(Hedge::About) => "about ",
-        Some(Hedge::Over) => "over ",
-        Some(Hedge::AtLeast) => "at least ",
-        Some(Hedge::Under) => "under ",
-        Some(Hedge::AtMost) => "at most ",
-        Some(Hedge::Range) => return describe(value),
-    };
-    let percent = if value.kind == ValueKind::Percent { "%" } else { "" };
-    let unit = value.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-    format!("{hedge}{}{percent}{unit}", grouped(&human(point)))
-}
-
-/// A date as stated: its day, month or year when it is one, else its first
-/// and last day; a date whose year the source leaves unsaid, in its words.
-fn stated_date(value: &Value) -> String {
-    let (start, end) = (value.start.as_deref().unwrap_or("?"), value.end.as_deref().unwrap_or("?"));
-    if start.starts_with('-') || end.starts_with('-') {
-        return format!("{} (year not stated)", value.text.trim());
-    }
-    span_text(start, end)
-}
-
-/// `start`..`end` (`YYYY-MM-DD`) as a reader says it: "2018", "2025-02",
-/// "2025-04-10", or "2024-03-20 to 2024-06-20".
-pub fn span_text(start: &str, end: &str) -> String {
-    if start == end {
-        return start.to_string();
-    }
-    let parts = |d: &str| -> Option<(i32, u32, u32)> {
-        let mut it = d.split('-');
-        Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
-    };
-    match (parts(start), parts(end)) {
-        (Some((y, 1, 1)), Some((z, 12, 31))) if y == z => start[..4].to_string(),
-        (Some((y, m, 1)), Some((z, n, d))) if y == z && m == n && d == crate::value::date::days_in_month(y, m) => {
-            start[..7].to_string()
-        }
-        _ => format!("{start} to {end}"),
-    }
-}
-
-/// Thousands grouped in a plain number: "1644" → "1,644"; "97.4 billion" as it is.
-fn grouped(number: &str) -> String {
-    let (sign, digits) = number.strip_prefix('-').map_or(("", number), |d| ("-", d));
-    let (whole, rest) = digits.split_at(digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len()));
-    if whole.len() <= 3 || rest.starts_with(' ') {
-        return number.to_string();
-    }
-    let mut out = String::from(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out + rest
-}
-
-/// The moment a claim's figure describes: its `as_of`, else its source's
-/// publication date.
-pub fn moment(claim: &Claim) -> Option<AsOf> {
-    claim
-        .as_of
-        .clone()
-        .or_else(|| claim.reference_date.as_deref().and_then(|d| PartialDate::parse(d).ok()).map(AsOf::of))
-}
-
-/// A moment as a reader says it: "2025-01-27", "2025-01", "2025".
-pub fn moment_text(moment: &AsOf) -> String {
-    span_text(&moment.start, &moment.end)
-}
-
-/// 97400000000 → "97.4 billion"; small numbers as they are.
-pub fn human(x: f64) -> String {
-    let scales = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
-    for (scale, word) in scales {
-        if x.abs() >= scale {
-            return format!("{} {word}", trim_number(x / scale));
-        }
-    }
-    trim_number(x)
-}
-
-fn trim_number(x: f64) -> String {
-    // A whole number prints as its integer: float formatting is the slow path.
-    // Zero keeps it, for "-0".
-    if x.fract() == 0.0 && x != 0.0 && x.abs() < 1e15 {
-        return (x as i64).to_string();
-    }
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
-}
-
-fn wording(claim: &Claim) -> String {
-    claim.value.as_ref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
-}
-
-/// The marks around a placeholder's name.
-const OPEN: char = '{';
-const CLOSE: char = '}';
-
-/// `template` with each placeholder replaced by what it names, in one pass:
-/// only the placeholders used are computed, and the words put in (a source's
-/// own text) are never read as placeholders.
-fn explain(template: &str, a: &Claim, b: &Claim) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find(OPEN) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        match after.find(CLOSE).and_then(|close| Some((close, placeholder(&after[1..close], a, b)?))) {
-            Some((close, value)) => {
-                rest = &after[close + 1..];
-                // "{a} ({a_value})" says a wording and what it means: once, when they read the same.
-                let name = &after[1..close];
-                if let Some(then) = rest.strip_prefix(&format!(" ({{{name}_value}})"))
-                    && placeholder(&format!("{name}_value"), a, b).is_some_and(|v| v.eq_ignore_ascii_case(&value))
-                {
-                    rest = then;
-                }
-                out.push_str(&value);
-            }
-            None => {
-                out.push(OPEN);
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What placeholder `name` of an explanation stands for, for the pair `a`, `b`.
-fn placeholder(name: &str, a: &Claim, b: &Claim) -> Option<String> {
-    let width = |c: &Claim| c.value.as_ref().and_then(Interval::of).map_or(0.0, |i| i.width());
-    let wider_first = || width(a) >= width(b);
-    let role = |c: &Claim, r: &str| c.roles.get(r).cloned().unwrap_or_else(|| "?".into());
-    let value = |c: &Claim| {
-        c.value.as_ref().map_or_else(
-            || if c.polarity == Polarity::Negated { "did not happen".to_string() } else { "happened".to_string() },
-            describe,
-        )
-    };
-    let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone()).unwrap_or_default();
-    let date = |c: &Claim| c.reference_date.clone().unwrap_or_else(|| "an unknown date".into());
-    Some(match name {
-        "a_value" => value(a),
-        "b_value" => value(b),
-        "wider" => wording(if wider_first() { a } else { b }),
-        "narrower" => wording(if wider_first() { b } else { a }),
-        "a_agent" => role(a, "agent"),
-        "a_target" => role(a, "target"),
-        "b_agent" => role(b, "agent"),
-        "b_target" => role(b, "target"),
-        "a_unit" => unit(a),
-        "b_unit" => unit(b),
-        "a_date" => date(a),
-        "b_date" => date(b),
-        "a_by" => a.attributed_to.clone().unwrap_or_else(|| "an unnamed source".into()),
-        "b_by" => b.attributed_to.clone().unwrap_or_else(|| "an unnamed source".into()),
-        "a" => wording(a),
-        "b" => wording(b),
-        _ => return None,
-    })
 }
 
 /// One judged pair of distinct values in a finding.
@@ -475,7 +160,7 @@ fn timeline(members: &[&Claim]) -> Vec<TimelineEntry> {
 
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in crate::words::key_chars(name) {
+    for c in crate::text::words::key_chars(name) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -674,7 +359,7 @@ fn by_counter(members: &[&Claim]) -> String {
     let mut counters: Vec<(String, Vec<&Claim>)> = Vec::new();
     for claim in members {
         let name = claim.attributed_to.clone().unwrap_or_default();
-        let key = crate::words::key(&name).into_owned();
+        let key = crate::text::words::key(&name).into_owned();
         match counters.iter_mut().find(|(k, _)| *k == key) {
             Some((_, claims)) => claims.push(claim),
             None => counters.push((key, vec![claim])),
@@ -706,9 +391,12 @@ impl fmt::Display for Verdict {
 
 #[cfg(test)]
 mod tests {
+    use super::explain::*;
     use super::*;
     use crate::lang::Rules;
     use crate::testing::{amount, claim, claim_by, count, year};
+    use crate::value::date::PartialDate;
+    use crate::value::{Hedge, Value};
 
     #[test]
     fn whole_numbers_print_as_the_float_format_would() {

@@ -6,9 +6,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::pattern::PatternSet;
 use crate::rules::{RuleError, RuleFile};
-use crate::token::{Token, TokenKind};
+use crate::text::pattern::PatternSet;
+use crate::text::token::{Token, TokenKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -422,7 +422,7 @@ mod tests {
         let file = RuleFile { name: "test.toml".into(), origin: "test.toml".into(), text: String::new() };
         let words = ClaimWords::compile(&raw, &file).expect("the lists compile");
         let text = "Il dit qu’elle sait QUE it is that, il y a: IL-ELLE hello";
-        let tokens = crate::token::tokenize(text);
+        let tokens = crate::text::token::tokenize(text);
         let classes = words.clause_classes(text, &tokens);
         assert_eq!(classes.len(), tokens.len());
         for (token, class) in tokens.iter().zip(&classes) {

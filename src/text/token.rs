@@ -5,7 +5,7 @@
 //! stage, not here). French elisions ("d'", "l'", "qu'") and the English
 //! possessive ("'s") are split off so that "d'Acme" yields "Acme".
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
