@@ -1,9 +1,8 @@
 //! Claims extracted as JSON lines and judged later give the same findings as
 //! one run: extraction can be a map step and alignment a reduce.
 
-mod common;
-
-use common::{code, run, temp_dir, write};
+use crate::common;
+use crate::common::{code, run, temp_dir, write};
 
 #[test]
 fn claims_as_json_lines_judge_like_one_run() {

@@ -7,7 +7,7 @@
 use crosscheck::value::date::{DateContext, PartialDate};
 use crosscheck::{LoadOptions, Rules};
 
-mod common;
+use crate::common;
 
 fn regressions() -> Vec<(String, Vec<u8>)> {
     let dir = common::root().join("fuzz/regressions");
