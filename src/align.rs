@@ -287,7 +287,7 @@ fn split_events(claims: &[Claim], group: &[usize], within: i64) -> Vec<(Option<T
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
     use crate::testing::{claim_by, year};
 
     fn dated(id: &str, agent: &str, target: &str, start: &str, end: &str) -> Claim {

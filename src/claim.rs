@@ -17,16 +17,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::DateContext;
 use crate::document::Document;
 use crate::entity::{Kind, Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
-use crate::lexicon::{Lang, Rules};
-use crate::pattern::{Joint, PatternSet, Shape};
-use crate::span::{Location, Span};
-use crate::token::{Token, TokenKind, tokenize};
+use crate::lang::{Lang, Rules};
+use crate::text::pattern::{Joint, PatternSet, Shape};
+use crate::text::span::{Location, Span};
+use crate::text::token::{Token, TokenKind, tokenize};
+use crate::text::words::{ClaimWords, key};
+use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
-use crate::words::{ClaimWords, key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -131,8 +131,8 @@ pub struct AsOf {
 
 impl AsOf {
     /// The days a publication date known to the year, month or day covers.
-    pub fn of(date: crate::date::PartialDate) -> AsOf {
-        let month_end = |m: u32| crate::date::days_in_month(date.year, m);
+    pub fn of(date: crate::value::date::PartialDate) -> AsOf {
+        let month_end = |m: u32| crate::value::date::days_in_month(date.year, m);
         use crate::value::Granularity;
         let (start, end, granularity) = match (date.month, date.day) {
             (Some(m), Some(d)) => ((m, d), (m, d), Granularity::Day),
@@ -541,7 +541,7 @@ pub fn extract(
             }
         })
         .collect();
-    let mut locator = crate::span::Locator::new(&doc.lines, &doc.text);
+    let mut locator = crate::text::span::Locator::new(&doc.lines, &doc.text);
     let unchecked = unchecked
         .into_iter()
         .map(|(span, kind, sentence): (Span, ValueKind, Span)| Unchecked {

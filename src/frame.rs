@@ -7,52 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
-use crate::pattern::PatternSet;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::pattern::PatternSet;
 
-/// What a claim states about its frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribute {
-    /// An amount of money.
-    Amount,
-    /// A number of people or things.
-    Count,
-    /// A percent.
-    Share,
-    /// When it happened.
-    Time,
-    /// That it happened, or did not.
-    Occurrence,
-}
-
-impl Attribute {
-    pub const ALL: [&'static str; 5] = ["amount", "count", "share", "time", "occurrence"];
-
-    pub fn parse(name: &str) -> Option<Attribute> {
-        Some(match name {
-            "amount" => Attribute::Amount,
-            "count" => Attribute::Count,
-            "share" => Attribute::Share,
-            "time" => Attribute::Time,
-            "occurrence" => Attribute::Occurrence,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Attribute::Amount => "amount",
-            Attribute::Count => "count",
-            Attribute::Share => "share",
-            Attribute::Time => "time",
-            Attribute::Occurrence => "occurrence",
-        }
-    }
-}
+pub use crate::value::Attribute;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,13 +162,13 @@ impl Frames {
                 }
                 let mut attributes = BTreeSet::new();
                 for attribute in &raw_frame.attributes {
-                    let parsed = Attribute::parse(attribute.get_ref()).ok_or_else(|| {
+                    let parsed = crate::rules::names::parse::<Attribute>(attribute.get_ref()).ok_or_else(|| {
                         file.error_in(
                             attribute,
                             format!(
                                 "frame {id:?} names unknown attribute {:?}; known: {}",
                                 attribute.get_ref(),
-                                Attribute::ALL.join(", ")
+                                crate::rules::names::listed::<Attribute>()
                             ),
                         )
                     })?;
@@ -271,12 +232,12 @@ fn measure_name(file: &RuleFile, name: &Spanned<String>, id: &str) -> Result<Str
     let text = name.get_ref();
     let well_formed =
         text.starts_with(|c: char| c.is_ascii_lowercase()) && text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-    if !well_formed || Attribute::parse(text).is_some() {
+    if !well_formed || crate::rules::names::parse::<Attribute>(text).is_some() {
         return Err(file.error_in(
             name,
             format!(
                 "frame {id:?}: a measure's name is small letters and underscores, other than {}: not {text:?}",
-                Attribute::ALL.join(", ")
+                crate::rules::names::listed::<Attribute>()
             ),
         ));
     }
@@ -292,7 +253,7 @@ fn compile_measure(
     id: &str,
     attributes: &BTreeSet<Attribute>,
 ) -> Result<Attribute, RuleError> {
-    let attribute = Attribute::parse(raw.attribute.get_ref())
+    let attribute = crate::rules::names::parse::<Attribute>(raw.attribute.get_ref())
         .filter(|a| attributes.contains(a) && matches!(a, Attribute::Amount | Attribute::Count | Attribute::Share))
         .ok_or_else(|| {
             file.error_in(

@@ -2,45 +2,54 @@
 //! one claims, lines up the claims that speak of the same fact, and lets rules
 //! in TOML decide whether the sources agree, differ by rounding, or contradict.
 //!
-//! The pipeline, one module a stage:
-//! `corpus`/`document` (load) → `value` (amounts, counts, percents, dates) →
-//! `entity` + `claim` (frames, roles, polarity) → `align` (slots) →
-//! `verdict` (rules) → `report` (Markdown, JSON, HTML).
+//! The pipeline, one module a stage; each imports only those above it:
+//!
+//! ```text
+//! rules     rule files, located errors          (imports nothing)
+//! text      spans, tokens, word keys, patterns
+//! value     amounts, counts, percents, dates
+//! entity    gazetteer, names, near-spellings
+//! measure, frame, lang    each stage's compiled rules, side by side in Rules
+//! document  load, decode, header, boilerplate, sentences; corpus
+//! claim     frames, roles, polarity, measures   (compile: Rules::load, above all)
+//! interval, align    slots of claims that speak of one fact
+//! verdict   pair rules, findings, explanations
+//! report, review     Markdown, JSON, HTML, GitHub; drafts against sources
+//! ```
 
-pub mod align;
+// The stages, in pipeline order.
+mod align;
 pub mod claim;
-pub mod cli;
-pub mod corpus;
-pub mod date;
-pub mod days;
+mod compile;
 pub mod document;
 pub mod entity;
 pub mod frame;
-pub mod interval;
-pub mod lexicon;
-pub mod measure;
-pub mod number;
-pub mod pattern;
-pub mod progress;
+mod interval;
+pub mod lang;
+mod measure;
 pub mod report;
 pub mod review;
-pub mod selftest;
-pub mod span;
+pub mod rules;
 pub mod story;
-#[cfg(test)]
-mod testing;
-pub mod token;
+pub mod text;
 pub mod value;
 pub mod verdict;
-pub mod words;
+
+// Around the pipeline.
+mod cli;
+mod progress;
+pub mod selftest;
+#[cfg(test)]
+mod testing;
 
 use std::path::PathBuf;
 
 pub use claim::Claim;
 pub use cli::main_with_args;
 pub use document::{Document, LoadOptions};
-pub use lexicon::{RuleError, Rules};
+pub use lang::Rules;
 pub use report::Report;
+pub use rules::RuleError;
 pub use verdict::{Finding, Verdict};
 
 /// How long each stage of a run took, for `--stats`.
@@ -65,8 +74,8 @@ pub fn run_report(paths: &[PathBuf], rules: &Rules, options: &LoadOptions) -> Re
 /// [`run_report`], noting the time of each stage in `stages`.
 pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions, stages: &mut Stages) -> Report {
     let (documents, skipped) = stages.time("load", || {
-        let discovery = corpus::discover(paths);
-        corpus::load_all(&discovery, rules, options)
+        let discovery = document::corpus::discover(paths);
+        document::corpus::load_all(&discovery, rules, options)
     });
     let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
     let reading = stages.time("claims", || claim::read_all(&documents, rules, &names, packed));
@@ -78,7 +87,12 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
 }
 
 /// Aligns and judges claims already extracted (from this run or elsewhere).
-pub fn judge(documents: Vec<Document>, claims: Vec<Claim>, skipped: Vec<corpus::Skipped>, rules: &Rules) -> Report {
+pub fn judge(
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    skipped: Vec<document::corpus::Skipped>,
+    rules: &Rules,
+) -> Report {
     progress::stage("judging the claims", 0);
     let stories = story::stories(&documents, &claims, rules);
     let slots = align::align_stories(&claims, &stories, &rules.frames);

@@ -15,9 +15,9 @@
 use regex::Regex;
 use toml::Spanned;
 
-use crate::frame::Attribute;
-use crate::lexicon::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::span::Span;
+use crate::value::Attribute;
 use crate::value::{Value, ValueKind};
 
 /// One measure's binding words in one language, compiled.
@@ -68,7 +68,7 @@ impl MeasureCues {
     ) -> Result<MeasureCues, RuleError> {
         let compile = |patterns: &[&Spanned<String>], anchor: &str| -> Result<Regex, RuleError> {
             for p in patterns {
-                crate::pattern::check_syntax(file, p, p.get_ref())?;
+                crate::text::pattern::check_syntax(file, p, p.get_ref())?;
             }
             let alternation: Vec<String> =
                 patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace(['\'', '’'], "['’]"))).collect();
@@ -102,7 +102,7 @@ impl MeasureCues {
     fn noun_end(&self, text: &str, end: usize) -> Option<usize> {
         let at = skip_blanks(text, end);
         let m = self.nouns.as_ref()?.find(&text[at..])?;
-        crate::pattern::at_word_edge(text, at + m.start(), at + m.end()).then_some(at + m.end())
+        crate::text::pattern::at_word_edge(text, at + m.start(), at + m.end()).then_some(at + m.end())
     }
 
     fn takes(&self, kind: ValueKind) -> bool {
@@ -119,7 +119,7 @@ impl MeasureCues {
         let at = skip_blanks(text, end);
         let found = self.after.as_ref()?.find(&text[at..])?;
         let span = Span::new(at + found.start(), at + found.end());
-        (span.end > span.start && crate::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
+        (span.end > span.start && crate::text::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
     }
 
     /// The words of this measure in `text[from..to]` that end nearest `to`,
@@ -130,7 +130,7 @@ impl MeasureCues {
             .iter()
             .flat_map(|pattern| pattern.find_iter(window))
             .map(|m| Span::new(from + m.start(), from + m.end()))
-            .filter(|s| crate::pattern::at_word_edge(text, s.start, s.end))
+            .filter(|s| crate::text::pattern::at_word_edge(text, s.start, s.end))
             .filter(|s| words_between(text, s.end, to) <= MAX_WORDS_BETWEEN)
             .max_by_key(|s| (s.end, std::cmp::Reverse(s.start)))
     }

@@ -8,15 +8,14 @@
 //! (`--ack FILE`) let an editor mark a reviewed claim so it stops failing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Claim, Polarity};
-use crate::corpus::Skipped;
 use crate::document::Document;
-use crate::lexicon::Rules;
+use crate::document::corpus::Skipped;
+use crate::lang::Rules;
 use crate::verdict::{Verdict, describe};
 
 pub const SCHEMA: &str = "crosscheck.review/1";
@@ -31,13 +30,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status's name, as serde writes it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Status::Supported => "supported",
-            Status::Rounding => "rounding",
-            Status::Unsupported => "unsupported",
-            Status::Contradicted => "contradicted",
-        }
+        crate::rules::names::name::<Status>(*self as usize)
     }
 
     /// How serious, for `--fail-on`: contradicted > unsupported > rounding > supported.
@@ -81,7 +76,7 @@ struct AckFile {
 /// Reads an acknowledgements file, naming the file and place of any error.
 pub fn read_acks(path: &Path) -> Result<Vec<Ack>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let file = crate::lexicon::RuleFile { name: String::new(), origin: path.display().to_string(), text };
+    let file = crate::rules::RuleFile { name: String::new(), origin: path.display().to_string(), text };
     let parsed: AckFile = file.parse().map_err(|e| e.to_string())?;
     Ok(parsed.ack)
 }
@@ -126,7 +121,7 @@ pub struct Review {
 
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in crate::text::words::key_chars(text) {
         if c.is_alphanumeric() || c == '.' {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -164,19 +159,13 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     let unchecked: Vec<crate::claim::Unchecked> = unchecked.into_iter().filter(|u| u.doc == draft.id).collect();
     let sources = all;
     let slots = crate::align::align(&claims, &rules.frames);
-    let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (s, slot) in slots.iter().enumerate() {
-        for &c in &slot.claims {
-            slot_of.entry(c).or_default().push(s);
-        }
-    }
+    let slot_of = slots_of_claims(&slots);
     let mut reviewed = Vec::new();
     let mut used_acks = BTreeSet::new();
     for (i, claim) in claims.iter().enumerate() {
         if claim.doc != draft.id {
             continue;
         }
-        let mut judgements = Vec::new();
         let others: BTreeSet<usize> = slot_of
             .get(&i)
             .into_iter()
@@ -184,28 +173,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
             .flat_map(|&s| slots[s].claims.iter().copied())
             .filter(|&j| claims[j].doc != draft.id)
             .collect();
-        for j in others {
-            if let Some(judged) = rules.verdicts.judge(claim, &claims[j]) {
-                judgements.push(Evidence {
-                    claim: claims[j].id.clone(),
-                    doc: claims[j].doc.clone(),
-                    verdict: judged.verdict,
-                    rule: judged.rule,
-                    explanation: judged.explanation,
-                });
-            }
-        }
-        judgements.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.claim.cmp(&b.claim)));
-        let has = |v: Verdict| judgements.iter().any(|e| e.verdict == v);
-        let status = if has(Verdict::Contradiction) {
-            Status::Contradicted
-        } else if has(Verdict::Agreement) {
-            Status::Supported
-        } else if has(Verdict::Rounding) {
-            Status::Rounding
-        } else {
-            Status::Unsupported
-        };
+        let judgements = evidence(claim, others.into_iter().map(|j| &claims[j]), rules);
         let fingerprint = fingerprint(claim);
         let acknowledged = acks.iter().find(|a| a.fingerprint == fingerprint).cloned();
         if acknowledged.is_some() {
@@ -213,7 +181,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         }
         reviewed.push(ReviewedClaim {
             claim: claim.clone(),
-            status,
+            status: status_of(&judgements),
             evidence: judgements.iter().map(|e| e.claim.clone()).collect(),
             judgements,
             fingerprint,
@@ -222,18 +190,8 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     }
     let stale_acks: Vec<Ack> = acks.iter().filter(|a| !used_acks.contains(&a.fingerprint)).cloned().collect();
     let source_claims: Vec<Claim> = claims.iter().filter(|c| c.doc != draft.id).cloned().collect();
-    let source_slots: Vec<crate::align::Slot> = crate::align::align(&source_claims, &rules.frames);
-    let source_contradictions = crate::verdict::judge_slots(&source_slots, &source_claims, &rules.verdicts)
-        .into_iter()
-        .filter(|f| f.verdict == Verdict::Contradiction)
-        .collect();
-    let mut warnings: Vec<String> = std::iter::once(&draft)
-        .chain(&sources)
-        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
-        .collect();
-    for ack in &stale_acks {
-        warnings.push(format!("stale acknowledgement: {} matches no claim of the draft", ack.fingerprint));
-    }
+    let source_contradictions = contradictions_among(&source_claims, rules);
+    let warnings = review_warnings(&draft, &sources, &stale_acks);
     Review {
         schema: SCHEMA,
         draft,
@@ -245,6 +203,71 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         skipped,
         warnings,
     }
+}
+
+/// For each claim index, the slots it is a member of.
+fn slots_of_claims(slots: &[crate::align::Slot]) -> BTreeMap<usize, Vec<usize>> {
+    let mut slot_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, slot) in slots.iter().enumerate() {
+        for &c in &slot.claims {
+            slot_of.entry(c).or_default().push(s);
+        }
+    }
+    slot_of
+}
+
+/// What each source claim says of the draft's `claim`, the worst first.
+fn evidence<'c>(claim: &Claim, others: impl Iterator<Item = &'c Claim>, rules: &Rules) -> Vec<Evidence> {
+    let mut judgements: Vec<Evidence> = others
+        .filter_map(|other| {
+            let judged = rules.verdicts.judge(claim, other)?;
+            Some(Evidence {
+                claim: other.id.clone(),
+                doc: other.doc.clone(),
+                verdict: judged.verdict,
+                rule: judged.rule,
+                explanation: judged.explanation,
+            })
+        })
+        .collect();
+    judgements.sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.claim.cmp(&b.claim)));
+    judgements
+}
+
+/// A draft claim's status from what the sources say of it: one
+/// contradiction is enough, then one agreement, then a rounding.
+fn status_of(judgements: &[Evidence]) -> Status {
+    let has = |v: Verdict| judgements.iter().any(|e| e.verdict == v);
+    if has(Verdict::Contradiction) {
+        Status::Contradicted
+    } else if has(Verdict::Agreement) {
+        Status::Supported
+    } else if has(Verdict::Rounding) {
+        Status::Rounding
+    } else {
+        Status::Unsupported
+    }
+}
+
+/// The findings where the sources contradict each other.
+fn contradictions_among(source_claims: &[Claim], rules: &Rules) -> Vec<crate::verdict::Finding> {
+    let source_slots: Vec<crate::align::Slot> = crate::align::align(source_claims, &rules.frames);
+    crate::verdict::judge_slots(&source_slots, source_claims, &rules.verdicts)
+        .into_iter()
+        .filter(|f| f.verdict == Verdict::Contradiction)
+        .collect()
+}
+
+/// The documents' warnings, then one per stale acknowledgement.
+fn review_warnings(draft: &Document, sources: &[Document], stale_acks: &[Ack]) -> Vec<String> {
+    let mut warnings: Vec<String> = std::iter::once(draft)
+        .chain(sources)
+        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
+        .collect();
+    for ack in stale_acks {
+        warnings.push(format!("stale acknowledgement: {} matches no claim of the draft", ack.fingerprint));
+    }
+    warnings
 }
 
 /// The statuses in the order a review shows them, worst first, with titles.
@@ -272,156 +295,4 @@ impl Review {
         out.push('\n');
         out
     }
-
-    /// The review as one self-contained web page (see `report::html`).
-    pub fn html(&self) -> String {
-        crate::report::html::review(self)
-    }
-
-    /// One line on what the review found.
-    pub(crate) fn summary(&self) -> String {
-        let count = |s: Status| self.claims.iter().filter(|c| c.status == s).count();
-        let unchecked = match self.unchecked.len() {
-            0 => String::new(),
-            n => format!(" {} in the draft not checked.", crate::report::counted(n, "figure", "figures")),
-        };
-        format!(
-            "{} against {}: {} contradicted, {} unsupported, {} rounding, {} supported.{unchecked}",
-            crate::report::counted(self.claims.len(), "claim", "claims"),
-            crate::report::counted(self.sources.documents.len(), "source", "sources"),
-            count(Status::Contradicted),
-            count(Status::Unsupported),
-            count(Status::Rounding),
-            count(Status::Supported),
-        )
-    }
-
-    fn source_place(&self, id: &str) -> String {
-        let Some(c) = self.sources.claims.iter().find(|c| c.id == id) else {
-            return id.to_string();
-        };
-        let path = self.sources.documents.iter().find(|d| d.id == c.doc).map_or(c.doc.as_str(), |d| d.path.as_str());
-        format!("{path}:{}:{}", c.span.line, c.span.column)
-    }
-
-    pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# crosscheck review of `{}`\n", self.draft.path);
-        let _ = writeln!(out, "{}\n", self.summary());
-        for s in &self.skipped {
-            let _ = writeln!(out, "- skipped `{}`: {}", s.path, s.reason);
-        }
-        for w in &self.warnings {
-            let _ = writeln!(out, "- warning: {w}");
-        }
-        for (status, _) in STATUS_SECTIONS {
-            let claims: Vec<&ReviewedClaim> = self.claims.iter().filter(|c| c.status == status).collect();
-            if claims.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n## {} ({})\n", status.as_str(), claims.len());
-            for c in claims {
-                let value = c.claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
-                let ack = c.acknowledged.as_ref().map(|a| format!(" — acknowledged: {}", a.reason)).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "- `{}:{}:{}` «{}» = {} ({}){ack}",
-                    self.draft.path, c.claim.span.line, c.claim.span.column, c.claim.text, value, c.fingerprint
-                );
-                for e in &c.judgements {
-                    let _ = writeln!(
-                        out,
-                        "  - {} `{}`: **{}** by `{}`: {}",
-                        e.doc,
-                        self.source_place(&e.claim),
-                        e.verdict,
-                        e.rule,
-                        e.explanation
-                    );
-                }
-            }
-        }
-        if !self.unchecked.is_empty() {
-            let _ = writeln!(out, "\n## Not checked ({})\n", self.unchecked.len());
-            let _ = writeln!(out, "No claim of the draft states these figures: check them by hand.\n");
-            for u in &self.unchecked {
-                let _ = writeln!(
-                    out,
-                    "- `{}:{}:{}` «{}» in: {}",
-                    self.draft.path,
-                    u.span.line,
-                    u.span.column,
-                    u.text,
-                    u.quote.replace('\n', " ")
-                );
-            }
-        }
-        if !self.source_contradictions.is_empty() {
-            let _ = writeln!(out, "\n## The sources disagree among themselves\n");
-            for f in &self.source_contradictions {
-                let _ = writeln!(out, "- {}: {}", f.id, f.summary);
-            }
-        }
-        out
-    }
-
-    /// One GitHub Actions workflow command per problem.
-    pub fn github(&self) -> String {
-        let mut out = String::new();
-        for c in &self.claims {
-            let level = match c.status {
-                Status::Contradicted => "error",
-                Status::Unsupported => "warning",
-                Status::Rounding => "notice",
-                Status::Supported => continue,
-            };
-            if c.acknowledged.is_some() {
-                continue;
-            }
-            let detail = c
-                .judgements
-                .first()
-                .map(|e| format!(": {} ({})", e.explanation, self.source_place(&e.claim)))
-                .unwrap_or_default();
-            let message = format!("«{}» is {}{detail} [{}]", c.claim.text, c.status.as_str(), c.fingerprint);
-            let _ = writeln!(
-                out,
-                "::{level} file={},line={},col={},title={}::{}",
-                escape_property(&self.draft.path),
-                c.claim.span.line,
-                c.claim.span.column,
-                escape_property(&format!("crosscheck: {}", c.status.as_str())),
-                escape_data(&message)
-            );
-        }
-        for u in &self.unchecked {
-            let _ = writeln!(
-                out,
-                "::notice file={},line={},col={},title={}::{}",
-                escape_property(&self.draft.path),
-                u.span.line,
-                u.span.column,
-                escape_property("crosscheck: not checked"),
-                escape_data(&format!("«{}» is stated by no claim: nothing checked it", u.text))
-            );
-        }
-        for ack in &self.stale_acks {
-            let _ = writeln!(
-                out,
-                "::warning file={},title={}::{}",
-                escape_property(&self.draft.path),
-                escape_property("crosscheck: stale acknowledgement"),
-                escape_data(&format!("{} matches no claim of the draft", ack.fingerprint))
-            );
-        }
-        out
-    }
-}
-
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }

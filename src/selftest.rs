@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 
 use crate::claim::{Claim, Polarity, attribute_of};
-use crate::date::{DateContext, PartialDate};
 use crate::entity::{Names, Resolver};
 use crate::frame::Attribute;
-use crate::lexicon::Rules;
-use crate::span::Location;
-use crate::token::tokenize;
+use crate::lang::Rules;
+use crate::text::span::Location;
+use crate::text::token::tokenize;
+use crate::value::date::{DateContext, PartialDate};
 use crate::value::find_values;
 use crate::verdict::TestSide;
 

@@ -27,9 +27,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::entity::Gazetteer;
-use crate::lexicon::Rules;
-use crate::token::{TokenKind, tokenize};
-use crate::words::{WordSet, key};
+use crate::lang::Rules;
+use crate::text::token::{TokenKind, tokenize};
+use crate::text::words::{WordSet, key};
 
 /// The stories of a run's claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

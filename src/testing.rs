@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::claim::{Claim, Polarity};
 use crate::frame::Attribute;
-use crate::span::{Location, Span};
+use crate::text::span::{Location, Span};
 use crate::value::{Value, ValueKind};
 
 pub(crate) fn amount(low: f64, high: f64, hedge: Option<crate::value::Hedge>) -> Value {

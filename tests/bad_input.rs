@@ -2,9 +2,7 @@
 //! drops a source silently. Each bad input is named with what is wrong, exit
 //! status 2, and the other inputs are still checked.
 
-mod common;
-
-use common::{code, json, report_json, run, stderr, stdout, temp_dir, write};
+use crate::common::{code, json, report_json, run, stderr, stdout, temp_dir, write};
 
 const GOOD: &str = " date 2025-02 Elon Musk a quitté OpenAI en 2019. Il avait cofondé la société en 2015.\n";
 

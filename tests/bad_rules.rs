@@ -1,9 +1,8 @@
 //! A bad rules folder is an error that names the file, line and column, with
 //! exit status 2, never a panic.
 
-mod common;
-
-use common::{code, run, stderr, temp_dir, write};
+use crate::common;
+use crate::common::{code, run, stderr, temp_dir, write};
 
 /// Runs `crosscheck --rules DIR rules check` with one file and returns stderr.
 fn check_with(name: &str, file: &str, text: &str) -> String {

@@ -3,15 +3,13 @@
 //! (headless Chromium) must find every claim of the JSON report marked in
 //! the page it builds, with its verdict, its words and a link to it.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{code, json, run, stderr, stdout, temp_dir, write};
+use crate::common::{code, json, run, stderr, stdout, temp_dir, write};
 
 /// An element of a page: its tag, attributes, and the text inside it
 /// (without the verdict labels that follow a claim's words).

@@ -1,9 +1,8 @@
 //! Claims extracted as JSON lines and judged later give the same findings as
 //! one run: extraction can be a map step and alignment a reduce.
 
-mod common;
-
-use common::{code, run, temp_dir, write};
+use crate::common;
+use crate::common::{code, run, temp_dir, write};
 
 #[test]
 fn claims_as_json_lines_judge_like_one_run() {
@@ -55,7 +54,7 @@ fn seed_documents(rules: &crosscheck::Rules, copies: usize) -> Vec<crosscheck::D
 #[test]
 fn kept_sentences_read_like_sentences_read_again() {
     use crosscheck::claim::{extract_all_with, learn_names};
-    let rules = crosscheck::lexicon::Rules::load(None).unwrap();
+    let rules = crosscheck::Rules::load(None).unwrap();
     let docs = seed_documents(&rules, 1);
     let (names, packed) = learn_names(&docs, &rules, true);
     assert!(packed.iter().all(Option::is_some));
@@ -71,7 +70,7 @@ fn kept_sentences_read_like_sentences_read_again() {
 #[test]
 fn claims_of_many_documents_come_in_document_order() {
     use crosscheck::claim::{extract_all_with, learn_names};
-    let rules = crosscheck::lexicon::Rules::load(None).unwrap();
+    let rules = crosscheck::Rules::load(None).unwrap();
     // Five seeds, 230 copies each: more than two batches.
     let docs = seed_documents(&rules, 230);
     let (names, packed) = learn_names(&docs, &rules, true);

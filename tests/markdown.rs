@@ -3,11 +3,9 @@
 //! that rose shown latest first, two counters side by side, and a finding
 //! stated by many outlets cut to a few rows.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{code, json, run, stderr, stdout, temp_dir, write};
+use crate::common::{code, json, run, stderr, stdout, temp_dir, write};
 
 /// An article with front matter naming its source.
 fn article(source: &str, date: &str, text: &str) -> String {

@@ -3,9 +3,7 @@
 //! report that counts in plain words. Each test is one rough edge, filed
 //! after trying the tool as a newcomer would.
 
-mod common;
-
-use common::{code, json, report_json, root, run, stderr, stdout, temp_dir, write};
+use crate::common::{code, json, report_json, root, run, stderr, stdout, temp_dir, write};
 
 /// The values `parse` reads in one phrase: (text, low, high, hedge).
 fn parse(lang: &str, phrase: &str) -> Vec<(String, f64, f64, String)> {

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use crosscheck::claim::{Claim, Polarity};
-use crosscheck::date::DateContext;
 use crosscheck::frame::Attribute;
-use crosscheck::span::{Location, Span};
+use crosscheck::text::span::{Location, Span};
+use crosscheck::value::date::DateContext;
 use crosscheck::value::{Value, ValueKind, find_values};
 use crosscheck::{Rules, Verdict};
 use proptest::prelude::*;

@@ -4,10 +4,10 @@
 //! reference date, and through the whole pipeline as a document. None may
 //! panic, and every interval must stay ordered.
 
-use crosscheck::date::{DateContext, PartialDate};
+use crosscheck::value::date::{DateContext, PartialDate};
 use crosscheck::{LoadOptions, Rules};
 
-mod common;
+use crate::common;
 
 fn regressions() -> Vec<(String, Vec<u8>)> {
     let dir = common::root().join("fuzz/regressions");

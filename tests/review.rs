@@ -1,9 +1,7 @@
 //! Editorial review of drafts against the seeds: every status, the exit
 //! status that gates publication, acknowledgements, GitHub annotations.
 
-mod common;
-
-use common::{code, json, run, stderr, stdout, temp_dir, write};
+use crate::common::{code, json, run, stderr, stdout, temp_dir, write};
 
 fn statuses(draft: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {
     let mut args = vec!["review", draft, "--sources", "seeds", "--format", "json"];

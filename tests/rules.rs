@@ -1,6 +1,6 @@
 //! The rule files: every embedded file loads, and every `[[test]]` passes.
 
-mod common;
+use crate::common;
 
 use crosscheck::Rules;
 use crosscheck::selftest::run_all;

@@ -1,9 +1,7 @@
 //! The reports on the bundled seeds, pinned: a change in the rules or the
 //! code that changes a finding shows up as a snapshot diff.
 
-mod common;
-
-use common::{code, run, stdout};
+use crate::common::{code, run, stdout};
 
 fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();

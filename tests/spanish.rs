@@ -3,9 +3,7 @@
 //! outlets in `tests/stories/es/` (its JSON report is pinned in
 //! `snapshots/`).
 
-mod common;
-
-use common::{code, json, run, stderr, temp_dir, write};
+use crate::common::{code, json, run, stderr, temp_dir, write};
 
 /// Checks the first value `parse --lang es` reads in `phrase`: its type,
 /// words, bounds (`None` for unbounded), currency and hedge.

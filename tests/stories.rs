@@ -2,9 +2,8 @@
 //! tolls per place and in total, figures that rise from one day to the next.
 //! Each shows one mechanism that real stories need.
 
-mod common;
-
-use common::{code, json, run, stderr, temp_dir, write};
+use crate::common;
+use crate::common::{code, json, run, stderr, temp_dir, write};
 
 /// The findings of a report on `files`: (id, verdict, claim texts).
 fn findings(name: &str, files: &[(&str, &str)]) -> Vec<(String, String, Vec<String>)> {

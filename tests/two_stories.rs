@@ -4,11 +4,9 @@
 //! one story may be lined up with another, and each story still lines up
 //! across its outlets.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::report_json;
+use crate::common::report_json;
 
 /// The event a document tells: its file name up to the outlet ("quake-a").
 fn event(doc: &str) -> String {

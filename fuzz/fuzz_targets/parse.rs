@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crosscheck::date::{DateContext, PartialDate};
+use crosscheck::value::date::{DateContext, PartialDate};
 use libfuzzer_sys::fuzz_target;
 
 fn rules() -> &'static crosscheck::Rules {

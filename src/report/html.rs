@@ -580,7 +580,7 @@ pub fn review(review: &Review) -> String {
     let mut out = String::new();
     page_start(&mut out, &format!("crosscheck review of {}", review.draft.path));
     let _ = writeln!(out, "<header>\n<h1>crosscheck review of <code>{}</code></h1>", escape(&review.draft.path));
-    let _ = writeln!(out, "<p>{}</p>", escape(&review.summary()));
+    let _ = writeln!(out, "<p>{}</p>", escape(&super::review::summary(review)));
     legend(&mut out, &STATUS_SECTIONS.map(|(s, _)| status_tone(s)));
     let skipped: Vec<String> = review.skipped.iter().map(|s| format!("{}: {}", s.path, s.reason)).collect();
     notices(&mut out, "Skipped inputs", &skipped);

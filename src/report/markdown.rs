@@ -557,7 +557,7 @@ fn counters(members: &[&Claim], index: &Index) -> String {
 fn by_counter<'a>(members: &[&'a Claim]) -> Vec<(Option<String>, Vec<&'a Claim>)> {
     let mut counters: Vec<(String, Option<String>, Vec<&Claim>)> = Vec::new();
     for &claim in members {
-        let key = claim.attributed_to.as_deref().map(|c| crate::words::key(c).into_owned()).unwrap_or_default();
+        let key = claim.attributed_to.as_deref().map(|c| crate::text::words::key(c).into_owned()).unwrap_or_default();
         match counters.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, claims)) => claims.push(claim),
             None => counters.push((key, claim.attributed_to.clone(), vec![claim])),
@@ -581,7 +581,7 @@ fn single(finding: &Finding, members: &[&Claim], index: &Index) -> String {
         .iter()
         .map(|(value, claim)| {
             let words = claim.text.trim();
-            let same = value.to_lowercase().starts_with(&words.to_lowercase());
+            let same = crate::text::words::key(value).starts_with(&*crate::text::words::key(words));
             let wording = if same { String::new() } else { format!("«{}», ", md(words)) };
             format!("{} ({wording}{})", md(value), index.place(claim))
         })

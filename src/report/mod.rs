@@ -7,18 +7,20 @@
 
 pub(crate) mod html;
 mod markdown;
+mod review;
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::claim::Claim;
-use crate::corpus::Skipped;
 use crate::document::Document;
+use crate::document::corpus::Skipped;
 use crate::verdict::{Finding, Verdict};
 
 pub use html::render as html;
 pub use markdown::render as markdown;
+pub use review::{github as review_github, markdown as review_markdown};
 
 pub const SCHEMA: &str = "crosscheck.report/1";
 

@@ -11,10 +11,10 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::lexicon::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::span::Span;
+use crate::text::words::{key, key_chars};
 use crate::value::{Hedge, Value, ValueKind};
-use crate::words::key_chars;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -145,10 +145,6 @@ enum Approximation {
 /// The marks that group thousands or end a figure's integer part.
 const SEPARATORS: [char; 2] = ['.', ','];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
-}
-
 fn longest_first<T>(mut list: Vec<(String, T)>) -> Vec<(String, T)> {
     list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
     list
@@ -190,11 +186,11 @@ impl NumberLang {
             (&h.under, Hedge::Under),
             (&h.at_most, Hedge::AtMost),
         ] {
-            before.extend(list.iter().map(|p| (lower(p), hedge)));
+            before.extend(list.iter().map(|p| (key(p).into_owned(), hedge)));
         }
         let mut after = Vec::new();
         for (list, hedge) in [(&h.at_least_after, Hedge::AtLeast), (&h.at_most_after, Hedge::AtMost)] {
-            after.extend(list.iter().map(|p| (lower(p), hedge)));
+            after.extend(list.iter().map(|p| (key(p).into_owned(), hedge)));
         }
         Ok(NumberLang {
             digits,
@@ -202,18 +198,18 @@ impl NumberLang {
             decimal,
             thousands,
             tolerance: raw.tolerance,
-            percent: raw.percent.iter().map(|p| lower(p)).collect(),
-            scales: longest_first(raw.scales.iter().map(|(w, v)| (lower(w), *v)).collect()),
-            currencies: longest_first(raw.currencies.iter().map(|(w, c)| (lower(w), c.clone())).collect()),
-            word_values: raw.words.iter().map(|(w, v)| (lower(w), *v)).collect(),
-            articles: raw.articles.iter().map(|a| lower(a)).collect(),
-            range_open: raw.range_open.iter().map(|a| lower(a)).collect(),
-            range_join: raw.range_join.iter().map(|a| lower(a)).collect(),
-            not_count_after: raw.not_count_after.iter().map(|a| lower(a)).collect(),
-            word_joins: raw.word_joins.iter().map(|a| lower(a)).collect(),
-            unit_links: raw.unit_links.iter().map(|a| lower(a)).collect(),
-            clock_before: raw.clock_before.iter().map(|a| lower(a)).collect(),
-            clock_after: raw.clock_after.iter().map(|a| lower(a)).collect(),
+            percent: raw.percent.iter().map(|p| key(p).into_owned()).collect(),
+            scales: longest_first(raw.scales.iter().map(|(w, v)| (key(w).into_owned(), *v)).collect()),
+            currencies: longest_first(raw.currencies.iter().map(|(w, c)| (key(w).into_owned(), c.clone())).collect()),
+            word_values: raw.words.iter().map(|(w, v)| (key(w).into_owned(), *v)).collect(),
+            articles: raw.articles.iter().map(|a| key(a).into_owned()).collect(),
+            range_open: raw.range_open.iter().map(|a| key(a).into_owned()).collect(),
+            range_join: raw.range_join.iter().map(|a| key(a).into_owned()).collect(),
+            not_count_after: raw.not_count_after.iter().map(|a| key(a).into_owned()).collect(),
+            word_joins: raw.word_joins.iter().map(|a| key(a).into_owned()).collect(),
+            unit_links: raw.unit_links.iter().map(|a| key(a).into_owned()).collect(),
+            clock_before: raw.clock_before.iter().map(|a| key(a).into_owned()).collect(),
+            clock_after: raw.clock_after.iter().map(|a| key(a).into_owned()).collect(),
             hedges_before: longest_first(before),
             hedges_after: longest_first(after),
             approximations,
@@ -226,7 +222,7 @@ impl Approximations {
     fn compile(raw: &RawNumbers, file: &RuleFile) -> Result<Approximations, RuleError> {
         let mut phrases: Vec<(String, Approximation)> = Vec::new();
         for (phrase, value) in &raw.approximate {
-            phrases.push((lower(phrase), Approximation::About(*value)));
+            phrases.push((key(phrase).into_owned(), Approximation::About(*value)));
         }
         for (phrase, low, high) in &raw.multitudes {
             if low > high {
@@ -234,7 +230,7 @@ impl Approximations {
                     file.error_at(file.text.find(phrase.as_str()), format!("{phrase:?}: {low} is above {high}"))
                 );
             }
-            phrases.push((lower(phrase), Approximation::Between(*low, *high)));
+            phrases.push((key(phrase).into_owned(), Approximation::Between(*low, *high)));
         }
         if phrases.is_empty() {
             return Ok(Approximations::default());
@@ -252,8 +248,8 @@ impl Approximations {
 
     /// What the phrase `found` in a text states.
     fn get(&self, found: &str) -> Option<Approximation> {
-        let key = lower(found).split_whitespace().collect::<Vec<_>>().join(" ");
-        self.phrases.iter().find(|(p, _)| *p == key).map(|(_, a)| *a)
+        let wanted = key(found).split_whitespace().collect::<Vec<_>>().join(" ");
+        self.phrases.iter().find(|(p, _)| *p == wanted).map(|(_, a)| *a)
     }
 }
 
@@ -281,14 +277,14 @@ fn window(text: &str, at: usize, n: usize) -> &str {
     &text[at..end]
 }
 
-/// Whether `window`, lowered as [`lower`] lowers it, starts with `phrase`:
+/// Whether the [`key`] of `window` starts with `phrase`:
 /// char by char, without a copy. Σ lowers by its context; a window holding
 /// one is lowered whole.
 fn lowered_starts_with(window: &str, phrase: &str) -> bool {
     if window.contains('Σ') {
-        return lower(window).starts_with(phrase);
+        return key(window).starts_with(phrase);
     }
-    let mut lowered = crate::words::key_chars(window);
+    let mut lowered = crate::text::words::key_chars(window);
     phrase.chars().all(|wanted| lowered.next() == Some(wanted))
 }
 
@@ -318,9 +314,9 @@ impl<'t> Probe<'t> {
     fn new(text: &'t str, at: usize) -> Probe<'t> {
         let first = match text.get(at..).and_then(|rest| rest.chars().next()) {
             None => First::None,
-            Some('’') => First::One('\''),
             Some(c) => {
-                let mut lowered = c.to_lowercase();
+                // The key of the first char alone: most phrases are told apart by it.
+                let mut lowered = key_chars(&text[at..at + c.len_utf8()]);
                 match (lowered.next(), lowered.next()) {
                     (Some(one), None) => First::One(one),
                     _ => First::Several,
@@ -444,12 +440,12 @@ impl NumberLang {
         let mut joined = false;
         let mut read = 0;
         for (at, part) in word_parts(raw) {
-            let key = lower(part);
-            if self.word_joins.contains(&key) {
+            let part_key = key(part).into_owned();
+            if self.word_joins.contains(&part_key) {
                 joined = true;
                 continue;
             }
-            let v = f64::from(self.word_values.iter().find(|(w, _)| *w == key)?.1);
+            let v = f64::from(self.word_values.iter().find(|(w, _)| *w == part_key)?.1);
             if joined && !last.is_some_and(|last| last >= 20.0 && last % 10.0 == 0.0 && v < last) {
                 break;
             }
@@ -495,12 +491,12 @@ impl NumberLang {
             while let Some(m) = words.find_at(text, from) {
                 let (start, end) = (m.start(), m.end());
                 from = end;
-                let inside = text[..start].chars().next_back().is_some_and(crate::token::is_alphanumeric)
-                    && text[start..].chars().next().is_some_and(crate::token::is_alphanumeric);
+                let inside = text[..start].chars().next_back().is_some_and(crate::text::token::is_alphanumeric)
+                    && text[start..].chars().next().is_some_and(crate::text::token::is_alphanumeric);
                 if inside {
                     // "chacun trois": the match began in a word; the next word may start one.
                     from = text[start..]
-                        .find(|c: char| !crate::token::is_alphanumeric(c))
+                        .find(|c: char| !crate::text::token::is_alphanumeric(c))
                         .map_or(text.len(), |i| start + i);
                     continue;
                 }
@@ -541,7 +537,7 @@ impl NumberLang {
                 break;
             }
             let end = start + at + part.len();
-            if crate::pattern::at_word_edge(text, start, end) {
+            if crate::text::pattern::at_word_edge(text, start, end) {
                 whole = Some(end);
             }
         }
@@ -567,7 +563,7 @@ impl NumberLang {
         let mut found = Vec::new();
         for m in pattern.find_iter(text) {
             let span = Span::new(m.start(), m.end());
-            if !crate::pattern::at_word_edge(text, span.start, span.end)
+            if !crate::text::pattern::at_word_edge(text, span.start, span.end)
                 || taken.iter().any(|s| s.start < span.end && span.start < s.end)
             {
                 continue;
@@ -602,10 +598,48 @@ impl NumberLang {
 
     /// Reads the scale, currency and percent around a number at `number`.
     fn extend(&self, text: &str, start: usize, number: Span, value: f64, decimals: u32, words: bool) -> Option<Figure> {
-        let mut end = number.end;
         // Glued letters are a code ("8VC"), unless they are a scale word ("3.5m", "97.4bn").
-        let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
-        let mut scale = None;
+        let glued = text[number.end..].chars().next().is_some_and(char::is_alphabetic);
+        let scaled = self.scale_after(text, number.end, glued);
+        if glued && scaled.is_none() {
+            return None;
+        }
+        let (scale, mut end) = scaled.map_or((None, number.end), |(multiplier, end)| (Some(multiplier), end));
+        let after = skip_spaces(text, end);
+        let mut percent = false;
+        let mut unit = self.currency_after(text, after).map(|(code, unit_end)| {
+            end = unit_end;
+            code
+        });
+        if unit.is_none()
+            && let Some(percent_end) = self.percent_after(text, after)
+        {
+            percent = true;
+            end = percent_end;
+        }
+        let mut span_start = start;
+        if unit.is_none() && !percent {
+            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
+            if let Some((code, symbol_start)) = self.symbol_before(&text[..start]) {
+                unit = Some(code);
+                span_start = symbol_start;
+            }
+        }
+        Some(Figure {
+            span: Span::new(span_start, end),
+            value,
+            decimals,
+            scale,
+            unit,
+            percent,
+            words,
+            approximation: None,
+        })
+    }
+
+    /// The scale word after a number ending at `end`, with where it ends: glued
+    /// to it (`glued`, "3.5m") or after a space ("97,4 milliards").
+    fn scale_after(&self, text: &str, end: usize, glued: bool) -> Option<(f64, usize)> {
         let at = if glued { end } else { skip_spaces(text, end) };
         let probe = Probe::new(text, at);
         for (word, multiplier) in &self.scales {
@@ -620,19 +654,16 @@ impl NumberLang {
                         continue;
                     }
                 }
-                scale = Some(*multiplier);
-                end = at + len;
-                break;
+                return Some((*multiplier, at + len));
             }
         }
-        if glued && scale.is_none() {
-            return None;
-        }
-        let mut unit = None;
-        let mut percent = false;
-        let after = skip_spaces(text, end);
+        None
+    }
+
+    /// The currency at `after` or past a link to it ("de dollars", "d'euros",
+    /// "of dollars"): its code, and where its word ends.
+    fn currency_after(&self, text: &str, after: usize) -> Option<(String, usize)> {
         let mut cursor = after;
-        // "de dollars", "d'euros", "of dollars"
         let at_link = Probe::new(text, cursor);
         for link in &self.unit_links {
             // The link's length as written: "d’" is longer than "d'".
@@ -648,54 +679,32 @@ impl NumberLang {
             }
         }
         let at_unit = Probe::new(text, cursor);
+        self.currencies.iter().find_map(|(word, code)| at_unit.word(word).map(|len| (code.clone(), cursor + len)))
+    }
+
+    /// Where a percent word at `after` ends, if there is one.
+    fn percent_after(&self, text: &str, after: usize) -> Option<usize> {
+        let at_percent = Probe::new(text, after);
+        self.percent.iter().find_map(|word| at_percent.word(word).map(|len| after + len))
+    }
+
+    /// A currency symbol that `head` ends with (spaces aside): its code, and where it starts.
+    fn symbol_before(&self, head: &str) -> Option<(String, usize)> {
+        let trimmed = head.trim_end_matches([' ', '\u{a0}']);
         for (word, code) in &self.currencies {
-            if let Some(len) = at_unit.word(word) {
-                unit = Some(code.clone());
-                end = cursor + len;
-                break;
+            if word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
+                continue;
+            };
+            if trimmed.is_char_boundary(sym_start)
+                && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
+            {
+                return Some((code.clone(), sym_start));
             }
         }
-        if unit.is_none() {
-            let at_percent = Probe::new(text, after);
-            for word in &self.percent {
-                if let Some(len) = at_percent.word(word) {
-                    percent = true;
-                    end = after + len;
-                    break;
-                }
-            }
-        }
-        let mut span_start = start;
-        if unit.is_none() && !percent {
-            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
-            let head = &text[..start];
-            let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-            for (word, code) in &self.currencies {
-                if word.chars().all(char::is_alphabetic) {
-                    continue;
-                }
-                let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
-                    continue;
-                };
-                if trimmed.is_char_boundary(sym_start)
-                    && crate::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
-                {
-                    unit = Some(code.clone());
-                    span_start = sym_start;
-                    break;
-                }
-            }
-        }
-        Some(Figure {
-            span: Span::new(span_start, end),
-            value,
-            decimals,
-            scale,
-            unit,
-            percent,
-            words,
-            approximation: None,
-        })
+        None
     }
 
     /// How a figure reads: a value of some kind, a bare number, or no
@@ -721,7 +730,7 @@ impl NumberLang {
         // A bare number counts something when a noun follows: "1 644 morts".
         let rest = &text[skip_spaces(text, figure.span.end)..];
         let next: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '\'' || *c == '’').collect();
-        let next = lower(&next);
+        let next = key(&next).into_owned();
         let noun = next.chars().next().is_some_and(char::is_lowercase)
             && next.chars().count() > 1
             && !self.not_count_after.contains(&next)
@@ -743,13 +752,13 @@ impl NumberLang {
             return false;
         }
         let rest = &text[skip_spaces(text, figure.span.end)..];
-        let next = lower(&rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>());
+        let next = key(&rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>()).into_owned();
         let clock_after = self.clock_after.contains(&next);
         if figure.decimals == 2 && clock_after {
             return true;
         }
         // "a las 10", "a las 10 de la mañana", but "a las 20 familias": a noun counts.
-        let head = lower(text[..figure.span.start].trim_end());
+        let head = key(text[..figure.span.start].trim_end()).into_owned();
         let before = self.clock_before.iter().any(|w| {
             head.strip_suffix(w.as_str())
                 .is_some_and(|rest| rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
@@ -770,7 +779,7 @@ impl NumberLang {
             }
             s
         };
-        let window = lower(&trimmed[window_start..]);
+        let window = key(&trimmed[window_start..]).into_owned();
         for (phrase, hedge) in &self.hedges_before {
             if window.ends_with(phrase.as_str()) {
                 let chars = phrase.chars().count();
@@ -913,7 +922,7 @@ impl NumberLang {
         if first.approximation.is_some() || second.approximation.is_some() {
             return None;
         }
-        let between = lower(text[first.span.end..second.span.start].trim());
+        let between = key(text[first.span.end..second.span.start].trim()).into_owned();
         if !self.range_join.contains(&between) {
             return None;
         }
@@ -921,7 +930,7 @@ impl NumberLang {
         let opener = self.range_open.iter().find_map(|w| {
             let n = w.chars().count();
             let begin = head.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
-            (lower(&head[begin..]) == *w && head[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+            (key(&head[begin..]) == *w && head[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
                 .then_some(begin)
         })?;
         // The first figure shares what it lacks with the second.
@@ -962,8 +971,8 @@ impl NumberLang {
 
 #[cfg(test)]
 mod tests {
-    use crate::date::DateContext;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
+    use crate::value::date::DateContext;
     use crate::value::{Hedge, ValueKind, find_values};
 
     #[test]
@@ -973,7 +982,7 @@ mod tests {
             ["milliards", "millions", "m", "d'euros", "d’euros", "i", "i̇stanbul", "σας", "ς", "kelvin", "ǆ", ""];
         for window in windows {
             for phrase in phrases {
-                let lowered = super::lower(window).starts_with(phrase);
+                let lowered = crate::text::words::key(window).starts_with(phrase);
                 assert_eq!(super::lowered_starts_with(window, phrase), lowered, "{window:?} {phrase:?}");
             }
         }

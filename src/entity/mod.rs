@@ -19,16 +19,20 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
-use crate::pattern::PatternSet;
-use crate::span::Span;
-use crate::token::{Token, TokenKind, tokenize};
-use crate::words::{ClaimWords, key};
+use crate::text::pattern::PatternSet;
+use crate::text::span::Span;
+use crate::text::token::{Token, TokenKind, tokenize};
+use crate::text::words::{ClaimWords, key};
+
+mod gazetteer;
+mod near;
+
+pub use gazetteer::{Entity, EntityTest, Gazetteer};
+use near::NearIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,142 +68,6 @@ pub struct Mention {
     pub subject: bool,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntities {
-    #[serde(default)]
-    entity: Vec<RawEntity>,
-    #[serde(default)]
-    test: Vec<RawEntityTest>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntity {
-    name: Spanned<String>,
-    kind: Kind,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    epithets: BTreeMap<String, Vec<Spanned<String>>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntityTest {
-    lang: String,
-    text: String,
-    mentions: Vec<String>,
-}
-
-/// A `[[test]]` of an entities file: the canonical names a text mentions, in order.
-#[derive(Debug, Clone)]
-pub struct EntityTest {
-    pub origin: String,
-    pub lang: String,
-    pub text: String,
-    pub mentions: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Entity {
-    pub name: String,
-    pub kind: Kind,
-}
-
-/// The entities of the rule files.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    pub entities: Vec<Entity>,
-    /// Name or alias → entity index.
-    by_name: HashMap<String, usize>,
-    /// Per language: epithets, tagged with the entity index.
-    epithets: BTreeMap<String, PatternSet<usize>>,
-    pub tests: Vec<EntityTest>,
-}
-
-/// One word of an epithet's optional adjective: anything up to a space or a
-/// punctuation mark ("nouveau", "tout-puissant"). A short class of
-/// exclusions, not `\w`: Unicode `\w` made the epithets the costliest
-/// automaton of the rules to build.
-const ADJECTIVE: &str = r#"[^\s,.;:!?«»"“”()]+"#;
-
-/// An epithet as a pattern: literal words, one optional adjective after the article.
-fn epithet_pattern(epithet: &str) -> String {
-    let words: Vec<&str> = epithet.split_whitespace().collect();
-    let mut out = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            out.push_str("\\s+");
-        }
-        let lower = key(word);
-        if i == 0 && matches!(lower.as_ref(), "le" | "la" | "les" | "the") && words.len() > 1 {
-            out.push_str(&regex::escape(word));
-            out.push_str(&format!("(?:\\s+{ADJECTIVE})?"));
-            continue;
-        }
-        if let Some(rest) = lower.strip_prefix("l'") {
-            out.push_str(&format!("l'(?:{ADJECTIVE}\\s+)?"));
-            out.push_str(&regex::escape(rest));
-            continue;
-        }
-        out.push_str(&regex::escape(word));
-    }
-    out
-}
-
-impl Gazetteer {
-    pub fn compile(files: &[&RuleFile]) -> Result<Gazetteer, RuleError> {
-        let mut gazetteer = Gazetteer::default();
-        for file in files {
-            let raw: RawEntities = file.parse()?;
-            for entity in raw.entity {
-                let name = entity.name.get_ref().trim().to_string();
-                if name.is_empty() {
-                    return Err(file.error_in(&entity.name, "empty entity name"));
-                }
-                if gazetteer.by_name.contains_key(&name) {
-                    return Err(file.error_in(&entity.name, format!("duplicate entity {name:?}")));
-                }
-                let index = gazetteer.entities.len();
-                for form in std::iter::once(&name).chain(&entity.aliases) {
-                    gazetteer.by_name.insert(form.clone(), index);
-                }
-                for (lang, epithets) in &entity.epithets {
-                    let patterns: Vec<Spanned<String>> =
-                        epithets.iter().map(|e| Spanned::new(e.span(), epithet_pattern(e.get_ref()))).collect();
-                    let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
-                    gazetteer.epithets.entry(lang.clone()).or_default().extend(set);
-                }
-                gazetteer.entities.push(Entity { name, kind: entity.kind });
-            }
-            for test in raw.test {
-                gazetteer.tests.push(EntityTest {
-                    origin: file.origin.clone(),
-                    lang: test.lang,
-                    text: test.text,
-                    mentions: test.mentions,
-                });
-            }
-        }
-        Ok(gazetteer)
-    }
-
-    /// The epithets of one language, if any.
-    pub fn epithets(&self, lang: &str) -> Option<&PatternSet<usize>> {
-        self.epithets.get(lang)
-    }
-
-    fn lookup(&self, name: &str) -> Option<&Entity> {
-        self.by_name.get(name).map(|&i| &self.entities[i])
-    }
-
-    /// The canonical name of a name or alias the rule files list ("Turquie" → "Turkey").
-    pub fn canonical(&self, name: &str) -> Option<&str> {
-        self.lookup(name).map(|e| e.name.as_str())
-    }
-}
-
 /// What the corpus teaches about names: full names seen, appositions.
 #[derive(Debug, Default, Clone)]
 pub struct Names {
@@ -218,386 +86,6 @@ pub struct Names {
     acronyms: OnceLock<HashMap<String, Option<String>>>,
     /// The gazetteer's surnames are in `surnames`.
     gazetteer_surnames: bool,
-}
-
-/// The known names indexed by every word with at most one letter deleted
-/// (case aside), so that a near-spelling is scored only against names that
-/// share a word within one edit, never against every name of the corpus.
-#[derive(Debug)]
-struct NearIndex {
-    /// Gazetteer entities first, then names seen, in order: the order in which ties are broken.
-    names: Vec<(String, Kind)>,
-    /// Keys of every name, sorted.
-    keys: Vec<NearKey>,
-    /// For each name, the bins of its chars (see [`chars_may_be_near`]), one bit each.
-    bins: Vec<u64>,
-    /// Where the keys of each key value lie in `keys`: one probe a lookup.
-    runs: KeyRuns,
-    /// Name → its index in `names`.
-    position: HashMap<String, usize>,
-    /// For each name, the name before it that it is a near-spelling of,
-    /// found for every name at once when the index is built.
-    nearest: Vec<Option<u32>>,
-    /// Texts that are no known name, already resolved: resolution is pure, and texts repeat.
-    cache: Mutex<HashMap<String, Option<usize>>>,
-}
-
-impl Clone for NearIndex {
-    fn clone(&self) -> NearIndex {
-        NearIndex {
-            names: self.names.clone(),
-            keys: self.keys.clone(),
-            bins: self.bins.clone(),
-            runs: self.runs.clone(),
-            position: self.position.clone(),
-            nearest: self.nearest.clone(),
-            cache: Mutex::new(HashMap::default()),
-        }
-    }
-}
-
-/// The least Jaro-Winkler similarity of a near-spelling.
-const NEAR_SCORE: f64 = 0.94;
-
-/// A word so common among names that it says nothing ("Jean", "Group").
-const NEAR_COMMON: usize = 64;
-
-impl NearIndex {
-    fn build(gazetteer: &Gazetteer, seen: &HashMap<String, Kind>) -> NearIndex {
-        use rayon::prelude::*;
-        let mut seen: Vec<(&String, &Kind)> = seen.iter().collect();
-        seen.par_sort_unstable();
-        let names: Vec<(String, Kind)> = gazetteer
-            .entities
-            .iter()
-            .map(|e| (e.name.clone(), e.kind))
-            .chain(seen.into_iter().map(|(n, k)| (n.clone(), *k)))
-            .collect();
-        // The keys on every core; meanwhile, the names' positions and bins.
-        let ((keys, runs), (position, bins)) = rayon::join(
-            || {
-                let mut keys: Vec<NearKey> = names
-                    .par_iter()
-                    .enumerate()
-                    .flat_map_iter(|(index, (name, _))| {
-                        let index = u32::try_from(index).unwrap_or(u32::MAX);
-                        let chars = u16::try_from(name.chars().count()).unwrap_or(u16::MAX);
-                        let words = u16::try_from(name.split_whitespace().count()).unwrap_or(u16::MAX);
-                        let mut keys = Vec::new();
-                        near_keys(name, |key| keys.push(NearKey { key, index, chars, words }));
-                        keys
-                    })
-                    .collect();
-                keys.par_sort_unstable();
-                keys.dedup();
-                let runs = KeyRuns::new(&keys);
-                (keys, runs)
-            },
-            || {
-                let mut position = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-                for (index, (name, _)) in names.iter().enumerate() {
-                    position.entry(name.clone()).or_insert(index);
-                }
-                let bins: Vec<u64> = names
-                    .iter()
-                    .map(|(name, _)| name.chars().fold(0u64, |bins, c| bins | 1 << (c as usize & 63)))
-                    .collect();
-                (position, bins)
-            },
-        );
-        let nearest = nearest_before(&names, &keys, &bins);
-        NearIndex { names, keys, bins, runs, position, nearest, cache: Mutex::new(HashMap::default()) }
-    }
-
-    /// The known name that `text` is a near-spelling of: the closest, and when
-    /// `text` is itself a known name, one listed before it, so that two
-    /// spellings resolve to one name rather than to each other.
-    fn resolve(&self, text: &str) -> Option<usize> {
-        if let Some(&own) = self.position.get(text) {
-            return self.nearest[own].map(|index| index as usize);
-        }
-        if let Some(&known) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(text) {
-            return known;
-        }
-        let found = self.search(text, None);
-        self.cache.lock().unwrap_or_else(|e| e.into_inner()).insert(text.to_string(), found);
-        found
-    }
-
-    /// The closest name that `text` is a near-spelling of, among those
-    /// listed before `own` (all when `None`), looked up by `text`'s keys.
-    fn search(&self, text: &str, own: Option<usize>) -> Option<usize> {
-        let near = NearText::new(text);
-        // A name is read only if its shape, kept beside its keys, allows a score.
-        let shaped =
-            |k: &NearKey| own.is_none_or(|own| (k.index as usize) < own) && k.may_be_near(near.chars.len(), near.words);
-        let found = self.candidates(text, shaped);
-        near.closest(&self.names, &self.bins, found.iter().map(|k| (k.index as usize, k.chars)))
-    }
-
-    /// Keys of the names sharing a word within one edit of a word of
-    /// `text`, one a name, in the names' order, among those that pass `keep`.
-    fn candidates(&self, text: &str, keep: impl Fn(&NearKey) -> bool) -> Vec<NearKey> {
-        let mut found: Vec<NearKey> = Vec::new();
-        near_keys(text, |key| {
-            // A word shared by too many names says nothing, whatever their shapes.
-            let run = self.runs.get(key).filter(|run| run.len() <= NEAR_COMMON).and_then(|run| self.keys.get(run));
-            found.extend(run.unwrap_or_default().iter().filter(|k| keep(k)).copied());
-        });
-        found.sort_unstable_by_key(|k| k.index);
-        found.dedup_by_key(|k| k.index);
-        found
-    }
-}
-
-/// For each of `names`, what [`NearIndex::search`] finds for it among the
-/// names listed before it, for every name at once. A name's candidates are
-/// the names before it in the runs of its keys: the sorted `keys` give them
-/// all in one pass, where a search a name would look up each of its keys.
-fn nearest_before(names: &[(String, Kind)], keys: &[NearKey], bins: &[u64]) -> Vec<Option<u32>> {
-    use rayon::prelude::*;
-    let shapes: Vec<(usize, usize)> =
-        names.par_iter().map(|(name, _)| (name.chars().count(), name.split_whitespace().count())).collect();
-    // (name, a name before it with a key in common and a shape that allows a
-    // score, that one's chars): a run of a key holds its names in order.
-    let mut pairs: Vec<(u32, u32, u16)> = Vec::new();
-    for run in keys.chunk_by(|a, b| a.key == b.key).filter(|run| run.len() <= NEAR_COMMON) {
-        for (at, name) in run.iter().enumerate() {
-            let (chars, words) = shapes[name.index as usize];
-            let before = run[..at].iter().filter(|k| k.index < name.index && k.may_be_near(chars, words));
-            pairs.extend(before.map(|k| (name.index, k.index, k.chars)));
-        }
-    }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    let found: Vec<(usize, Option<u32>)> = pairs
-        .par_chunk_by(|a, b| a.0 == b.0)
-        .map(|pairs| {
-            let index = pairs[0].0 as usize;
-            let near = NearText::new(&names[index].0);
-            let closest = near.closest(names, bins, pairs.iter().map(|&(_, before, chars)| (before as usize, chars)));
-            (index, closest.and_then(|c| u32::try_from(c).ok()))
-        })
-        .collect();
-    let mut nearest = vec![None; names.len()];
-    for (index, closest) in found {
-        nearest[index] = closest;
-    }
-    nearest
-}
-
-/// A text to score names against: its chars, decoded once, and their bins.
-struct NearText<'t> {
-    text: &'t str,
-    chars: Vec<char>,
-    bins: [u32; 64],
-    words: usize,
-}
-
-impl NearText<'_> {
-    fn new(text: &str) -> NearText<'_> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut bins = [0u32; 64];
-        for &c in &chars {
-            bins[c as usize & 63] += 1;
-        }
-        NearText { text, chars, bins, words: text.split_whitespace().count() }
-    }
-
-    /// Of the `candidates` (a name's index in `names` and its
-    /// [`NearKey::chars`], in the names' order), the closest to the text
-    /// with a score of at least [`NEAR_SCORE`]: the first one on a tie.
-    fn closest(
-        &self,
-        names: &[(String, Kind)],
-        bins: &[u64],
-        candidates: impl IntoIterator<Item = (usize, u16)>,
-    ) -> Option<usize> {
-        let mut name_chars: Vec<char> = Vec::new();
-        let mut best: Option<(f64, usize)> = None;
-        for (index, chars) in candidates {
-            if chars != u16::MAX && !bins_may_be_near(bins[index], usize::from(chars), &self.bins, self.chars.len()) {
-                continue;
-            }
-            let name = names[index].0.as_str();
-            if name == self.text || name.split_whitespace().count() != self.words {
-                continue;
-            }
-            name_chars.clear();
-            name_chars.extend(name.chars());
-            if !chars_may_be_near(&name_chars, &self.chars) {
-                continue;
-            }
-            let score = strsim::generic_jaro_winkler(&name_chars, &self.chars);
-            if score >= NEAR_SCORE && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, index));
-            }
-        }
-        best.map(|(_, index)| index)
-    }
-}
-
-/// Where each key value's run of [`NearKey`]s lies in the sorted keys, in an
-/// open-addressed table: a lookup reads one slot, or a few side by side,
-/// where a search of the sorted keys would read several far apart.
-#[derive(Debug, Clone, Default)]
-struct KeyRuns {
-    /// A power of two of slots, at most three quarters full; `len == 0` is empty.
-    slots: Vec<KeyRun>,
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-struct KeyRun {
-    key: u64,
-    start: u32,
-    len: u32,
-}
-
-impl KeyRuns {
-    /// The runs of `keys`, sorted by key.
-    fn new(keys: &[NearKey]) -> KeyRuns {
-        let distinct = keys.chunk_by(|a, b| a.key == b.key).count();
-        let mut slots = vec![KeyRun::default(); (distinct * 4 / 3 + 1).next_power_of_two()];
-        let mask = slots.len() - 1;
-        let mut start = 0;
-        for run in keys.chunk_by(|a, b| a.key == b.key) {
-            let mut at = home(run[0].key, slots.len());
-            while slots[at].len != 0 {
-                at = (at + 1) & mask;
-            }
-            let len = u32::try_from(run.len()).unwrap_or(u32::MAX);
-            slots[at] = KeyRun { key: run[0].key, start: u32::try_from(start).unwrap_or(u32::MAX), len };
-            start += run.len();
-        }
-        KeyRuns { slots }
-    }
-
-    /// The range of the keys equal to `key`, if any.
-    #[inline]
-    fn get(&self, key: u64) -> Option<std::ops::Range<usize>> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut at = home(key, self.slots.len());
-        loop {
-            let slot = self.slots[at];
-            if slot.len == 0 {
-                return None;
-            }
-            if slot.key == key {
-                return Some(slot.start as usize..slot.start as usize + slot.len as usize);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-}
-
-/// The first slot to try for `key` among `slots`: its place in the range of
-/// keys, scaled to the table, so that keys in sorted order fill the table
-/// from start to end (one sweep through memory, not a random write a key).
-#[inline]
-fn home(key: u64, slots: usize) -> usize {
-    ((u128::from(key) * slots as u128) >> 64) as usize
-}
-
-/// One key of a name in the near-spelling index, with the name's index and
-/// shape: its chars and words, `u16::MAX` when there are more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct NearKey {
-    /// Hash of the word count, the word's position and the word or one of its one-letter deletions.
-    key: u64,
-    index: u32,
-    chars: u16,
-    words: u16,
-}
-
-impl NearKey {
-    /// Whether the name can score [`NEAR_SCORE`] against a text of `chars`
-    /// chars and `words` words, told from lengths alone: the names must have
-    /// as many words, and [`chars_may_be_near`] holds at best with every
-    /// char of the shorter one in common.
-    fn may_be_near(&self, chars: usize, words: usize) -> bool {
-        if self.words != u16::MAX && usize::from(self.words) != words {
-            return false;
-        }
-        if self.chars == u16::MAX || self.chars == 0 || chars == 0 {
-            return true;
-        }
-        let m = chars.min(usize::from(self.chars));
-        may_reach(u32::try_from(m).unwrap_or(u32::MAX), usize::from(self.chars), chars)
-    }
-}
-
-/// The least m / |a| + m / |b| of two near names with m chars in common; see [`chars_may_be_near`].
-const NEAR_CHARS: f64 = 1.69;
-
-/// Whether two names can score [`NEAR_SCORE`], told from the chars they
-/// share. Jaro counts `m` matching chars, at most as many as the two have in
-/// common, and is at most (m / |a| + m / |b| + 1) / 3; the common-prefix
-/// bonus lifts it to at most 0.4 + 0.6 × Jaro. A score of 0.94 needs Jaro ≥
-/// 0.9, so m / |a| + m / |b| ≥ 1.7; the test allows 1.69, leaving room for
-/// rounding. Chars are counted in 64 bins: two chars sharing a bin only
-/// count more in common, so the test never turns away a near pair.
-fn chars_may_be_near(a: &[char], b: &[char]) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return a.is_empty() && b.is_empty();
-    }
-    let mut counts = [0u32; 64];
-    for &c in a {
-        counts[c as usize & 63] += 1;
-    }
-    let mut common = 0u32;
-    for &c in b {
-        let bin = &mut counts[c as usize & 63];
-        if *bin > 0 {
-            *bin -= 1;
-            common += 1;
-        }
-    }
-    may_reach(common, a.len(), b.len())
-}
-
-/// [`chars_may_be_near`] for a name of `name_len` chars whose bins are
-/// known, not its chars, and a text whose chars are counted in `text_bins`:
-/// the text's chars in the name's bins are at least as many as the two share.
-fn bins_may_be_near(name_bins: u64, name_len: usize, text_bins: &[u32; 64], text_len: usize) -> bool {
-    let (mut bins, mut shared) = (name_bins, 0u32);
-    while bins != 0 {
-        shared += text_bins[bins.trailing_zeros() as usize];
-        bins &= bins - 1;
-    }
-    let most = shared.min(u32::try_from(name_len.min(text_len)).unwrap_or(u32::MAX));
-    may_reach(most, name_len, text_len)
-}
-
-/// Whether two names of `a` and `b` chars with `common` chars in common may
-/// score [`NEAR_SCORE`]: m / |a| + m / |b| ≥ [`NEAR_CHARS`], which grows with m.
-fn may_reach(common: u32, a: usize, b: usize) -> bool {
-    let m = f64::from(common);
-    m / a as f64 + m / b as f64 >= NEAR_CHARS
-}
-
-/// Calls `emit` with a key for each word of `name` and each of its one-letter deletions.
-fn near_keys(name: &str, mut emit: impl FnMut(u64)) {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    let mut variant = String::new();
-    for (position, word) in words.iter().enumerate() {
-        let hash = |variant: &str| {
-            let mut h = rustc_hash::FxHasher::default();
-            (words.len(), position, variant).hash(&mut h);
-            // Fx mixes low bits weakly; spread them all for the table's slots.
-            let mut z = h.finish();
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
-        emit(hash(word));
-        for (i, c) in word.char_indices() {
-            variant.clear();
-            variant.push_str(&word[..i]);
-            variant.push_str(&word[i + c.len_utf8()..]);
-            emit(hash(&variant));
-        }
-    }
 }
 
 /// A capitalized run of words in a sentence, before resolution.
@@ -1205,7 +693,7 @@ impl<'a> Resolver<'a> {
         sentences: &[Span],
         tokens: &[Vec<Token>],
         packed: Option<&PackedSentences>,
-        found: [Option<crate::pattern::SetMatches>; 3],
+        found: [Option<crate::text::pattern::SetMatches>; 3],
     ) -> DocumentCues<'a, 't> {
         let [epithets, org_descriptions, person_descriptions] = found;
         DocumentCues {
@@ -1244,6 +732,40 @@ impl<'a> Resolver<'a> {
         cues: &DocumentCues<'_, '_>,
         sentence: usize,
     ) -> Vec<Mention> {
+        let mut raw = self.raw_mentions(tokens, classes, cues, sentence);
+        raw.sort_by_key(|(s, _)| *s);
+        drop_descriptions_of_names(text, &mut raw);
+        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+        for (index, (span, _)) in raw.iter().enumerate() {
+            let Some((name, kind, form)) = self.resolve_mention(text, tokens, &raw, index, &mentions) else {
+                continue;
+            };
+            if is_person_like(kind) {
+                self.last_person = Some(name.clone());
+            } else if is_org_like(kind) {
+                self.last_org = Some(name.clone());
+            }
+            self.last_any = Some((name.clone(), kind));
+            let subject = !self.governed(text, tokens, *span);
+            mentions.push(Mention { span: *span, name, kind, form, subject });
+        }
+        self.add_roles(text, &mut mentions);
+        mentions.sort_by_key(|m| m.span);
+        if let Some(m) = mentions.iter().find(|m| m.subject && is_person_like(m.kind)) {
+            self.subject_person = Some(m.name.clone());
+        }
+        mentions
+    }
+
+    /// What may be a mention in one sentence, unsorted: epithets, names,
+    /// descriptions and pronouns, each kept only where no earlier kind is.
+    fn raw_mentions<'t>(
+        &self,
+        tokens: &[Token],
+        classes: &[u8],
+        cues: &DocumentCues<'_, 't>,
+        sentence: usize,
+    ) -> Vec<(Span, RawMention<'t>)> {
         let mut raw: Vec<(Span, RawMention)> = Vec::new();
         for &(span, &entity) in &cues.epithets[sentence] {
             raw.push((span, RawMention::Known(entity)));
@@ -1283,86 +805,67 @@ impl<'a> Resolver<'a> {
                 raw.push((token.span, pronoun));
             }
         }
-        raw.sort_by_key(|(s, _)| *s);
-        // "la start-up Acme": a description right before a name is that name.
-        let named_next = |i: usize| {
-            raw.get(i + 1).is_some_and(|(next, m)| {
-                matches!(m, RawMention::Name(..) | RawMention::Known(_))
-                    && text[raw[i].0.end..next.start].trim_matches([' ', ',']).is_empty()
-            })
-        };
-        let keep: Vec<bool> = (0..raw.len())
-            .map(|i| !matches!(raw[i].1, RawMention::OrgDescription | RawMention::PersonDescription) || !named_next(i))
-            .collect();
-        let mut index = 0;
-        raw.retain(|_| {
-            index += 1;
-            keep[index - 1]
-        });
+        raw
+    }
 
-        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
-        for (index, (span, mention)) in raw.iter().enumerate() {
-            let resolved = match mention {
-                RawMention::Known(i) => {
-                    let e = &self.gazetteer.entities[*i];
-                    Some((e.name.clone(), e.kind, Form::Epithet))
-                }
-                RawMention::Name(name, honorific) => {
-                    let (name, kind) = self.resolve(name, *honorific);
-                    Some((name, kind, Form::Name))
-                }
-                RawMention::PersonPronoun => {
-                    let opens_as_subject =
-                        !mentions.iter().any(|m| is_person_like(m.kind)) && !self.governed(text, tokens, *span);
-                    let person = if opens_as_subject { self.subject_person.as_ref() } else { None };
-                    person.or(self.last_person.as_ref()).map(|n| (n.clone(), Kind::Person, Form::Pronoun))
-                }
-                RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
-                RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
-                RawMention::OrgDescription => {
-                    // "le groupe de Jane Roe": the organization that person leads.
-                    let owner = raw.get(index + 1).and_then(|(next, m)| {
-                        let between = key(text[span.end..next.start].trim());
-                        let is_of = self.words.role_links.iter().any(|link| *link == between);
-                        match m {
-                            RawMention::Name(n, h) if is_of => {
-                                let (person, kind) = self.resolve(n, *h);
-                                (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
-                            }
-                            _ => None,
-                        }
-                    });
-                    let possessive = self.possessive_before(text, *span);
-                    let org = owner
-                        .or_else(|| {
-                            possessive
-                                .then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
-                        })
-                        // "la start-up" is the organization the document is about,
-                        // unless it has none: then the last one named.
-                        .or_else(|| self.main_org.clone())
-                        .or_else(|| self.last_org.clone());
-                    org.map(|n| (n, Kind::Organization, Form::Description))
-                }
-            };
-            let Some((name, kind, form)) = resolved else {
-                continue;
-            };
-            if is_person_like(kind) {
-                self.last_person = Some(name.clone());
-            } else if is_org_like(kind) {
-                self.last_org = Some(name.clone());
+    /// The name, kind and form mention `index` of `raw` stands for, given the
+    /// `mentions` of the sentence before it; `None` when nothing before says.
+    fn resolve_mention(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        raw: &[(Span, RawMention)],
+        index: usize,
+        mentions: &[Mention],
+    ) -> Option<(String, Kind, Form)> {
+        let (span, mention) = &raw[index];
+        match mention {
+            RawMention::Known(i) => {
+                let e = &self.gazetteer.entities[*i];
+                Some((e.name.clone(), e.kind, Form::Epithet))
             }
-            self.last_any = Some((name.clone(), kind));
-            let subject = !self.governed(text, tokens, *span);
-            mentions.push(Mention { span: *span, name, kind, form, subject });
+            RawMention::Name(name, honorific) => {
+                let (name, kind) = self.resolve(name, *honorific);
+                Some((name, kind, Form::Name))
+            }
+            RawMention::PersonPronoun => {
+                let opens_as_subject =
+                    !mentions.iter().any(|m| is_person_like(m.kind)) && !self.governed(text, tokens, *span);
+                let person = if opens_as_subject { self.subject_person.as_ref() } else { None };
+                person.or(self.last_person.as_ref()).map(|n| (n.clone(), Kind::Person, Form::Pronoun))
+            }
+            RawMention::OrgPronoun => self.last_org.clone().map(|n| (n, Kind::Organization, Form::Pronoun)),
+            RawMention::PersonDescription => self.last_person.clone().map(|n| (n, Kind::Person, Form::Description)),
+            RawMention::OrgDescription => {
+                self.described_org(text, raw, index).map(|n| (n, Kind::Organization, Form::Description))
+            }
         }
-        self.add_roles(text, &mut mentions);
-        mentions.sort_by_key(|m| m.span);
-        if let Some(m) = mentions.iter().find(|m| m.subject && is_person_like(m.kind)) {
-            self.subject_person = Some(m.name.clone());
-        }
-        mentions
+    }
+
+    /// The organization a description (raw mention `index`) stands for.
+    fn described_org(&self, text: &str, raw: &[(Span, RawMention)], index: usize) -> Option<String> {
+        let span = raw[index].0;
+        // "le groupe de Jane Roe": the organization that person leads.
+        let owner = raw.get(index + 1).and_then(|(next, m)| {
+            let between = key(text[span.end..next.start].trim());
+            let is_of = self.words.role_links.iter().any(|link| *link == between);
+            match m {
+                RawMention::Name(n, h) if is_of => {
+                    let (person, kind) = self.resolve(n, *h);
+                    (kind == Kind::Person).then(|| self.names.org_of.get(&person).cloned()).flatten()
+                }
+                _ => None,
+            }
+        });
+        let possessive = self.possessive_before(text, span);
+        owner
+            .or_else(|| {
+                possessive.then(|| self.last_person.as_ref().and_then(|p| self.names.org_of.get(p).cloned()))?
+            })
+            // "la start-up" is the organization the document is about,
+            // unless it has none: then the last one named.
+            .or_else(|| self.main_org.clone())
+            .or_else(|| self.last_org.clone())
     }
 
     /// "le PDG de Meta" → the person an apposition named Meta's PDG.
@@ -1465,10 +968,30 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// "la start-up Acme": a description right before a name is that name, not
+/// a mention of its own. `raw` is sorted.
+fn drop_descriptions_of_names(text: &str, raw: &mut Vec<(Span, RawMention)>) {
+    let named_next = |i: usize| {
+        raw.get(i + 1).is_some_and(|(next, m)| {
+            matches!(m, RawMention::Name(..) | RawMention::Known(_))
+                && text[raw[i].0.end..next.start].trim_matches([' ', ',']).is_empty()
+        })
+    };
+    let keep: Vec<bool> = (0..raw.len())
+        .map(|i| !matches!(raw[i].1, RawMention::OrgDescription | RawMention::PersonDescription) || !named_next(i))
+        .collect();
+    let mut index = 0;
+    raw.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+}
+
 #[cfg(test)]
 mod tests {
+    use super::near::{NEAR_SCORE, NearKey, bins_may_be_near, chars_may_be_near};
     use super::*;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
 
     /// The names of the mentions in `text`, after learning from `learned`.
     fn mentions_after(rules: &Rules, lang: &str, learned: &str, text: &str) -> Vec<String> {

@@ -19,9 +19,9 @@ use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, meta};
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
-use crate::span::Span;
-use crate::token::is_alphanumeric;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::span::Span;
+use crate::text::token::is_alphanumeric;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet<T> {
@@ -639,8 +639,8 @@ fn word_ends(text: &str, start: usize, limit: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::Rules;
-    use crate::span::Span;
+    use crate::lang::Rules;
+    use crate::text::span::Span;
 
     /// Sentence-like spans of `text`: its lines, cut at each period.
     fn spans(text: &str) -> Vec<Span> {
@@ -661,7 +661,7 @@ mod tests {
     }
 
     fn set(patterns: &[&str]) -> super::PatternSet<usize> {
-        let file = crate::lexicon::RuleFile { name: "t.toml".into(), origin: "t.toml".into(), text: String::new() };
+        let file = crate::rules::RuleFile { name: "t.toml".into(), origin: "t.toml".into(), text: String::new() };
         let spanned: Vec<toml::Spanned<String>> =
             patterns.iter().map(|p| toml::Spanned::new(0..0, p.to_string())).collect();
         super::PatternSet::compile(&file, spanned.iter().zip(0..).collect()).unwrap()

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::{Document, LoadOptions, load};
-use crate::lexicon::Rules;
+use crate::lang::Rules;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 

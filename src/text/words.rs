@@ -6,9 +6,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::lexicon::{RuleError, RuleFile};
-use crate::pattern::PatternSet;
-use crate::token::{Token, TokenKind};
+use crate::rules::{RuleError, RuleFile};
+use crate::text::pattern::PatternSet;
+use crate::text::token::{Token, TokenKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,7 +130,7 @@ fn longest_first(words: &[String]) -> Vec<String> {
 }
 
 fn lowered(words: &[String]) -> WordSet {
-    words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect()
+    words.iter().map(|w| key(w).into_owned()).collect()
 }
 
 /// The first two bytes of the words of a list, when both are ASCII, and the
@@ -375,7 +375,8 @@ impl ClaimWords {
     }
 }
 
-/// The chars of [`key`], one by one, for comparing without a copy.
+/// The chars of [`key`], one by one, for comparing without a copy (char by
+/// char, a final Σ lowers to σ, not ς).
 pub fn key_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c })
 }
@@ -387,11 +388,14 @@ fn is_key(word: &str) -> bool {
     if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        !word.chars().any(|c| c.is_uppercase() || c == '’')
+        // A titlecase letter (ǅ) is neither upper nor lower case, and lowers.
+        !word.chars().any(|c| c == '’' || c.is_uppercase() || !c.is_lowercase() && !c.to_lowercase().eq([c]))
     }
 }
 
-/// A word as the word lists hold it: lowercase, straight apostrophes.
+/// A word as the word lists hold it, and the one way words and phrases are
+/// normalized before they are compared, in rule files and in texts alike:
+/// lowercase (as `str::to_lowercase` lowers), straight apostrophes.
 pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
     // Most words are already keys: no copy.
     if is_key(word) {
@@ -429,7 +433,7 @@ mod tests {
         let file = RuleFile { name: "test.toml".into(), origin: "test.toml".into(), text: String::new() };
         let words = ClaimWords::compile(&raw, &file).expect("the lists compile");
         let text = "Il dit qu’elle sait QUE it is that, il y a: IL-ELLE hello";
-        let tokens = crate::token::tokenize(text);
+        let tokens = crate::text::token::tokenize(text);
         let classes = words.clause_classes(text, &tokens);
         assert_eq!(classes.len(), tokens.len());
         for (token, class) in tokens.iter().zip(&classes) {

@@ -11,10 +11,10 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::date::{DateContext, PartialDate};
 use crate::interval::{civil_from_days, days_from_civil};
-use crate::lexicon::{RuleError, RuleFile};
-use crate::span::Span;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::span::Span;
+use crate::value::date::{DateContext, PartialDate};
 use crate::value::{Granularity, Value, ValueKind};
 
 /// The `[days]` table of a language file.
@@ -173,7 +173,7 @@ impl DayWords {
                 continue;
             }
             let (y, m, d) = civil_from_days(start);
-            let next = days_from_civil(y + 1, m, d.min(crate::date::days_in_month(y as i32 + 1, m)));
+            let next = days_from_civil(y + 1, m, d.min(crate::value::date::days_in_month(y as i32 + 1, m)));
             let (y, m, d) = civil_from_days(next);
             let iso = format!("{y:04}-{m:02}-{d:02}");
             value.start = Some(iso.clone());

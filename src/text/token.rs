@@ -5,7 +5,7 @@
 //! stage, not here). French elisions ("d'", "l'", "qu'") and the English
 //! possessive ("'s") are split off so that "d'Acme" yields "Acme".
 
-use crate::span::Span;
+use crate::text::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -135,6 +135,65 @@ fn push_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
         }
     }
     tokens.push(word_token(span.start, span.end));
+}
+
+/// The runs of letters and digits of `text`.
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+pub struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Whether the char at byte `at` is a letter or digit, and its length.
+    #[inline(always)]
+    fn alphanumeric_at(&self, at: usize) -> (bool, usize) {
+        char_at(self.text, at).map_or((false, 1), |(c, len)| (is_alphanumeric(c), len))
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let end = bytes.len();
+        // ASCII is read byte by byte, one table lookup each; other chars decoded.
+        while self.at < end {
+            match BYTE_CLASS[usize::from(bytes[self.at])] {
+                ASCII_ALNUM => break,
+                ASCII_OTHER => self.at += 1,
+                _ => {
+                    let (alphanumeric, len) = self.alphanumeric_at(self.at);
+                    if alphanumeric {
+                        break;
+                    }
+                    self.at += len;
+                }
+            }
+        }
+        if self.at >= end {
+            return None;
+        }
+        let start = self.at;
+        while self.at < end {
+            match BYTE_CLASS[usize::from(bytes[self.at])] {
+                ASCII_ALNUM => self.at += 1,
+                ASCII_OTHER => break,
+                _ => {
+                    let (alphanumeric, len) = self.alphanumeric_at(self.at);
+                    if !alphanumeric {
+                        break;
+                    }
+                    self.at += len;
+                }
+            }
+        }
+        Some(&self.text[start..self.at])
+    }
 }
 
 #[cfg(test)]

@@ -7,10 +7,37 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::{DateContext, PartialDate, RawDates};
-use crate::lexicon::{RuleError, RuleFile};
-use crate::number::RawNumbers;
-use crate::span::Span;
+use crate::rules::{RuleError, RuleFile};
+use crate::text::span::Span;
+use date::{DateContext, PartialDate, RawDates};
+use number::RawNumbers;
+
+pub mod date;
+pub mod days;
+pub mod number;
+
+/// What a claim states about its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// An amount of money.
+    Amount,
+    /// A number of people or things.
+    Count,
+    /// A percent.
+    Share,
+    /// When it happened.
+    Time,
+    /// That it happened, or did not.
+    Occurrence,
+}
+
+impl Attribute {
+    /// The attribute's name, as serde writes it.
+    pub fn as_str(&self) -> &'static str {
+        crate::rules::names::name::<Attribute>(*self as usize)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -91,22 +118,22 @@ fn is_false(b: &bool) -> bool {
 /// One language's value words, compiled.
 #[derive(Debug)]
 pub struct ValueLang {
-    pub numbers: crate::number::NumberLang,
-    pub dates: crate::date::DateLang,
-    pub days: crate::days::DayWords,
+    pub numbers: number::NumberLang,
+    pub dates: date::DateLang,
+    pub days: days::DayWords,
 }
 
 impl ValueLang {
     pub fn compile(
         numbers: &RawNumbers,
         dates: &RawDates,
-        days: &crate::days::RawDays,
+        days: &days::RawDays,
         file: &RuleFile,
     ) -> Result<ValueLang, RuleError> {
         Ok(ValueLang {
-            numbers: crate::number::NumberLang::compile(numbers, file)?,
-            dates: crate::date::DateLang::compile(dates, file)?,
-            days: crate::days::DayWords::compile(days, file)?,
+            numbers: number::NumberLang::compile(numbers, file)?,
+            dates: date::DateLang::compile(dates, file)?,
+            days: days::DayWords::compile(days, file)?,
         })
     }
 }
@@ -325,9 +352,9 @@ fn name_of(variant: impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::{RawValueTest, ValueKind, ValueTest, find_dates, find_values};
-    use crate::date::DateContext;
-    use crate::lexicon::RuleFile;
-    use crate::lexicon::Rules;
+    use crate::lang::Rules;
+    use crate::rules::RuleFile;
+    use crate::value::date::DateContext;
 
     /// The one `[[test]]` of a small language file, compiled or its error.
     fn value_test(toml: &str) -> Result<ValueTest, String> {
@@ -447,7 +474,7 @@ mod tests {
     #[test]
     fn a_past_word_before_a_month_is_the_one_before_the_reference() {
         let rules = Rules::load(None).unwrap();
-        let reference = crate::date::PartialDate::parse("2025-04-10").ok();
+        let reference = crate::value::date::PartialDate::parse("2025-04-10").ok();
         for (text, wording, start) in
             [("He left last April.", "last April", "2024-04-01"), ("He left in April.", "April", "2025-04-01")]
         {
