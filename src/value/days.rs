@@ -11,10 +11,10 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::interval::{civil_from_days, days_from_civil};
 use crate::rules::{RuleError, RuleFile};
 use crate::text::span::Span;
 use crate::value::date::{DateContext, PartialDate};
+use crate::value::date::{civil_from_days, days_from_civil};
 use crate::value::{Granularity, Value, ValueKind};
 
 /// The `[days]` table of a language file.
