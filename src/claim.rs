@@ -877,7 +877,8 @@ fn scope_of(
     let in_scope = |seg: usize| seg == figure_seg || (seg < fronted && seg < figure_seg);
     let mut places: Vec<&str> = mentions
         .iter()
-        .filter(|m| m.kind != Kind::Person)
+        // A place, not an organization its name says it is ("in Delaware Superior Court").
+        .filter(|m| m.kind != Kind::Person && !named_as_organization(&m.name, words))
         .filter(|m| {
             let token = token_at(tokens, m.span.start);
             let seg = segment_of(segs, token);
@@ -891,6 +892,16 @@ fn scope_of(
         [one] => Scope { place: Some(one.to_string()), ..Scope::default() },
         _ => Scope::default(),
     }
+}
+
+/// Whether a name's own words make it an organization: a first word such
+/// as "Grupo", a last word such as "Court" or "Inc".
+fn named_as_organization(name: &str, words: &ClaimWords) -> bool {
+    let mut parts = name.split_whitespace();
+    let first = parts.next();
+    let last = parts.next_back();
+    last.is_some_and(|w| words.org_suffixes.contains(w))
+        || last.is_some() && first.is_some_and(|w| words.org_prefixes.contains(w))
 }
 
 /// Whether the name at `token` follows a place word, a few words at most

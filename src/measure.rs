@@ -173,11 +173,17 @@ pub fn bind(
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            measures.iter().filter(|m| m.takes(v.kind)).find_map(|m| {
-                let cue = m.after(text, v.span.end)?;
-                let span = Span::new(v.span.start, cue.end);
-                Some(Binding { value: i, frame: m.frame, attribute: m.attribute, cue, span })
-            })
+            // The longest words after the figure bind it: "6 jurés suppléants"
+            // are alternates before they are jurors.
+            measures
+                .iter()
+                .filter(|m| m.takes(v.kind))
+                .filter_map(|m| Some((m, m.after(text, v.span.end)?)))
+                .max_by_key(|(m, cue)| (cue.end, std::cmp::Reverse(m.frame)))
+                .map(|(m, cue)| {
+                    let span = Span::new(v.span.start, cue.end);
+                    Binding { value: i, frame: m.frame, attribute: m.attribute, cue, span }
+                })
         })
         .collect();
     for (i, value) in values.iter().enumerate() {

@@ -9,6 +9,7 @@ mod bad_rules;
 mod html;
 mod map_reduce;
 mod markdown;
+mod measures;
 mod new_user;
 mod properties;
 mod regression;

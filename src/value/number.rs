@@ -35,6 +35,11 @@ pub struct RawNumbers {
     words: Vec<(String, u32)>,
     #[serde(default)]
     articles: Vec<String>,
+    /// Capitalized words before a number that are no product's name, when
+    /// a sentence opens with them: "The 12 jurors", "Les 12 jurés" (and the
+    /// articles: "A 12-member jury").
+    #[serde(default)]
+    determiners: Vec<String>,
     #[serde(default)]
     range_open: Vec<String>,
     #[serde(default)]
@@ -112,6 +117,7 @@ pub struct NumberLang {
     currencies: Vec<(String, String)>,
     word_values: Vec<(String, u32)>,
     articles: Vec<String>,
+    determiners: Vec<String>,
     range_open: Vec<String>,
     range_join: Vec<String>,
     not_count_after: Vec<String>,
@@ -203,6 +209,7 @@ impl NumberLang {
             currencies: longest_first(raw.currencies.iter().map(|(w, c)| (key(w).into_owned(), c.clone())).collect()),
             word_values: raw.words.iter().map(|(w, v)| (key(w).into_owned(), *v)).collect(),
             articles: raw.articles.iter().map(|a| key(a).into_owned()).collect(),
+            determiners: raw.determiners.iter().map(|a| key(a).into_owned()).collect(),
             range_open: raw.range_open.iter().map(|a| key(a).into_owned()).collect(),
             range_join: raw.range_join.iter().map(|a| key(a).into_owned()).collect(),
             not_count_after: raw.not_count_after.iter().map(|a| key(a).into_owned()).collect(),
@@ -720,7 +727,11 @@ impl NumberLang {
         // a hedge is no name, even capitalized at a sentence's start ("About 30").
         let prev_word =
             text[..figure.span.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let product = !hedged && prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
+        let determiner = {
+            let word = key(prev_word);
+            self.articles.iter().chain(&self.determiners).any(|d| *d == word)
+        };
+        let product = !hedged && !determiner && prev_word.chars().any(char::is_uppercase) && figure.scale.is_none();
         if product || is_clock(text, figure.span) || self.is_time_of_day(text, figure) {
             return Reading::Nothing;
         }

@@ -1,0 +1,77 @@
+//! Figures bound to what they measure, read from short texts of our own:
+//! money given, a jury and its alternates, users with their adjectives, and
+//! a court that is no place a figure is about.
+
+use crate::common::{code, json, run, stderr, temp_dir, write};
+
+/// (frame, attribute, value text, scope place) of each claim read from `text`.
+fn measured(name: &str, text: &str) -> Vec<(String, String, String, Option<String>)> {
+    let dir = temp_dir(name);
+    write(&dir, "a.md", format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
+    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = json(&out);
+    report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["value"]["type"] != "date")
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (s(&c["frame"]), s(&c["attribute"]), s(&c["value"]["text"]), c["scope"]["place"].as_str().map(String::from))
+        })
+        .collect()
+}
+
+fn plain(list: &[(&str, &str, &str)]) -> Vec<(String, String, String, Option<String>)> {
+    list.iter().map(|(f, a, v)| (f.to_string(), a.to_string(), v.to_string(), None)).collect()
+}
+
+#[test]
+fn money_given_is_a_donation_and_money_raised_is_not() {
+    assert_eq!(
+        measured(
+            "donations-fr",
+            "Au total, 512 millions d'euros ont été récoltés. Près de 520 millions d'euros de dons ont afflué."
+        ),
+        plain(&[
+            ("donations", "amount", "512 millions d'euros"),
+            ("donations", "amount", "Près de 520 millions d'euros")
+        ])
+    );
+    assert_eq!(
+        measured("donations-en", "More than 90,000 donors contributed a remarkable 510 million euros."),
+        plain(&[("donors", "count", "More than 90,000"), ("donations", "amount", "510 million euros")])
+    );
+    // A company raising money is funded, not given to.
+    let raised = measured("raised", "The start-up raised $6 billion from investors.");
+    assert!(raised.iter().all(|(f, ..)| f != "donations"), "{raised:?}");
+}
+
+#[test]
+fn a_jury_and_its_alternates_are_two_counts() {
+    assert_eq!(
+        measured("jury-en", "A 12-member jury had been seated, and 6 alternate jurors were called."),
+        plain(&[("jurors", "count", "12"), ("alternates", "count", "6")])
+    );
+    assert_eq!(
+        measured("jury-fr", "Un jury de 12 personnes a été sélectionné, ainsi que 6 jurés suppléants."),
+        plain(&[("jurors", "count", "12"), ("alternates", "count", "6")])
+    );
+}
+
+#[test]
+fn users_keep_their_adjectives() {
+    assert_eq!(
+        measured("users", "The service touts 180 million monetizable daily active users."),
+        plain(&[("users", "count", "180 million")])
+    );
+}
+
+#[test]
+fn a_court_is_no_place_a_figure_is_about() {
+    let found = measured("court", "A 12-member jury had been seated for trial in Norland Superior Court.");
+    assert_eq!(found, plain(&[("jurors", "count", "12")]));
+    let found = measured("town", "The flood killed 40 people in Velmora.");
+    assert_eq!(found[0].3.as_deref(), Some("Velmora"), "{found:?}");
+}
