@@ -390,6 +390,33 @@ pub fn extract(
     let Some(frame_lang) = rules.frames.langs.get(&lang.code) else {
         return (Vec::new(), Vec::new());
     };
+    let counter_doc = frame_lang.counter.finds_any(&doc.text);
+    let (drafts, unchecked) = draft_document(doc, lang, frame_lang, rules, names, packed);
+    let claims = drafts.into_iter().map(|d| claim_of(d, doc, &rules.frames, counter_doc)).collect();
+    let mut locator = crate::text::span::Locator::new(&doc.lines, &doc.text);
+    let unchecked = unchecked
+        .into_iter()
+        .map(|(span, kind, sentence): (Span, ValueKind, Span)| Unchecked {
+            doc: doc.id.clone(),
+            text: doc.text[span.start..span.end].to_string(),
+            kind,
+            span: locator.locate(span),
+            quote: excerpt(&doc.text, sentence, span),
+        })
+        .collect();
+    (claims, unchecked)
+}
+
+/// Reads a document sentence by sentence: the drafts of its claims, and its
+/// figures (document offsets) that none of them states, with their sentence.
+fn draft_document(
+    doc: &Document,
+    lang: &Lang,
+    frame_lang: &FrameLang,
+    rules: &Rules,
+    names: &Names,
+    packed: Option<&PackedSentences>,
+) -> (Vec<Draft>, Vec<(Span, ValueKind, Span)>) {
     let words = &lang.claims;
     let mut resolver = Resolver::new(&lang.code, &rules.entities, names, words);
     let sentences: Vec<Span> = doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)).collect();
@@ -400,7 +427,6 @@ pub fn extract(
     };
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let doc_year = doc.reference_date.map(|d| d.year).or_else(|| latest_year_named(&doc.text));
-    let counter_doc = frame_lang.counter.finds_any(&doc.text);
     // Cue lists are searched once over the document, not once a sentence.
     let found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
     let mut found = found.into_iter();
@@ -437,122 +463,112 @@ pub fn extract(
             values.iter().chain(&bare).map(|v| (v.span.shifted(sentence.start), v.kind)).collect();
         let first_draft = drafts.len();
         let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words);
-        if !measured.is_empty() {
-            let sentence_attribution = attribution_of(tokens, &mentions, &segs, &attribution[index]);
-            let sentence_span = Span::new(sentence.start, sentence.end);
-            drafts.extend(measured.into_iter().map(|(binding, mut value)| {
-                let span = binding.span;
-                let value_span = value.span;
-                value.span = value.span.shifted(sentence.start);
-                Draft {
-                    frame: binding.frame,
-                    attribute: binding.attribute,
-                    agent: None,
-                    target: None,
-                    polarity: Polarity::Affirmed,
-                    value: Some(value),
-                    span: span.shifted(sentence.start),
-                    quote: sentence_span,
-                    quote_extra: None,
-                    trigger: text[binding.cue.start..binding.cue.end].to_string(),
-                    attributed_to: figure_attribution(
-                        text,
-                        tokens,
-                        &mentions,
-                        &segs,
-                        &attribution[index],
-                        value_span,
-                        words,
-                    )
-                    .or_else(|| sentence_attribution.clone()),
-                    event_time: recalled_before(&values, value_span, doc_year),
-                    scope: Some(Scope {
-                        event: (!rules.frames.frames[binding.frame].evolving
-                            && another_event(text, tokens, value_span, words))
-                        .then(|| "another".to_string()),
-                        ..scope_of(text, tokens, &mentions, &segs, value_span, words)
-                    }),
-                    as_of: stated_moment(tokens, &segs, &values, value_span),
-                }
-            }));
-        }
-        let sentence_drafts = read_sentence(
-            &SentenceInput {
-                text,
-                offset: sentence.start,
-                tokens,
-                values: &values,
-                bare: &bare,
-                mentions: &mentions,
-                segments: &segs,
-                triggers: &triggers[index],
-                attribution: &attribution[index],
-                target_cues: &target_cues[index],
-            },
-            frame_lang,
-            &rules.frames,
-            words,
-            &previous,
-            before.as_deref(),
-        );
-        drafts.extend(sentence_drafts);
+        let input = SentenceInput {
+            text,
+            offset: sentence.start,
+            tokens,
+            values: &values,
+            bare: &bare,
+            mentions: &mentions,
+            segments: &segs,
+            triggers: &triggers[index],
+            attribution: &attribution[index],
+            target_cues: &target_cues[index],
+        };
+        drafts.extend(measure_drafts(&input, measured, &rules.frames, words, doc_year));
+        drafts.extend(read_sentence(&input, frame_lang, &rules.frames, words, &previous, before.as_deref()));
         note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
         previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
     }
-    let claims = drafts
+    (drafts, unchecked)
+}
+
+/// The drafts of the figures bound to measures, with what their clauses
+/// say of them: who counted, which event, where, as of when.
+fn measure_drafts(
+    input: &SentenceInput<'_>,
+    measured: Vec<(crate::measure::Binding, Value)>,
+    frames: &Frames,
+    words: &ClaimWords,
+    doc_year: Option<i32>,
+) -> Vec<Draft> {
+    if measured.is_empty() {
+        return Vec::new();
+    }
+    let SentenceInput { text, offset, tokens, values, mentions, segments: segs, attribution, .. } = *input;
+    let sentence_attribution = attribution_of(tokens, mentions, segs, attribution);
+    let sentence_span = Span::new(offset, offset + text.len());
+    measured
         .into_iter()
-        .map(|d| {
-            let frame = &rules.frames.frames[d.frame];
-            let mut roles = BTreeMap::new();
-            let (mut agent, mut target) = if frame.roles { (d.agent, d.target) } else { (None, None) };
-            if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
-                std::mem::swap(&mut agent, &mut target);
-            }
-            if let Some(a) = agent {
-                roles.insert("agent".to_string(), a);
-            }
-            if let Some(t) = target {
-                roles.insert("target".to_string(), t);
-            }
-            let mut quote = doc.text[d.quote.start..d.quote.end].to_string();
-            if let Some(extra) = d.quote_extra {
-                quote = format!("{} {}", &doc.text[extra.start..extra.end], quote);
-            }
-            Claim {
-                id: String::new(),
-                doc: doc.id.clone(),
-                frame: frame.id.clone(),
-                attribute: d.attribute,
-                attribute_name: frame.attribute_name(d.attribute),
-                roles,
-                polarity: d.polarity,
-                text: doc.text[d.span.start..d.span.end].to_string(),
-                value: d.value,
-                quote,
-                span: doc.lines.locate(&doc.text, d.span),
-                trigger: d.trigger,
-                attributed_to: d.attributed_to,
-                counter: counter_doc,
-                event_time: d.event_time.or_else(|| recalled_event(frame, d.as_of.as_ref(), doc)),
-                reference_date: doc.date.clone(),
-                measure: d.scope.is_some().then(|| frame.id.clone()),
-                as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
-                scope: d.scope.unwrap_or_default(),
+        .map(|(binding, mut value)| {
+            let span = binding.span;
+            let value_span = value.span;
+            value.span = value.span.shifted(offset);
+            Draft {
+                frame: binding.frame,
+                attribute: binding.attribute,
+                agent: None,
+                target: None,
+                polarity: Polarity::Affirmed,
+                value: Some(value),
+                span: span.shifted(offset),
+                quote: sentence_span,
+                quote_extra: None,
+                trigger: text[binding.cue.start..binding.cue.end].to_string(),
+                attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words)
+                    .or_else(|| sentence_attribution.clone()),
+                event_time: recalled_before(values, value_span, doc_year),
+                scope: Some(Scope {
+                    event: (!frames.frames[binding.frame].evolving && another_event(text, tokens, value_span, words))
+                        .then(|| "another".to_string()),
+                    ..scope_of(text, tokens, mentions, segs, value_span, words)
+                }),
+                as_of: stated_moment(tokens, segs, values, value_span),
             }
         })
-        .collect();
-    let mut locator = crate::text::span::Locator::new(&doc.lines, &doc.text);
-    let unchecked = unchecked
-        .into_iter()
-        .map(|(span, kind, sentence): (Span, ValueKind, Span)| Unchecked {
-            doc: doc.id.clone(),
-            text: doc.text[span.start..span.end].to_string(),
-            kind,
-            span: locator.locate(span),
-            quote: excerpt(&doc.text, sentence, span),
-        })
-        .collect();
-    (claims, unchecked)
+        .collect()
+}
+
+/// A draft made a claim: its frame's roles kept (in order for a symmetric
+/// frame), its text and quote read from the document, its times settled.
+fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool) -> Claim {
+    let frame = &frames.frames[d.frame];
+    let mut roles = BTreeMap::new();
+    let (mut agent, mut target) = if frame.roles { (d.agent, d.target) } else { (None, None) };
+    if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
+        std::mem::swap(&mut agent, &mut target);
+    }
+    if let Some(a) = agent {
+        roles.insert("agent".to_string(), a);
+    }
+    if let Some(t) = target {
+        roles.insert("target".to_string(), t);
+    }
+    let mut quote = doc.text[d.quote.start..d.quote.end].to_string();
+    if let Some(extra) = d.quote_extra {
+        quote = format!("{} {}", &doc.text[extra.start..extra.end], quote);
+    }
+    Claim {
+        id: String::new(),
+        doc: doc.id.clone(),
+        frame: frame.id.clone(),
+        attribute: d.attribute,
+        attribute_name: frame.attribute_name(d.attribute),
+        roles,
+        polarity: d.polarity,
+        text: doc.text[d.span.start..d.span.end].to_string(),
+        value: d.value,
+        quote,
+        span: doc.lines.locate(&doc.text, d.span),
+        trigger: d.trigger,
+        attributed_to: d.attributed_to,
+        counter,
+        event_time: d.event_time.or_else(|| recalled_event(frame, d.as_of.as_ref(), doc)),
+        reference_date: doc.date.clone(),
+        measure: d.scope.is_some().then(|| frame.id.clone()),
+        as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
+        scope: d.scope.unwrap_or_default(),
+    }
 }
 
 /// How many bytes of its sentence an unchecked figure's quote shows on
@@ -947,6 +963,8 @@ fn bind_measures(
     bindings.into_iter().map(|b| (b.clone(), figures[b.value].clone())).collect()
 }
 
+/// The drafts of one sentence's triggers: each trigger's polarity and
+/// roles, then the values it governs.
 fn read_sentence(
     input: &SentenceInput<'_>,
     frame_lang: &FrameLang,
@@ -955,40 +973,32 @@ fn read_sentence(
     previous: &Previous,
     before: Option<&str>,
 ) -> Vec<Draft> {
-    let SentenceInput {
-        text,
-        offset,
-        tokens,
-        values,
-        bare,
-        mentions,
-        segments: segs,
-        triggers: found,
-        attribution,
-        target_cues,
-    } = *input;
     // Most sentences name no event: they are done with before any other work.
-    if segs.is_empty() || found.is_empty() {
+    if input.segments.is_empty() || input.triggers.is_empty() {
         return Vec::new();
     }
-    let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
-    let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(segs, t)).collect();
-    let word_at = |i: usize| tokens.get(i).map(|t| key(t.text(text))).unwrap_or_default();
+    let sentence = Sentence::new(input, frame_lang, words, previous, before);
+    let attributed_to = attribution_of(input.tokens, input.mentions, input.segments, input.attribution);
+    let mut triggers = find_triggers(input);
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    for trigger in &mut triggers {
+        trigger.demonstrative = sentence.demonstrative(trigger);
+        trigger.polarity = sentence.polarity(trigger);
+        sentence.fill_roles(trigger);
+    }
+    share_roles(&mut triggers);
+    let mut attached = attach_values(input, &triggers, frames);
+    let values = attach_bare_counts(input, &triggers, frames, &mut attached);
+    trigger_drafts(input, &triggers, &attached, &values, frames, previous, attributed_to)
+}
 
-    let attributed_to = attribution_of(tokens, mentions, segs, attribution);
-
-    // The sentence's subject: the first free mention of the first clause that
-    // is neither fronted nor relative nor an attribution.
-    // `skip` leaves out mentions that cannot be the subject of one trigger.
-    let main_subject_but = |skip: &dyn Fn(&Mention, usize) -> bool| {
-        segs.iter().enumerate().filter(|(_, s)| s.kind == SegmentKind::Plain).find_map(|(i, _)| {
-            mentions.iter().zip(&mention_segment).find(|(m, s)| **s == i && m.subject && !skip(m, i)).map(|(m, _)| m)
-        })
-    };
-    let main_subject = main_subject_but(&|_, _| false);
-    let any_subject = mentions.iter().any(|m| m.subject);
-
-    let mut triggers: Vec<Trigger> = found
+/// The sentence's triggers that are neither inside a value nor the verb of
+/// an incise, with their token and clause; roles and polarity not yet read.
+fn find_triggers(input: &SentenceInput<'_>) -> Vec<Trigger> {
+    let SentenceInput { text, tokens, values, segments: segs, triggers: found, .. } = *input;
+    found
         .iter()
         .copied()
         .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
@@ -1006,22 +1016,110 @@ fn read_sentence(
                 demonstrative: false,
             }
         })
-        .collect();
-    if triggers.is_empty() {
-        return Vec::new();
+        .collect()
+}
+
+/// A sentence as the role and polarity search reads it: its input, where
+/// each mention stands, and what the sentence borrows from the one before.
+struct Sentence<'s> {
+    input: &'s SentenceInput<'s>,
+    frame_lang: &'s FrameLang,
+    words: &'s ClaimWords,
+    previous: &'s Previous,
+    /// The last name read before this sentence.
+    before: Option<&'s str>,
+    mention_token: Vec<usize>,
+    mention_segment: Vec<usize>,
+    /// The sentence's subject: the first free mention of the first clause
+    /// that is neither fronted nor relative nor an attribution.
+    main_subject: Option<&'s Mention>,
+    /// Whether the sentence names anybody free.
+    any_subject: bool,
+}
+
+impl<'s> Sentence<'s> {
+    fn new(
+        input: &'s SentenceInput<'s>,
+        frame_lang: &'s FrameLang,
+        words: &'s ClaimWords,
+        previous: &'s Previous,
+        before: Option<&'s str>,
+    ) -> Sentence<'s> {
+        let SentenceInput { tokens, mentions, segments: segs, .. } = *input;
+        let mention_token: Vec<usize> = mentions.iter().map(|m| token_at(tokens, m.span.start)).collect();
+        let mention_segment: Vec<usize> = mention_token.iter().map(|&t| segment_of(segs, t)).collect();
+        let mut sentence = Sentence {
+            input,
+            frame_lang,
+            words,
+            previous,
+            before,
+            mention_token,
+            mention_segment,
+            main_subject: None,
+            any_subject: mentions.iter().any(|m| m.subject),
+        };
+        sentence.main_subject = sentence.main_subject_but(&|_, _| false);
+        sentence
     }
 
-    for trigger in &mut triggers {
-        let seg = segs[trigger.segment];
-        let trigger_end_token = token_at(tokens, trigger.span.end.saturating_sub(1)) + 1;
-        let prev_word = if trigger.token > 0 { word_at(trigger.token - 1) } else { Cow::Borrowed("") };
+    fn word_at(&self, i: usize) -> Cow<'s, str> {
+        self.input.tokens.get(i).map(|t| key(t.text(self.input.text))).unwrap_or_default()
+    }
+
+    /// The token right after the trigger's last one.
+    fn end_token(&self, trigger: &Trigger) -> usize {
+        token_at(self.input.tokens, trigger.span.end.saturating_sub(1)) + 1
+    }
+
+    fn prev_word(&self, trigger: &Trigger) -> Cow<'s, str> {
+        if trigger.token > 0 { self.word_at(trigger.token - 1) } else { Cow::Borrowed("") }
+    }
+
+    /// The sentence's subject; `skip` leaves out mentions that cannot be the
+    /// subject of one trigger.
+    fn main_subject_but(&self, skip: &dyn Fn(&Mention, usize) -> bool) -> Option<&'s Mention> {
+        let SentenceInput { mentions, segments: segs, .. } = *self.input;
+        segs.iter().enumerate().filter(|(_, s)| s.kind == SegmentKind::Plain).find_map(|(i, _)| {
+            mentions
+                .iter()
+                .zip(&self.mention_segment)
+                .find(|(m, s)| **s == i && m.subject && !skip(m, i))
+                .map(|(m, _)| m)
+        })
+    }
+
+    /// The mention that starts right after token `i` (allowing one article).
+    fn mention_after(&self, i: usize) -> Option<&'s Mention> {
+        (0..=2).find_map(|skip| {
+            let at = i + skip;
+            if skip > 0 && !self.words.determiners.contains(self.word_at(at - 1)) && skip == 2 {
+                return None;
+            }
+            self.input.mentions.iter().zip(&self.mention_token).find(|(_, t)| **t == at).map(|(m, _)| m)
+        })
+    }
+
+    fn is_coagent(&self, token: usize) -> bool {
+        (1..=2).filter(|d| token >= *d).any(|d| self.words.coagent.contains(self.word_at(token - d)))
+    }
+
+    /// Whether a demonstrative stands right before the trigger ("cette brouille").
+    fn demonstrative(&self, trigger: &Trigger) -> bool {
+        (1..=2)
+            .filter(|d| trigger.token >= *d)
+            .any(|d| self.words.demonstratives.contains(self.word_at(trigger.token - d)))
+    }
+
+    fn polarity(&self, trigger: &Trigger) -> Polarity {
+        let words = self.words;
+        let seg = self.input.segments[trigger.segment];
+        let trigger_end_token = self.end_token(trigger);
+        let prev_word = self.prev_word(trigger);
         let nominal = words.determiners.contains(&prev_word)
             || words.possessives.contains(&prev_word)
             || words.prepositions.contains(&prev_word);
-        trigger.demonstrative =
-            (1..=2).filter(|d| trigger.token >= *d).any(|d| words.demonstratives.contains(word_at(trigger.token - d)));
-
-        // Polarity.
+        let word_at = |i: usize| self.word_at(i);
         let negated = if nominal {
             (1..=2).filter(|d| trigger.token >= *d).any(|d| words.nominal_negation.contains(word_at(trigger.token - d)))
         } else {
@@ -1030,7 +1128,7 @@ fn read_sentence(
                 (from..trigger.token).map(word_at).filter(|w| words.negation.contains(w)).collect();
             let only_ne = !cues.is_empty() && cues.iter().all(|w| words.negation_particles.contains(w));
             let restrictive = only_ne
-                && (trigger_end_token..(trigger_end_token + 4).min(tokens.len()))
+                && (trigger_end_token..(trigger_end_token + 4).min(self.input.tokens.len()))
                     .any(|i| words.complementizers.contains(word_at(i)));
             // "plus", "jamais" alone compare or stress: they negate after "ne"
             // anywhere earlier in the clause.
@@ -1038,61 +1136,71 @@ fn read_sentence(
             let particle = || (seg.start..trigger.token).any(|i| words.negation_particles.contains(word_at(i)));
             !cues.is_empty() && !restrictive && (!needs_particle || particle())
         };
-        trigger.polarity = if negated { Polarity::Negated } else { Polarity::Affirmed };
+        if negated { Polarity::Negated } else { Polarity::Affirmed }
+    }
 
-        // The mention that starts right after token `i` (allowing one article).
-        let mention_after = |i: usize| -> Option<&Mention> {
-            (0..=2).find_map(|skip| {
-                let at = i + skip;
-                if skip > 0 && !words.determiners.contains(word_at(at - 1)) && skip == 2 {
-                    return None;
-                }
-                mentions.iter().zip(&mention_token).find(|(_, t)| **t == at).map(|(m, _)| m)
-            })
-        };
-
-        let frame_id = trigger.frame;
-        let trigger_text = &text[trigger.span.start..trigger.span.end];
-        let mut passive = false;
+    /// Fills the trigger's agent, then its target, from the clause's structure.
+    fn fill_roles(&self, trigger: &mut Trigger) {
         // 1. Passive: "… par X".
-        for i in trigger_end_token..(trigger_end_token + 3).min(tokens.len()) {
-            if words.passive_agent.contains(word_at(i))
-                && let Some(m) = mention_after(i + 1)
+        let passive = self.passive_agent(trigger);
+        let clause_subject = self.clause_subject(trigger);
+        trigger.agent = passive
+            .clone()
+            .or_else(|| self.agent_near(trigger))
+            .or_else(|| self.agent_from_subjects(trigger, clause_subject));
+        trigger.target = self.target(trigger, passive.is_some(), clause_subject);
+    }
+
+    fn passive_agent(&self, trigger: &Trigger) -> Option<String> {
+        let trigger_end_token = self.end_token(trigger);
+        for i in trigger_end_token..(trigger_end_token + 3).min(self.input.tokens.len()) {
+            if self.words.passive_agent.contains(self.word_at(i))
+                && let Some(m) = self.mention_after(i + 1)
             {
-                trigger.agent = Some(m.name.clone());
-                passive = true;
-                break;
+                return Some(m.name.clone());
             }
         }
+        None
+    }
+
+    /// The agent the words around the trigger name: a genitive, a
+    /// possessive, a name before an infinitive.
+    fn agent_near(&self, trigger: &Trigger) -> Option<String> {
+        let SentenceInput { text, tokens, mentions, segments: segs, .. } = *self.input;
+        let words = self.words;
+        let seg = segs[trigger.segment];
+        let trigger_end_token = self.end_token(trigger);
+        let prev_word = self.prev_word(trigger);
+        let trigger_text = &text[trigger.span.start..trigger.span.end];
         // 2. Genitive: "l'offre de X", "X's bid".
-        if trigger.agent.is_none() && frame_lang.genitive_agent.matches_whole(trigger_text) == Some(&frame_id) {
+        if self.frame_lang.genitive_agent.matches_whole(trigger_text) == Some(&trigger.frame) {
             // The agent follows a genitive word, after the trigger or ending it ("a bid from X").
-            let last = word_at(trigger_end_token.saturating_sub(1));
+            let last = self.word_at(trigger_end_token.saturating_sub(1));
             let agent_from = if words.genitive.contains(&last) {
                 Some(trigger_end_token)
             } else {
-                words.genitive.contains(word_at(trigger_end_token)).then_some(trigger_end_token + 1)
+                words.genitive.contains(self.word_at(trigger_end_token)).then_some(trigger_end_token + 1)
             };
             if let Some(from) = agent_from
-                && let Some(m) = mention_after(from)
+                && let Some(m) = self.mention_after(from)
             {
-                trigger.agent = Some(m.name.clone());
+                return Some(m.name.clone());
             } else if trigger.token >= 2
-                && word_at(trigger.token - 1) == "'s"
+                && self.word_at(trigger.token - 1) == "'s"
                 && let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 1].span.start)
             {
-                trigger.agent = Some(m.name.clone());
+                return Some(m.name.clone());
             }
         }
         // 3. Possessive: "son offre" is the owner's; in a fronted clause the
         //    owner is usually the subject that follows.
-        if trigger.agent.is_none() && trigger.token >= 1 && words.possessives.contains(&prev_word) {
+        if trigger.token >= 1 && words.possessives.contains(&prev_word) {
             let owner = if seg.kind == SegmentKind::Fronted {
-                main_subject.filter(|m| m.span.start > trigger.span.end).map(|m| m.name.clone())
+                self.main_subject.filter(|m| m.span.start > trigger.span.end).map(|m| m.name.clone())
             } else {
                 None
             };
-            trigger.agent = owner
+            let agent = owner
                 .or_else(|| {
                     mentions
                         .iter()
@@ -1101,105 +1209,122 @@ fn read_sentence(
                         .map(|m| m.name.clone())
                 })
                 .or_else(|| mentions.iter().rev().find(|m| m.span.end <= trigger.span.start).map(|m| m.name.clone()))
-                .or_else(|| before.map(str::to_string));
+                .or_else(|| self.before.map(str::to_string));
+            if agent.is_some() {
+                return agent;
+            }
         }
         // 3b. An infinitive after a name: "ordered Fox to pay", "a demandé à
         //     Fox de payer": the name is who acts.
-        if trigger.agent.is_none()
-            && trigger.token >= 2
+        if trigger.token >= 2
             && words.infinitive_markers.contains(&prev_word)
             && let Some(m) = mentions.iter().find(|m| m.span.end == tokens[trigger.token - 2].span.end)
         {
-            trigger.agent = Some(m.name.clone());
+            return Some(m.name.clone());
         }
+        None
+    }
+
+    /// 5. The first free mention of the trigger's clause, before it.
+    fn clause_subject(&self, trigger: &Trigger) -> Option<&'s Mention> {
+        self.input
+            .mentions
+            .iter()
+            .zip(&self.mention_segment)
+            .zip(&self.mention_token)
+            .find(|((m, s), t)| {
+                **s == trigger.segment && m.subject && m.span.end <= trigger.span.start && !self.is_coagent(**t)
+            })
+            .map(|((m, _), _)| m)
+    }
+
+    /// The agent the sentence's subjects name, or the previous sentence's.
+    fn agent_from_subjects(&self, trigger: &Trigger, clause_subject: Option<&Mention>) -> Option<String> {
+        let SentenceInput { mentions, segments: segs, .. } = *self.input;
+        let seg = segs[trigger.segment];
         // 4. A subject relative: "X, qui a cofondé Y".
-        if trigger.agent.is_none() && seg.kind == SegmentKind::SubjectRelative {
-            trigger.agent = mentions.iter().rev().find(|m| m.span.end <= seg.span.start).map(|m| m.name.clone());
+        if seg.kind == SegmentKind::SubjectRelative
+            && let Some(m) = mentions.iter().rev().find(|m| m.span.end <= seg.span.start)
+        {
+            return Some(m.name.clone());
         }
         // 5. The first free mention of the trigger's clause, before it.
-        let clause_subject = mentions
-            .iter()
-            .zip(&mention_segment)
-            .zip(&mention_token)
-            .find(|((m, s), t)| {
-                **s == trigger.segment
-                    && m.subject
-                    && m.span.end <= trigger.span.start
-                    && !is_coagent(words, &word_at, **t)
-            })
-            .map(|((m, _), _)| m);
-        if trigger.agent.is_none()
-            && let Some(m) = clause_subject
-        {
-            trigger.agent = Some(m.name.clone());
+        if let Some(m) = clause_subject {
+            return Some(m.name.clone());
         }
         // 6. The sentence's subject, leaving out names after the trigger in
         // its own clause: those are its objects ("X a racheté Y" with X not
         // known as a name; "Après avoir racheté Y, X a …").
-        if trigger.agent.is_none()
-            && let Some(m) =
-                main_subject_but(&|m, segment| segment == trigger.segment && m.span.start >= trigger.span.end)
+        if let Some(m) =
+            self.main_subject_but(&|m, segment| segment == trigger.segment && m.span.start >= trigger.span.end)
         {
-            trigger.agent = Some(m.name.clone());
+            return Some(m.name.clone());
         }
         // 7. The previous sentence's subject, when this one names nobody free.
-        if trigger.agent.is_none() && !any_subject {
-            trigger.agent = previous.subject.clone();
+        if !self.any_subject {
+            return self.previous.subject.clone();
         }
+        None
+    }
 
-        // Target.
+    /// The trigger's target, its agent already read: never the agent itself.
+    fn target(&self, trigger: &Trigger, passive: bool, clause_subject: Option<&Mention>) -> Option<String> {
+        let SentenceInput { tokens, mentions, segments: segs, target_cues, .. } = *self.input;
+        let seg = segs[trigger.segment];
+        let trigger_end_token = self.end_token(trigger);
+        let mut target = None;
         if passive {
-            trigger.target = clause_subject.or(main_subject).map(|m| m.name.clone());
+            target = clause_subject.or(self.main_subject).map(|m| m.name.clone());
         }
-        if trigger.target.is_none() {
+        if target.is_none() {
             // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
             let cue = target_cues.iter().copied().find(|(span, frame)| {
-                **frame == frame_id
+                **frame == trigger.frame
                     && span.start >= trigger.span.end
                     && token_at(tokens, span.start) <= trigger_end_token + 3
             });
             if let Some((span, _)) = cue {
                 let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
-                if let Some(m) = mention_after(cue_end)
+                if let Some(m) = self.mention_after(cue_end)
                     && Some(&m.name) != trigger.agent.as_ref()
                 {
-                    trigger.target = Some(m.name.clone());
+                    target = Some(m.name.clone());
                 }
             }
         }
-        if trigger.target.is_none() {
+        if target.is_none() {
             let next_plain = segs
                 .get(trigger.segment + 1)
                 .filter(|s| s.kind != SegmentKind::Attribution)
                 .map(|_| trigger.segment + 1);
-            trigger.target = mentions
+            target = mentions
                 .iter()
-                .zip(&mention_segment)
-                .zip(&mention_token)
+                .zip(&self.mention_segment)
+                .zip(&self.mention_token)
                 .find(|((m, s), t)| {
                     (**s == trigger.segment || Some(**s) == next_plain)
                         && m.span.start >= trigger.span.end
                         && Some(&m.name) != trigger.agent.as_ref()
-                        && !is_coagent(words, &word_at, **t)
+                        && !self.is_coagent(**t)
                 })
                 .map(|((m, _), _)| m.name.clone());
         }
-        if trigger.target.is_none() && seg.kind == SegmentKind::ObjectRelative {
-            trigger.target = mentions
+        if target.is_none() && seg.kind == SegmentKind::ObjectRelative {
+            target = mentions
                 .iter()
                 .rev()
                 .find(|m| m.span.end <= seg.span.start && Some(&m.name) != trigger.agent.as_ref())
                 .map(|m| m.name.clone());
         }
-        if trigger.target.is_none() && !any_subject {
-            trigger.target = previous.objects.get(&frame_id).cloned().filter(|o| Some(o) != trigger.agent.as_ref());
+        if target.is_none() && !self.any_subject {
+            target = self.previous.objects.get(&trigger.frame).cloned().filter(|o| Some(o) != trigger.agent.as_ref());
         }
-        if trigger.target == trigger.agent {
-            trigger.target = None;
-        }
+        if target == trigger.agent { None } else { target }
     }
+}
 
-    // Triggers of one frame in one sentence share what they know of the roles.
+/// Triggers of one frame in one sentence share what they know of the roles.
+fn share_roles(triggers: &mut [Trigger]) {
     for i in 0..triggers.len() {
         for j in 0..triggers.len() {
             if i != j && triggers[i].frame == triggers[j].frame {
@@ -1212,8 +1337,12 @@ fn read_sentence(
             }
         }
     }
+}
 
-    // Attach each value to the trigger that governs it.
+/// Attaches each value to the trigger that governs it: per trigger, the
+/// indices of its values.
+fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], frames: &Frames) -> Vec<Vec<usize>> {
+    let SentenceInput { tokens, values, segments: segs, .. } = *input;
     let mut attached: Vec<Vec<usize>> = vec![Vec::new(); triggers.len()];
     for (vi, value) in values.iter().enumerate() {
         let attribute = attribute_of(value.kind);
@@ -1261,9 +1390,20 @@ fn read_sentence(
             attached[ti].push(vi);
         }
     }
+    attached
+}
 
-    // A bare number a few words after a count's trigger, in its clause, is
-    // that count: "the death toll has risen to 2,445", "injured 2,000".
+/// A bare number a few words after a count's trigger, in its clause, is
+/// that count: "the death toll has risen to 2,445", "injured 2,000".
+/// Returns the sentence's values with the numbers so attached after them
+/// (the indices in `attached` count them there).
+fn attach_bare_counts<'v>(
+    input: &SentenceInput<'v>,
+    triggers: &[Trigger],
+    frames: &Frames,
+    attached: &mut [Vec<usize>],
+) -> Cow<'v, [Value]> {
+    let SentenceInput { tokens, values, bare, segments: segs, .. } = *input;
     let mut counted: Vec<bool> =
         attached.iter().map(|a| a.iter().any(|&vi| values[vi].kind == ValueKind::Count)).collect();
     let mut with_bare = Vec::new();
@@ -1292,26 +1432,44 @@ fn read_sentence(
             with_bare.push(number.clone());
         }
     }
-    let values: Cow<[Value]> = if with_bare.is_empty() {
+    if with_bare.is_empty() {
         Cow::Borrowed(values)
     } else {
         Cow::Owned(values.iter().cloned().chain(with_bare).collect())
-    };
+    }
+}
 
+/// The time of trigger `ti`'s event: its own, or those of its frame's other
+/// triggers in the sentence.
+fn event_time_of(triggers: &[Trigger], attached: &[Vec<usize>], values: &[Value], ti: usize) -> Option<TimeSpan> {
+    let own_time = attached[ti].iter().map(|&vi| &values[vi]).find(|v| v.kind == ValueKind::Date);
+    let sibling_time = triggers
+        .iter()
+        .enumerate()
+        .filter(|(tj, t)| *tj != ti && t.frame == triggers[ti].frame)
+        .flat_map(|(tj, _)| attached[tj].iter().map(|&vi| &values[vi]))
+        .find(|v| v.kind == ValueKind::Date);
+    own_time.or(sibling_time).and_then(time_span)
+}
+
+/// The drafts of the sentence's triggers: one per attached value; a
+/// demonstrative's time from the sentence before; else one occurrence.
+fn trigger_drafts(
+    input: &SentenceInput<'_>,
+    triggers: &[Trigger],
+    attached: &[Vec<usize>],
+    values: &[Value],
+    frames: &Frames,
+    previous: &Previous,
+    attributed_to: Option<String>,
+) -> Vec<Draft> {
+    let SentenceInput { text, offset, .. } = *input;
     let mut drafts = Vec::new();
     let sentence_span = Span::new(offset, offset + text.len());
     for (ti, trigger) in triggers.iter().enumerate() {
         let frame = &frames.frames[trigger.frame];
         let trigger_text = text[trigger.span.start..trigger.span.end].to_string();
-        // Times of this event: its own, or those of its frame's other triggers here.
-        let own_time = attached[ti].iter().map(|&vi| &values[vi]).find(|v| v.kind == ValueKind::Date);
-        let sibling_time = triggers
-            .iter()
-            .enumerate()
-            .filter(|(tj, t)| *tj != ti && t.frame == trigger.frame)
-            .flat_map(|(tj, _)| attached[tj].iter().map(|&vi| &values[vi]))
-            .find(|v| v.kind == ValueKind::Date);
-        let event_time = own_time.or(sibling_time).and_then(time_span);
+        let event_time = event_time_of(triggers, attached, values, ti);
         let draft = |attribute, value: Option<Value>, span: Span, quote_extra: Option<Span>| Draft {
             frame: trigger.frame,
             attribute,
@@ -1352,25 +1510,26 @@ fn read_sentence(
             drafts.push(d);
             continue;
         }
-        if attached[ti].is_empty() && frame.attributes.contains(&Attribute::Occurrence) {
-            let duplicate = drafts.iter().any(|d: &Draft| {
-                d.frame == trigger.frame
-                    && d.attribute == Attribute::Occurrence
-                    && d.agent == trigger.agent
-                    && d.target == trigger.target
-                    && d.polarity == trigger.polarity
-                    && d.quote == sentence_span
-            });
-            if !duplicate {
-                drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
-            }
+        if attached[ti].is_empty()
+            && frame.attributes.contains(&Attribute::Occurrence)
+            && !states_occurrence(&drafts, trigger, sentence_span)
+        {
+            drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
         }
     }
     drafts
 }
 
-fn is_coagent<'t>(words: &ClaimWords, word_at: &dyn Fn(usize) -> Cow<'t, str>, token: usize) -> bool {
-    (1..=2).filter(|d| token >= *d).any(|d| words.coagent.contains(word_at(token - d)))
+/// Whether the sentence already has the occurrence a trigger would state.
+fn states_occurrence(drafts: &[Draft], trigger: &Trigger, sentence_span: Span) -> bool {
+    drafts.iter().any(|d: &Draft| {
+        d.frame == trigger.frame
+            && d.attribute == Attribute::Occurrence
+            && d.agent == trigger.agent
+            && d.target == trigger.target
+            && d.polarity == trigger.polarity
+            && d.quote == sentence_span
+    })
 }
 
 /// What the next sentence may borrow: subject, object, last date.
