@@ -26,11 +26,9 @@ pub mod entity;
 pub mod frame;
 mod interval;
 pub mod lang;
-mod measure;
 pub mod report;
 pub mod review;
 pub mod rules;
-pub mod story;
 pub mod text;
 pub mod value;
 pub mod verdict;
@@ -94,7 +92,7 @@ pub fn judge(
     rules: &Rules,
 ) -> Report {
     progress::stage("judging the claims", 0);
-    let stories = story::stories(&documents, &claims, rules);
+    let stories = align::story::stories(&documents, &claims, rules);
     let slots = align::align_stories(&claims, &stories, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));

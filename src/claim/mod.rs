@@ -12,6 +12,8 @@
 //! This stage sees one document at a time (after [`Names::learn`] has read the
 //! corpus) and does not compare claims: that is `align` and `verdict`.
 
+pub(crate) mod measure;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -487,7 +489,7 @@ fn draft_document(
 /// say of them: who counted, which event, where, as of when.
 fn measure_drafts(
     input: &SentenceInput<'_>,
-    measured: Vec<(crate::measure::Binding, Value)>,
+    measured: Vec<(measure::Binding, Value)>,
     frames: &Frames,
     words: &ClaimWords,
     doc_year: Option<i32>,
@@ -926,16 +928,16 @@ fn after_place_word(text: &str, tokens: &[Token], token: usize, words: &ClaimWor
     false
 }
 
-/// Binds the sentence's figures to measures (see [`crate::measure`]) and
+/// Binds the sentence's figures to measures (see [`measure`]) and
 /// takes the bound ones out of `values` and `bare`: a figure bound to a
 /// measure is no trigger's. Returns each binding with its figure.
 fn bind_measures(
     text: &str,
     values: &mut Vec<Value>,
     bare: &mut Vec<Value>,
-    measures: &[crate::measure::MeasureCues],
+    measures: &[measure::MeasureCues],
     words: &ClaimWords,
-) -> Vec<(crate::measure::Binding, Value)> {
+) -> Vec<(measure::Binding, Value)> {
     if measures.is_empty() || (values.is_empty() && bare.is_empty()) {
         return Vec::new();
     }
@@ -953,7 +955,7 @@ fn bind_measures(
             || words.prepositions.contains(&word)
     };
     let noun = |word: &str| words.generic_nouns.contains(key(word));
-    let bindings = crate::measure::bind(text, &figures, &is_bare, measures, &generic, &noun);
+    let bindings = measure::bind(text, &figures, &is_bare, measures, &generic, &noun);
     if bindings.is_empty() {
         return Vec::new();
     }
