@@ -9,10 +9,11 @@
 //! text      spans, tokens, word keys, patterns
 //! value     amounts, counts, percents, dates
 //! entity    gazetteer, names, near-spellings
-//! measure, frame, lang    each stage's compiled rules, side by side in Rules
+//! frame, lang    each stage's compiled rules (a measure's words in frame), side by side in Rules
 //! document  load, decode, header, boilerplate, sentences; corpus
-//! claim     frames, roles, polarity, measures   (compile: Rules::load, above all)
-//! interval, align    slots of claims that speak of one fact
+//! claim     clauses, triggers, roles, polarity, measure binding, qualifiers
+//!           (compile: Rules::load, above all)
+//! interval, align    stories, then slots of claims that speak of one fact
 //! verdict   pair rules, findings, explanations
 //! report, review     Markdown, JSON, HTML, GitHub; drafts against sources
 //! ```
@@ -26,11 +27,9 @@ pub mod entity;
 pub mod frame;
 mod interval;
 pub mod lang;
-mod measure;
 pub mod report;
 pub mod review;
 pub mod rules;
-pub mod story;
 pub mod text;
 pub mod value;
 pub mod verdict;
@@ -94,7 +93,7 @@ pub fn judge(
     rules: &Rules,
 ) -> Report {
     progress::stage("judging the claims", 0);
-    let stories = story::stories(&documents, &claims, rules);
+    let stories = align::story::stories(&documents, &claims, rules);
     let slots = align::align_stories(&claims, &stories, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));

@@ -5,6 +5,8 @@
 //! interchangeable, and cues for its roles and for counter-events. This module
 //! only loads and checks them; `claim` uses them.
 
+pub mod measure;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -134,7 +136,7 @@ pub struct FrameLang {
     pub target_cues: PatternSet<usize>,
     pub counter: PatternSet<usize>,
     /// The measures' binding words, in frame order.
-    pub measures: Vec<crate::measure::MeasureCues>,
+    pub measures: Vec<measure::MeasureCues>,
 }
 
 #[derive(Debug, Default)]
@@ -267,13 +269,13 @@ fn compile_measure(
     let codes: BTreeSet<&String> = raw.after.keys().chain(raw.before.keys()).chain(raw.nouns.keys()).collect();
     for code in codes {
         let none = Vec::new();
-        let words = crate::measure::MeasureWords {
+        let words = measure::MeasureWords {
             after: raw.after.get(code).unwrap_or(&none),
             before: raw.before.get(code).unwrap_or(&none),
             nouns: raw.nouns.get(code).unwrap_or(&none),
             counts_nothing: raw.counts_nothing,
         };
-        let cues = crate::measure::MeasureCues::compile(file, frame, attribute, &words)?;
+        let cues = measure::MeasureCues::compile(file, frame, attribute, &words)?;
         langs.entry(code.clone()).or_default().measures.push(cues);
     }
     Ok(attribute)

@@ -10,6 +10,8 @@
 //! one event told in halves. Repeatable frames are then split into
 //! events by time: claims whose times are disjoint are different events.
 
+pub mod story;
+
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -17,7 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::{Claim, Scope, TimeSpan};
 use crate::frame::{Attribute, Frames};
 use crate::interval::DayRange;
-use crate::story::Stories;
+use story::Stories;
 
 /// Claims (indices into the claim list) that speak of one fact.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,130 +11,20 @@
 //! ("killed 76 people"). A figure bound to one measure is never another's,
 //! and never a trigger's: in "the toll from the 7.7 magnitude quake rose to
 //! 1,000", 7.7 is the magnitude and 1,000 the toll.
+//!
+//! The binding words, compiled, are `frame::measure`'s.
 
-use regex::Regex;
-use toml::Spanned;
-
-use crate::rules::{RuleError, RuleFile};
+use super::qualifiers::{another_event, attribution_of, figure_attribution, recalled_before, scope_of, stated_moment};
+use super::{Draft, Polarity, Scope, SentenceInput};
+use crate::frame::Frames;
+use crate::frame::measure::{MeasureCues, skip_blanks, words_between};
 use crate::text::span::Span;
+use crate::text::words::{ClaimWords, key};
 use crate::value::Attribute;
 use crate::value::{Value, ValueKind};
 
-/// One measure's binding words in one language, compiled.
-#[derive(Debug)]
-pub struct MeasureCues {
-    /// The frame's index.
-    pub frame: usize,
-    /// What a bound figure states.
-    pub attribute: Attribute,
-    /// Anchored at the first word after a figure.
-    after: Option<Regex>,
-    /// Searched in the words before a figure, each on its own: a short
-    /// pattern ("toll") must not hide a longer one ("toll … rose to").
-    before: Vec<Regex>,
-    /// Anchored at the first word after a figure: a noun the measure counts,
-    /// which leaves the figure to the words before it.
-    nouns: Option<Regex>,
-    /// The figure counts no noun: the words before it bind it whatever follows.
-    counts_nothing: bool,
-}
-
-/// One measure's binding words in one language, as written.
-pub struct MeasureWords<'a> {
-    pub after: &'a [Spanned<String>],
-    pub before: &'a [Spanned<String>],
-    pub nouns: &'a [Spanned<String>],
-    pub counts_nothing: bool,
-}
-
 /// How many bytes before a figure its measure word is looked for.
 const BEFORE_WINDOW: usize = 140;
-
-/// How many words may stand between a measure's words and its figure: "the
-/// toll across both regions is 1,824". Farther words are in the measure's
-/// own pattern ("toll … has risen to").
-const MAX_WORDS_BETWEEN: usize = 5;
-
-fn words_between(text: &str, from: usize, to: usize) -> usize {
-    text[from..to].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
-}
-
-impl MeasureCues {
-    pub fn compile(
-        file: &RuleFile,
-        frame: usize,
-        attribute: Attribute,
-        words: &MeasureWords,
-    ) -> Result<MeasureCues, RuleError> {
-        let compile = |patterns: &[&Spanned<String>], anchor: &str| -> Result<Regex, RuleError> {
-            for p in patterns {
-                crate::text::pattern::check_syntax(file, p, p.get_ref())?;
-            }
-            let alternation: Vec<String> =
-                patterns.iter().map(|p| format!("(?:{})", p.get_ref().replace(['\'', '’'], "['’]"))).collect();
-            Regex::new(&format!("(?i){anchor}(?:{})", alternation.join("|")))
-                .map_err(|e| file.error_in(patterns[0], format!("measure words: {e}")))
-        };
-        let anchored = |patterns: &[Spanned<String>]| match patterns {
-            [] => Ok(None),
-            some => compile(&some.iter().collect::<Vec<_>>(), "^").map(Some),
-        };
-        let before = words.before.iter().map(|p| compile(&[p], "")).collect::<Result<_, _>>()?;
-        Ok(MeasureCues {
-            frame,
-            attribute,
-            after: anchored(words.after)?,
-            before,
-            nouns: anchored(words.nouns)?,
-            counts_nothing: words.counts_nothing,
-        })
-    }
-
-    /// Whether the words before a figure ending at `end` may bind it: it
-    /// counts nothing, or it counts no noun of its own (`free`), or one
-    /// this measure counts.
-    fn may_bind_before(&self, text: &str, end: usize, free: bool) -> bool {
-        free || self.noun_end(text, end).is_some()
-    }
-
-    /// Where a noun this measure counts ends, when one follows a figure
-    /// ending at `end`.
-    fn noun_end(&self, text: &str, end: usize) -> Option<usize> {
-        let at = skip_blanks(text, end);
-        let m = self.nouns.as_ref()?.find(&text[at..])?;
-        crate::text::pattern::at_word_edge(text, at + m.start(), at + m.end()).then_some(at + m.end())
-    }
-
-    fn takes(&self, kind: ValueKind) -> bool {
-        matches!(
-            (self.attribute, kind),
-            (Attribute::Count, ValueKind::Count)
-                | (Attribute::Amount, ValueKind::Amount)
-                | (Attribute::Share, ValueKind::Percent)
-        )
-    }
-
-    /// The words after a figure ending at `end` that bind it here, if any.
-    fn after(&self, text: &str, end: usize) -> Option<Span> {
-        let at = skip_blanks(text, end);
-        let found = self.after.as_ref()?.find(&text[at..])?;
-        let span = Span::new(at + found.start(), at + found.end());
-        (span.end > span.start && crate::text::pattern::at_word_edge(text, span.start, span.end)).then_some(span)
-    }
-
-    /// The words of this measure in `text[from..to]` that end nearest `to`,
-    /// at word edges, with few enough words after them.
-    fn before(&self, text: &str, from: usize, to: usize) -> Option<Span> {
-        let window = &text[from..to];
-        self.before
-            .iter()
-            .flat_map(|pattern| pattern.find_iter(window))
-            .map(|m| Span::new(from + m.start(), from + m.end()))
-            .filter(|s| crate::text::pattern::at_word_edge(text, s.start, s.end))
-            .filter(|s| words_between(text, s.end, to) <= MAX_WORDS_BETWEEN)
-            .max_by_key(|s| (s.end, std::cmp::Reverse(s.start)))
-    }
-}
 
 /// A figure bound to a measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,13 +167,92 @@ fn noun_end(text: &str, value: &Value, noun: &dyn Fn(&str) -> bool) -> Option<us
     (value.kind == ValueKind::Count && !word.is_empty() && noun(word)).then_some(at + word.len())
 }
 
-fn skip_blanks(text: &str, at: usize) -> usize {
-    at + text[at..].len() - text[at..].trim_start().len()
-}
-
 fn floor_char(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
     at
+}
+
+/// The drafts of the figures bound to measures, with what their clauses
+/// say of them: who counted, which event, where, as of when.
+pub(super) fn measure_drafts(
+    input: &SentenceInput<'_>,
+    measured: Vec<(Binding, Value)>,
+    frames: &Frames,
+    words: &ClaimWords,
+    doc_year: Option<i32>,
+) -> Vec<Draft> {
+    if measured.is_empty() {
+        return Vec::new();
+    }
+    let SentenceInput { text, offset, tokens, values, mentions, segments: segs, attribution, .. } = *input;
+    let sentence_attribution = attribution_of(tokens, mentions, segs, attribution);
+    let sentence_span = Span::new(offset, offset + text.len());
+    measured
+        .into_iter()
+        .map(|(binding, mut value)| {
+            let span = binding.span;
+            let value_span = value.span;
+            value.span = value.span.shifted(offset);
+            Draft {
+                frame: binding.frame,
+                attribute: binding.attribute,
+                agent: None,
+                target: None,
+                polarity: Polarity::Affirmed,
+                value: Some(value),
+                span: span.shifted(offset),
+                quote: sentence_span,
+                quote_extra: None,
+                trigger: text[binding.cue.start..binding.cue.end].to_string(),
+                attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words)
+                    .or_else(|| sentence_attribution.clone()),
+                event_time: recalled_before(values, value_span, doc_year),
+                scope: Some(Scope {
+                    event: (!frames.frames[binding.frame].evolving && another_event(text, tokens, value_span, words))
+                        .then(|| "another".to_string()),
+                    ..scope_of(text, tokens, mentions, segs, value_span, words)
+                }),
+                as_of: stated_moment(tokens, segs, values, value_span),
+            }
+        })
+        .collect()
+}
+
+/// Binds the sentence's figures to measures (see [`measure`]) and
+/// takes the bound ones out of `values` and `bare`: a figure bound to a
+/// measure is no trigger's. Returns each binding with its figure.
+pub(super) fn bind_measures(
+    text: &str,
+    values: &mut Vec<Value>,
+    bare: &mut Vec<Value>,
+    measures: &[MeasureCues],
+    words: &ClaimWords,
+) -> Vec<(Binding, Value)> {
+    if measures.is_empty() || (values.is_empty() && bare.is_empty()) {
+        return Vec::new();
+    }
+    let mut all: Vec<(Value, bool)> =
+        values.iter().map(|v| (v.clone(), false)).chain(bare.iter().map(|v| (v.clone(), true))).collect();
+    all.sort_by_key(|(v, _)| v.span);
+    let (figures, is_bare): (Vec<Value>, Vec<bool>) = all.into_iter().unzip();
+    // A word that is no noun ("selon", "in") says no more than a generic one.
+    let generic = |word: &str| {
+        let word = key(word);
+        word.is_empty()
+            || word.ends_with('\'')
+            || words.generic_nouns.contains(&word)
+            || words.function_words.contains(&word)
+            || words.prepositions.contains(&word)
+    };
+    let noun = |word: &str| words.generic_nouns.contains(key(word));
+    let bindings = bind(text, &figures, &is_bare, measures, &generic, &noun);
+    if bindings.is_empty() {
+        return Vec::new();
+    }
+    let taken: Vec<Span> = bindings.iter().map(|b| figures[b.value].span).collect();
+    values.retain(|v| !taken.contains(&v.span));
+    bare.retain(|v| !taken.contains(&v.span));
+    bindings.into_iter().map(|b| (b.clone(), figures[b.value].clone())).collect()
 }

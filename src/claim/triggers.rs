@@ -1,0 +1,301 @@
+//! A sentence's triggers: which of them name an event, what the triggers
+//! of one frame share, the values each governs (same clause first, a
+//! fronted time adverbial to the main clause, never across an attribution),
+//! and the drafts they yield. One trigger's polarity and roles are read in
+//! `roles`.
+
+use std::borrow::Cow;
+
+use super::qualifiers::{attribution_of, time_span};
+use super::roles::Sentence;
+use super::segments::{SegmentKind, gap, opens_incise, segment_of, token_at};
+use super::{Draft, Polarity, Previous, SentenceInput, TimeSpan, attribute_of};
+use crate::frame::{Attribute, FrameLang, Frames};
+use crate::text::span::Span;
+use crate::text::token::TokenKind;
+use crate::text::words::ClaimWords;
+use crate::value::{Value, ValueKind};
+
+/// A frame trigger found in a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Trigger {
+    pub(super) span: Span,
+    pub(super) frame: usize,
+    /// Token index of the trigger's first token.
+    pub(super) token: usize,
+    pub(super) segment: usize,
+    pub(super) agent: Option<String>,
+    pub(super) target: Option<String>,
+    pub(super) polarity: Polarity,
+    pub(super) demonstrative: bool,
+}
+
+/// The drafts of one sentence's triggers: each trigger's polarity and
+/// roles, then the values it governs.
+pub(super) fn read_sentence(
+    input: &SentenceInput<'_>,
+    frame_lang: &FrameLang,
+    frames: &Frames,
+    words: &ClaimWords,
+    previous: &Previous,
+    before: Option<&str>,
+) -> Vec<Draft> {
+    // Most sentences name no event: they are done with before any other work.
+    if input.segments.is_empty() || input.triggers.is_empty() {
+        return Vec::new();
+    }
+    let sentence = Sentence::new(input, frame_lang, words, previous, before);
+    let attributed_to = attribution_of(input.tokens, input.mentions, input.segments, input.attribution);
+    let mut triggers = find_triggers(input);
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    for trigger in &mut triggers {
+        trigger.demonstrative = sentence.demonstrative(trigger);
+        trigger.polarity = sentence.polarity(trigger);
+        sentence.fill_roles(trigger);
+    }
+    share_roles(&mut triggers);
+    let mut attached = attach_values(input, &triggers, frames);
+    let values = attach_bare_counts(input, &triggers, frames, &mut attached);
+    trigger_drafts(input, &triggers, &attached, &values, frames, previous, attributed_to)
+}
+
+/// The sentence's triggers that are neither inside a value nor the verb of
+/// an incise, with their token and clause; roles and polarity not yet read.
+pub(super) fn find_triggers(input: &SentenceInput<'_>) -> Vec<Trigger> {
+    let SentenceInput { text, tokens, values, segments: segs, triggers: found, .. } = *input;
+    found
+        .iter()
+        .copied()
+        .filter(|(span, _)| !values.iter().any(|v| v.span.start < span.end && span.start < v.span.end))
+        .filter(|(span, _)| !opens_incise(text, tokens, token_at(tokens, span.start)))
+        .map(|(span, &frame)| {
+            let token = token_at(tokens, span.start);
+            Trigger {
+                span,
+                frame,
+                token,
+                segment: segment_of(segs, token),
+                agent: None,
+                target: None,
+                polarity: Polarity::Affirmed,
+                demonstrative: false,
+            }
+        })
+        .collect()
+}
+
+/// Triggers of one frame in one sentence share what they know of the roles.
+pub(super) fn share_roles(triggers: &mut [Trigger]) {
+    for i in 0..triggers.len() {
+        for j in 0..triggers.len() {
+            if i != j && triggers[i].frame == triggers[j].frame {
+                if triggers[i].agent.is_none() {
+                    triggers[i].agent = triggers[j].agent.clone();
+                }
+                if triggers[i].target.is_none() && triggers[j].target != triggers[i].agent {
+                    triggers[i].target = triggers[j].target.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Attaches each value to the trigger that governs it: per trigger, the
+/// indices of its values.
+pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], frames: &Frames) -> Vec<Vec<usize>> {
+    let SentenceInput { tokens, values, segments: segs, .. } = *input;
+    let mut attached: Vec<Vec<usize>> = vec![Vec::new(); triggers.len()];
+    for (vi, value) in values.iter().enumerate() {
+        let attribute = attribute_of(value.kind);
+        let v_token = token_at(tokens, value.span.start);
+        let v_seg = segment_of(segs, v_token);
+        if segs[v_seg].kind == SegmentKind::Attribution {
+            continue;
+        }
+        // A measure's figures come from binding alone.
+        let accepts = |t: &Trigger| {
+            let frame = &frames.frames[t.frame];
+            frame.attributes.contains(&attribute) && frame.measure != Some(attribute)
+        };
+        let nearest = |candidates: &mut dyn Iterator<Item = usize>| {
+            candidates.min_by_key(|&ti| (gap(triggers[ti].span, value.span), triggers[ti].span.start))
+        };
+        // 1. The same clause.
+        let mut chosen =
+            nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])));
+        // 2. A short fronted adverbial ("En 2024, …") governs the main clause.
+        if chosen.is_none() {
+            let seg = segs[v_seg];
+            let word_count = tokens[seg.start..seg.end].iter().filter(|t| t.kind == TokenKind::Word).count();
+            if v_seg == 0 && word_count <= 4 {
+                chosen = (0..triggers.len()).find(|&ti| {
+                    let kind = segs[triggers[ti].segment].kind;
+                    accepts(&triggers[ti])
+                        && !matches!(kind, SegmentKind::SubjectRelative | SegmentKind::Attribution)
+                        && triggers[ti].span.start > value.span.end
+                });
+            }
+        }
+        // 3. A neighbouring clause, close by.
+        if chosen.is_none() {
+            chosen = nearest(&mut (0..triggers.len()).filter(|&ti| {
+                let t_seg = triggers[ti].segment;
+                let kind = segs[t_seg].kind;
+                accepts(&triggers[ti])
+                    && t_seg.abs_diff(v_seg) == 1
+                    && !matches!(kind, SegmentKind::SubjectRelative | SegmentKind::Attribution)
+                    && gap(triggers[ti].span, value.span) <= 40
+            }));
+        }
+        if let Some(ti) = chosen {
+            attached[ti].push(vi);
+        }
+    }
+    attached
+}
+
+/// A bare number a few words after a count's trigger, in its clause, is
+/// that count: "the death toll has risen to 2,445", "injured 2,000".
+/// Returns the sentence's values with the numbers so attached after them
+/// (the indices in `attached` count them there).
+pub(super) fn attach_bare_counts<'v>(
+    input: &SentenceInput<'v>,
+    triggers: &[Trigger],
+    frames: &Frames,
+    attached: &mut [Vec<usize>],
+) -> Cow<'v, [Value]> {
+    let SentenceInput { tokens, values, bare, segments: segs, .. } = *input;
+    let mut counted: Vec<bool> =
+        attached.iter().map(|a| a.iter().any(|&vi| values[vi].kind == ValueKind::Count)).collect();
+    let mut with_bare = Vec::new();
+    for number in bare {
+        let n_token = token_at(tokens, number.span.start);
+        let n_seg = segment_of(segs, n_token);
+        if segs[n_seg].kind == SegmentKind::Attribution {
+            continue;
+        }
+        let chosen = (0..triggers.len())
+            .filter(|&ti| {
+                let t = &triggers[ti];
+                let end_token = token_at(tokens, t.span.end.saturating_sub(1)) + 1;
+                !counted[ti]
+                    && t.segment == n_seg
+                    && t.span.end <= number.span.start
+                    && frames.frames[t.frame].attributes.contains(&Attribute::Count)
+                    && frames.frames[t.frame].measure != Some(Attribute::Count)
+                    && tokens[end_token..n_token].iter().filter(|t| t.kind == TokenKind::Word).count() <= 4
+                    && !values.iter().any(|v| v.span.start >= t.span.end && v.span.end <= number.span.start)
+            })
+            .max_by_key(|&ti| triggers[ti].span.start);
+        if let Some(ti) = chosen {
+            counted[ti] = true;
+            attached[ti].push(values.len() + with_bare.len());
+            with_bare.push(number.clone());
+        }
+    }
+    if with_bare.is_empty() {
+        Cow::Borrowed(values)
+    } else {
+        Cow::Owned(values.iter().cloned().chain(with_bare).collect())
+    }
+}
+
+/// The time of trigger `ti`'s event: its own, or those of its frame's other
+/// triggers in the sentence.
+pub(super) fn event_time_of(
+    triggers: &[Trigger],
+    attached: &[Vec<usize>],
+    values: &[Value],
+    ti: usize,
+) -> Option<TimeSpan> {
+    let own_time = attached[ti].iter().map(|&vi| &values[vi]).find(|v| v.kind == ValueKind::Date);
+    let sibling_time = triggers
+        .iter()
+        .enumerate()
+        .filter(|(tj, t)| *tj != ti && t.frame == triggers[ti].frame)
+        .flat_map(|(tj, _)| attached[tj].iter().map(|&vi| &values[vi]))
+        .find(|v| v.kind == ValueKind::Date);
+    own_time.or(sibling_time).and_then(time_span)
+}
+
+/// The drafts of the sentence's triggers: one per attached value; a
+/// demonstrative's time from the sentence before; else one occurrence.
+pub(super) fn trigger_drafts(
+    input: &SentenceInput<'_>,
+    triggers: &[Trigger],
+    attached: &[Vec<usize>],
+    values: &[Value],
+    frames: &Frames,
+    previous: &Previous,
+    attributed_to: Option<String>,
+) -> Vec<Draft> {
+    let SentenceInput { text, offset, .. } = *input;
+    let mut drafts = Vec::new();
+    let sentence_span = Span::new(offset, offset + text.len());
+    for (ti, trigger) in triggers.iter().enumerate() {
+        let frame = &frames.frames[trigger.frame];
+        let trigger_text = text[trigger.span.start..trigger.span.end].to_string();
+        let event_time = event_time_of(triggers, attached, values, ti);
+        let draft = |attribute, value: Option<Value>, span: Span, quote_extra: Option<Span>| Draft {
+            frame: trigger.frame,
+            attribute,
+            agent: trigger.agent.clone(),
+            target: trigger.target.clone(),
+            polarity: trigger.polarity,
+            value,
+            span,
+            quote: sentence_span,
+            quote_extra,
+            trigger: trigger_text.clone(),
+            attributed_to: attributed_to.clone(),
+            event_time: event_time.clone(),
+            scope: None,
+            as_of: None,
+        };
+        for &vi in &attached[ti] {
+            let mut value = values[vi].clone();
+            let span = value.span.shifted(offset);
+            let attribute = attribute_of(value.kind);
+            let mut d = draft(attribute, None, span, None);
+            if attribute == Attribute::Time {
+                d.event_time = time_span(&value);
+            }
+            value.span = span;
+            d.value = Some(value);
+            drafts.push(d);
+        }
+        let states_time = attached[ti].iter().any(|&vi| values[vi].kind == ValueKind::Date);
+        // A demonstrative ("cette brouille") takes its time from the sentence before.
+        if !states_time
+            && trigger.demonstrative
+            && frame.attributes.contains(&Attribute::Time)
+            && let Some((date, from)) = &previous.date
+        {
+            let mut d = draft(Attribute::Time, Some(date.clone()), date.span, Some(*from));
+            d.event_time = time_span(date);
+            drafts.push(d);
+            continue;
+        }
+        if attached[ti].is_empty()
+            && frame.attributes.contains(&Attribute::Occurrence)
+            && !states_occurrence(&drafts, trigger, sentence_span)
+        {
+            drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
+        }
+    }
+    drafts
+}
+
+/// Whether the sentence already has the occurrence a trigger would state.
+pub(super) fn states_occurrence(drafts: &[Draft], trigger: &Trigger, sentence_span: Span) -> bool {
+    drafts.iter().any(|d: &Draft| {
+        d.frame == trigger.frame
+            && d.attribute == Attribute::Occurrence
+            && d.agent == trigger.agent
+            && d.target == trigger.target
+            && d.polarity == trigger.polarity
+            && d.quote == sentence_span
+    })
+}
