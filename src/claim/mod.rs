@@ -32,7 +32,7 @@ use crate::document::Document;
 use crate::entity::{Mention, Names, PackedSentences, Resolver};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lang::{Lang, Rules};
-use crate::text::pattern::{Joint, PatternSet, Shape};
+use crate::text::pattern::{Joint, PatternSet, SetMatches, Shape};
 use crate::text::span::{Location, Span};
 use crate::text::token::{Token, tokenize};
 use crate::value::date::DateContext;
@@ -264,19 +264,40 @@ struct Previous {
     date: Option<(Value, Span)>,
 }
 
-/// The lists searched for over each document's sentences, in one walk:
-/// triggers, attribution, target cues, epithets, organization descriptions,
-/// person descriptions, in that order.
+/// A list of cues searched for over each document's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Triggers,
+    Attribution,
+    TargetCues,
+    Epithets,
+    OrgDescriptions,
+    PersonDescriptions,
+}
+
+/// The cue lists of the one walk over a document's sentences: each is
+/// found and read back by its name, so their order means nothing.
+const CUES: [Cue; 6] =
+    [Cue::Triggers, Cue::Attribution, Cue::TargetCues, Cue::Epithets, Cue::OrgDescriptions, Cue::PersonDescriptions];
+
+/// The lists searched for over each document's sentences, in one walk (see [`CUES`]).
 pub fn cue_lists(frame: &FrameLang, lang: &Lang, epithets: Option<&PatternSet<usize>>) -> Joint {
     let words = &lang.claims;
-    Joint::new(&[
-        frame.triggers.shape(),
-        words.attribution.shape(),
-        frame.target_cues.shape(),
-        epithets.map_or(Shape::EMPTY, PatternSet::shape),
-        words.org_descriptions.shape(),
-        words.person_descriptions.shape(),
-    ])
+    let shape = |cue: Cue| match cue {
+        Cue::Triggers => frame.triggers.shape(),
+        Cue::Attribution => words.attribution.shape(),
+        Cue::TargetCues => frame.target_cues.shape(),
+        Cue::Epithets => epithets.map_or(Shape::EMPTY, PatternSet::shape),
+        Cue::OrgDescriptions => words.org_descriptions.shape(),
+        Cue::PersonDescriptions => words.person_descriptions.shape(),
+    };
+    Joint::new(&CUES.map(shape))
+}
+
+/// What the one walk found of `cue`, taken out of `found` (see [`CUES`]).
+fn take_cue(found: &mut [Option<SetMatches>], cue: Cue) -> Option<SetMatches> {
+    let at = CUES.iter().position(|&c| c == cue)?;
+    found.get_mut(at)?.take()
 }
 
 /// The claims of one document, ids not yet assigned (`id` is empty), and
@@ -330,13 +351,18 @@ fn draft_document(
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
     let doc_year = doc.reference_date.map(|d| d.year).or_else(|| latest_year_named(&doc.text));
     // Cue lists are searched once over the document, not once a sentence.
-    let found = rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
-    let mut found = found.into_iter();
-    let mut next = || found.next().flatten();
-    let triggers = frame_lang.triggers.find_in_or(&doc.text, &sentences, next());
-    let attribution = words.attribution.find_in_or(&doc.text, &sentences, next());
-    let target_cues = frame_lang.target_cues.find_in_or(&doc.text, &sentences, next());
-    let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed, [next(), next(), next()]);
+    let mut found: Vec<Option<SetMatches>> =
+        rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
+    let mut take = |cue: Cue| take_cue(&mut found, cue);
+    let triggers = frame_lang.triggers.find_in_or(&doc.text, &sentences, take(Cue::Triggers));
+    let attribution = words.attribution.find_in_or(&doc.text, &sentences, take(Cue::Attribution));
+    let target_cues = frame_lang.target_cues.find_in_or(&doc.text, &sentences, take(Cue::TargetCues));
+    let descriptions = crate::entity::FoundDescriptions {
+        epithets: take(Cue::Epithets),
+        org_descriptions: take(Cue::OrgDescriptions),
+        person_descriptions: take(Cue::PersonDescriptions),
+    };
+    let cues = resolver.cues(&doc.text, &sentences, &tokenized, packed, descriptions);
     resolver.set_main_org(&cues);
     let mut drafts = Vec::new();
     let mut unchecked = Vec::new();

@@ -313,6 +313,15 @@ fn without_legal_form<'t>(name: &'t str, words: &ClaimWords) -> Option<&'t str> 
     (words.legal_forms.contains(last) && !rest.is_empty()).then_some(rest)
 }
 
+/// What a walk over a document found of the cue lists that name entities
+/// (`None`: not searched, to be searched alone).
+#[derive(Debug, Default)]
+pub struct FoundDescriptions {
+    pub epithets: Option<crate::text::pattern::SetMatches>,
+    pub org_descriptions: Option<crate::text::pattern::SetMatches>,
+    pub person_descriptions: Option<crate::text::pattern::SetMatches>,
+}
+
 /// A guess at what an unknown name is.
 fn guess_kind(name: &str, honorific: bool, words: &ClaimWords) -> Kind {
     if honorific {
@@ -693,9 +702,9 @@ impl<'a> Resolver<'a> {
         sentences: &[Span],
         tokens: &[Vec<Token>],
         packed: Option<&PackedSentences>,
-        found: [Option<crate::text::pattern::SetMatches>; 3],
+        found: FoundDescriptions,
     ) -> DocumentCues<'a, 't> {
-        let [epithets, org_descriptions, person_descriptions] = found;
+        let FoundDescriptions { epithets, org_descriptions, person_descriptions } = found;
         DocumentCues {
             candidates: sentences
                 .iter()
@@ -717,7 +726,7 @@ impl<'a> Resolver<'a> {
     /// Mentions of `text` (one sentence), in order, spans relative to `text`.
     pub fn sentence(&mut self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let span = [Span::new(0, text.len())];
-        let cues = self.cues(text, &span, &[tokens.to_vec()], None, [None, None, None]);
+        let cues = self.cues(text, &span, &[tokens.to_vec()], None, FoundDescriptions::default());
         let classes = self.words.clause_classes(text, tokens);
         self.sentence_with(text, tokens, &classes, &cues, 0)
     }
