@@ -1,8 +1,6 @@
 //! The examples that rule files carry (`[[test]]`), run by
 //! `crosscheck rules test` and by `cargo test`.
 
-use std::collections::BTreeMap;
-
 use crate::claim::{Claim, Polarity, attribute_of};
 use crate::entity::{Names, Resolver};
 use crate::frame::Attribute;
@@ -92,9 +90,7 @@ pub fn test_claim(rules: &Rules, lang: &str, side: &TestSide, id: &str) -> Resul
         None => None,
     };
     let attribute = value.as_ref().map_or(Attribute::Occurrence, |v| attribute_of(v.kind));
-    let mut roles = BTreeMap::new();
-    roles.insert("agent".to_string(), side.agent.clone());
-    roles.insert("target".to_string(), side.target.clone());
+    let roles = crate::claim::Roles { agent: Some(side.agent.clone()), target: Some(side.target.clone()) };
     Ok(Claim {
         id: id.to_string(),
         doc: id.to_string(),

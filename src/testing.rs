@@ -1,7 +1,5 @@
 //! Small builders of values and claims for unit tests.
 
-use std::collections::BTreeMap;
-
 use crate::claim::{Claim, Polarity};
 use crate::frame::Attribute;
 use crate::text::span::{Location, Span};
@@ -61,13 +59,8 @@ pub(crate) fn claim(id: &str, value: Option<Value>) -> Claim {
 }
 
 pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>) -> Claim {
-    let mut roles = BTreeMap::new();
-    if !agent.is_empty() {
-        roles.insert("agent".to_string(), agent.to_string());
-    }
-    if !target.is_empty() {
-        roles.insert("target".to_string(), target.to_string());
-    }
+    let named = |name: &str| (!name.is_empty()).then(|| name.to_string());
+    let roles = crate::claim::Roles { agent: named(agent), target: named(target) };
     let attribute = value.as_ref().map_or(Attribute::Occurrence, |v| crate::claim::attribute_of(v.kind));
     Claim {
         id: id.into(),

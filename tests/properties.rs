@@ -1,7 +1,5 @@
 //! Properties of the normalizer and the verdicts, on generated inputs.
 
-use std::collections::BTreeMap;
-
 use crosscheck::claim::{Claim, Polarity};
 use crosscheck::frame::Attribute;
 use crosscheck::text::span::{Location, Span};
@@ -34,9 +32,7 @@ fn amount(low: f64, high: f64) -> Value {
 }
 
 fn claim(id: &str, value: Value) -> Claim {
-    let mut roles = BTreeMap::new();
-    roles.insert("agent".to_string(), "A".to_string());
-    roles.insert("target".to_string(), "B".to_string());
+    let roles = crosscheck::claim::Roles { agent: Some("A".to_string()), target: Some("B".to_string()) };
     Claim {
         id: id.into(),
         doc: id.into(),

@@ -274,7 +274,7 @@ impl Reader<'_> {
         let mut last_quote: Option<&str> = None;
         for claim in claims {
             let resolved =
-                claim.roles.values().chain(&claim.scope.place).chain(&claim.scope.group).chain(&claim.attributed_to);
+                claim.roles.names().chain(&claim.scope.place).chain(&claim.scope.group).chain(&claim.attributed_to);
             for name in resolved {
                 self.canonical(name);
             }
@@ -448,7 +448,7 @@ mod tests {
                 let mut c = claim(&format!("{doc}:{i}"), Some(count(1.0)));
                 c.doc = doc.to_string();
                 c.quote = quote.to_string();
-                c.roles.clear();
+                c.roles = Default::default();
                 c
             })
             .collect();

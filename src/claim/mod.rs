@@ -70,7 +70,7 @@ pub struct Claim {
     #[serde(rename = "attribute")]
     pub attribute_name: String,
     /// `agent` and `target`, canonical names; a role may be absent.
-    pub roles: BTreeMap<String, String>,
+    pub roles: Roles,
     pub polarity: Polarity,
     pub value: Option<Value>,
     /// The exact words that state the value, or the event's trigger.
@@ -167,6 +167,36 @@ fn unread() -> Attribute {
     Attribute::Occurrence
 }
 
+/// Who acts and who is acted on, as canonical names; a role may be absent.
+/// Written as the map `{"agent": …, "target": …}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Roles {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+impl Roles {
+    /// The role named `name` ("agent" or "target").
+    pub fn get(&self, name: &str) -> Option<&String> {
+        match name {
+            "agent" => self.agent.as_ref(),
+            "target" => self.target.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.agent.is_none() && self.target.is_none()
+    }
+
+    /// The names it holds, agent first.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.agent.iter().chain(&self.target)
+    }
+}
+
 impl Claim {
     /// Sets the kind of value a claim read from JSON states, from its value.
     pub fn read_kind(&mut self) {
@@ -174,11 +204,11 @@ impl Claim {
     }
 
     pub fn agent(&self) -> Option<&str> {
-        self.roles.get("agent").map(String::as_str)
+        self.roles.agent.as_deref()
     }
 
     pub fn target(&self) -> Option<&str> {
-        self.roles.get("target").map(String::as_str)
+        self.roles.target.as_deref()
     }
 }
 
@@ -415,17 +445,11 @@ fn draft_document(
 /// frame), its text and quote read from the document, its times settled.
 fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool) -> Claim {
     let frame = &frames.frames[d.frame];
-    let mut roles = BTreeMap::new();
     let (mut agent, mut target) = if frame.roles { (d.agent, d.target) } else { (None, None) };
     if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
         std::mem::swap(&mut agent, &mut target);
     }
-    if let Some(a) = agent {
-        roles.insert("agent".to_string(), a);
-    }
-    if let Some(t) = target {
-        roles.insert("target".to_string(), t);
-    }
+    let roles = Roles { agent, target };
     let mut quote = doc.text[d.quote.start..d.quote.end].to_string();
     if let Some(extra) = d.quote_extra {
         quote = format!("{} {}", &doc.text[extra.start..extra.end], quote);
@@ -867,7 +891,7 @@ mod tests {
             "Title\n\nJane Roe sued Acme on Friday.\n\nThe court rejected the claim on Monday, Judge Doe said.\n";
         let claims = claims_of(Some("en"), text);
         let rejection = claims.iter().find(|c| c.frame == "rejection").expect("a rejection");
-        assert!(!rejection.roles.values().any(|r| r == "Judge Doe"), "{:?}", rejection.roles);
+        assert!(!rejection.roles.names().any(|r| r == "Judge Doe"), "{:?}", rejection.roles);
         assert_eq!(rejection.attributed_to.as_deref(), Some("Judge Doe"));
         // A clause that goes on after the verb is no attribution.
         let claims = claims_of(Some("en"), "Title\n\nThe talks failed, and Jane Roe said she sued Acme in 2024.\n");

@@ -820,7 +820,10 @@ mod tests {
             frame: frame.into(),
             attribute,
             attribute_name: attribute.as_str().into(),
-            roles: roles.iter().map(|(r, n)| (r.to_string(), n.to_string())).collect(),
+            roles: crate::claim::Roles {
+                agent: roles.iter().find(|(r, _)| *r == "agent").map(|(_, n)| n.to_string()),
+                target: roles.iter().find(|(r, _)| *r == "target").map(|(_, n)| n.to_string()),
+            },
             verdict: Verdict::Agreement,
             severity: Severity::Info,
             claims: Vec::new(),

@@ -80,7 +80,7 @@ pub struct Finding {
     /// Its name in reports: the kind, or a measure's declared name.
     #[serde(rename = "attribute")]
     pub attribute_name: String,
-    pub roles: BTreeMap<String, String>,
+    pub roles: crate::claim::Roles,
     pub verdict: Verdict,
     pub severity: Severity,
     pub claims: Vec<String>,
@@ -227,13 +227,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         None => Verdict::Agreement,
     };
     let severity = pairs.iter().map(|p| p.severity).max().unwrap_or(Severity::Info);
-    let mut roles = BTreeMap::new();
-    if let Some(a) = &slot.agent {
-        roles.insert("agent".to_string(), a.clone());
-    }
-    if let Some(t) = &slot.target {
-        roles.insert("target".to_string(), t.clone());
-    }
+    let roles = crate::claim::Roles { agent: slot.agent.clone(), target: slot.target.clone() };
     let members: Vec<&Claim> = slot.claims.iter().map(|&i| &claims[i]).collect();
     Finding {
         id: finding_id(slot),
