@@ -24,21 +24,13 @@ pub(crate) fn amount(low: f64, high: f64, hedge: Option<crate::value::Hedge>) ->
 }
 
 pub(crate) fn year(y: i32) -> Value {
-    Value {
-        kind: ValueKind::Date,
-        text: y.to_string(),
-        low: None,
-        high: None,
-        point: None,
-        unit: None,
-        hedge: None,
-        low_open: false,
-        high_open: false,
-        start: Some(format!("{y}-01-01")),
-        end: Some(format!("{y}-12-31")),
-        granularity: Some(crate::value::Granularity::Year),
-        span: Span::default(),
-    }
+    Value::date(
+        &y.to_string(),
+        format!("{y}-01-01"),
+        format!("{y}-12-31"),
+        crate::value::Granularity::Year,
+        Span::default(),
+    )
 }
 
 /// A plain count, exact: "1644".

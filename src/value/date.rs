@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::rules::{RuleError, RuleFile};
 use crate::text::span::Span;
 use crate::text::words::key;
-use crate::value::{Granularity, Value, ValueKind};
+use crate::value::{Granularity, Value};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,7 +135,8 @@ fn link_pattern(links: &[String]) -> String {
     format!("(?:{})", each.join("|"))
 }
 
-fn alternation(words: &[String]) -> String {
+/// The words as one alternation, longest first, escaped, with either apostrophe.
+pub(crate) fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
     sorted.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’]")).collect::<Vec<_>>().join("|")
@@ -717,21 +718,7 @@ impl Found {
         if let Some(y) = self.explicit_year {
             ctx.last_year = Some(y);
         }
-        Value {
-            kind: ValueKind::Date,
-            text: text[self.span.start..self.span.end].to_string(),
-            low: None,
-            high: None,
-            point: None,
-            unit: None,
-            hedge: None,
-            low_open: false,
-            high_open: false,
-            start: Some(iso(self.start)),
-            end: Some(iso(self.end)),
-            granularity: Some(self.granularity),
-            span: self.span,
-        }
+        Value::date(&text[self.span.start..self.span.end], iso(self.start), iso(self.end), self.granularity, self.span)
     }
 }
 

@@ -13,8 +13,7 @@ use serde::Deserialize;
 
 use crate::rules::{RuleError, RuleFile};
 use crate::text::span::Span;
-use crate::value::date::{DateContext, PartialDate};
-use crate::value::date::{civil_from_days, days_from_civil};
+use crate::value::date::{DateContext, PartialDate, alternation, civil_from_days, days_from_civil};
 use crate::value::{Granularity, Value, ValueKind};
 
 /// The `[days]` table of a language file.
@@ -58,14 +57,7 @@ pub struct DayWords {
 }
 
 fn key(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
-}
-
-/// Longest first, escaped, with either apostrophe.
-fn alternation(words: &[String]) -> String {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’]")).collect::<Vec<_>>().join("|")
+    crate::text::words::key(word).into_owned()
 }
 
 impl DayWords {
@@ -136,27 +128,11 @@ impl DayWords {
             };
             let (y, m, d) = civil_from_days(today + offset);
             let iso = format!("{y:04}-{m:02}-{d:02}");
-            values.push(Value {
-                kind: ValueKind::Date,
-                text: text[span.start..span.end].to_string(),
-                low: None,
-                high: None,
-                point: None,
-                unit: None,
-                hedge: None,
-                low_open: false,
-                high_open: false,
-                start: Some(iso.clone()),
-                end: Some(iso),
-                granularity: Some(Granularity::Day),
-                span,
-            });
+            values.push(Value::date(&text[span.start..span.end], iso.clone(), iso, Granularity::Day, span));
         }
         values
     }
-}
 
-impl DayWords {
     /// Dates without their year that `date` put in the past ("on Feb. 7",
     /// the latest 7 February) are the next ones in a sentence about what is
     /// to come: "unions will march again on Feb. 7".
@@ -168,7 +144,8 @@ impl DayWords {
         for value in values.iter_mut().filter(|v| v.kind == ValueKind::Date && v.granularity == Some(Granularity::Day))
         {
             let has_year = value.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
-            let Some(start) = value.start.as_deref().and_then(parse_iso) else { continue };
+            let start = value.start.as_deref().and_then(|s| PartialDate::parse(s).ok()).and_then(day_number);
+            let Some(start) = start else { continue };
             if has_year || start >= reference {
                 continue;
             }
@@ -180,12 +157,6 @@ impl DayWords {
             value.end = Some(iso);
         }
     }
-}
-
-fn parse_iso(text: &str) -> Option<i64> {
-    let mut parts = text.splitn(3, '-');
-    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
-    Some(days_from_civil(y, m, d))
 }
 
 /// `from..to` moved back to char boundaries.

@@ -111,6 +111,27 @@ pub struct Value {
     pub span: Span,
 }
 
+impl Value {
+    /// A date from `start` to `end` (`YYYY-MM-DD`, or `--MM-DD` with no year).
+    pub fn date(text: &str, start: String, end: String, granularity: Granularity, span: Span) -> Value {
+        Value {
+            kind: ValueKind::Date,
+            text: text.to_string(),
+            low: None,
+            high: None,
+            point: None,
+            unit: None,
+            hedge: None,
+            low_open: false,
+            high_open: false,
+            start: Some(start),
+            end: Some(end),
+            granularity: Some(granularity),
+            span,
+        }
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
