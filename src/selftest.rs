@@ -111,5 +111,6 @@ pub fn test_claim(rules: &Rules, lang: &str, side: &TestSide, id: &str) -> Resul
         measure: None,
         scope: Default::default(),
         as_of: None,
+        context: Vec::new(),
     })
 }

@@ -74,5 +74,6 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
         measure: None,
         scope: Default::default(),
         as_of: None,
+        context: Vec::new(),
     }
 }

@@ -145,6 +145,26 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
             }
         }
     }
+    // Groups whose fillers differ but whose sentences name each other's are
+    // one event told with a garbled role.
+    if !symmetric {
+        merge_on_evidence(claims, &mut groups);
+        by_agent.clear();
+        by_target.clear();
+        for (g, group) in groups.iter().enumerate() {
+            for &i in &group.claims {
+                let c = &claims[i];
+                for (index, name) in [(&mut by_agent, c.agent()), (&mut by_target, c.target())] {
+                    if let Some(name) = name {
+                        let at = index.entry(name).or_default();
+                        if at.last() != Some(&g) {
+                            at.push(g);
+                        }
+                    }
+                }
+            }
+        }
+    }
     // A claim with a missing role joins the one group it fits.
     let full = groups.len();
     let mut partial: HashMap<(Option<&str>, Option<&str>), usize> = HashMap::default();
@@ -210,6 +230,120 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
         g.claims.sort_unstable();
     }
     groups
+}
+
+/// How one role's fillers in two groups relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// One name, or one the first words of the other ("Fox", "Fox News").
+    Same,
+    /// Different names, but one group's sentences name the other's filler:
+    /// one of them read the role from the wrong name.
+    Garbled,
+    Conflict,
+}
+
+/// One name, or the first words of the other: a short form ("Dominion" for
+/// "Dominion Voting Systems") is evidence of one entity, not a merge of names.
+fn same_entity(a: &str, b: &str) -> bool {
+    let starts = |long: &str, short: &str| long.starts_with(short) && long[short.len()..].starts_with(' ');
+    a == b || starts(a, b) || starts(b, a)
+}
+
+fn names_any(context: &[&str], name: &str) -> bool {
+    context.iter().any(|c| same_entity(c, name))
+}
+
+/// What a group offers as evidence: the fillers of each role, the entities
+/// its sentences name, and the times its claims state.
+struct Evidence<'c> {
+    agents: Vec<&'c str>,
+    targets: Vec<&'c str>,
+    context: Vec<&'c str>,
+    times: Vec<DayRange>,
+}
+
+impl<'c> Evidence<'c> {
+    fn of(claims: &'c [Claim], group: &Group) -> Evidence<'c> {
+        let mut e = Evidence { agents: Vec::new(), targets: Vec::new(), context: Vec::new(), times: Vec::new() };
+        for &i in &group.claims {
+            let c = &claims[i];
+            e.agents.extend(c.agent());
+            e.targets.extend(c.target());
+            e.context.extend(c.context.iter().map(String::as_str));
+            e.times.extend(day_range(&c.event_time));
+        }
+        for list in [&mut e.agents, &mut e.targets, &mut e.context] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        e
+    }
+
+    fn fit(mine: &[&str], theirs: &[&str], my_context: &[&str], their_context: &[&str]) -> Fit {
+        let mut worst = Fit::Same;
+        for a in mine {
+            for b in theirs {
+                let fit = if same_entity(a, b) {
+                    Fit::Same
+                } else if names_any(my_context, b) || names_any(their_context, a) {
+                    Fit::Garbled
+                } else {
+                    Fit::Conflict
+                };
+                worst = worst.max(fit);
+            }
+        }
+        worst
+    }
+
+    /// One event: no role conflicts, at least one role the same in both,
+    /// not the roles reversed, and times that meet.
+    fn joins(&self, other: &Evidence) -> bool {
+        let agent = Evidence::fit(&self.agents, &other.agents, &self.context, &other.context);
+        let target = Evidence::fit(&self.targets, &other.targets, &self.context, &other.context);
+        let crossed = |xs: &[&str], ys: &[&str]| xs.iter().any(|x| ys.iter().any(|y| same_entity(x, y)));
+        let reversed = crossed(&self.agents, &other.targets) && crossed(&self.targets, &other.agents);
+        let times_meet = self.times.is_empty()
+            || other.times.is_empty()
+            || self.times.iter().any(|t| other.times.iter().any(|u| t.overlaps(u)));
+        agent != Fit::Conflict
+            && target != Fit::Conflict
+            && (agent == Fit::Same || target == Fit::Same)
+            && !reversed
+            && times_meet
+    }
+
+    fn absorb(&mut self, other: Evidence<'c>) {
+        for (list, more) in
+            [(&mut self.agents, other.agents), (&mut self.targets, other.targets), (&mut self.context, other.context)]
+        {
+            list.extend(more);
+            list.sort_unstable();
+            list.dedup();
+        }
+        self.times.extend(other.times);
+    }
+}
+
+/// Merges groups that the evidence says are one event, each into the first
+/// it joins: deterministic for a given group order.
+fn merge_on_evidence(claims: &[Claim], groups: &mut Vec<Group>) {
+    if groups.len() < 2 {
+        return;
+    }
+    let mut kept: Vec<(Group, Evidence)> = Vec::with_capacity(groups.len());
+    for group in groups.drain(..) {
+        let evidence = Evidence::of(claims, &group);
+        match kept.iter().position(|(_, e)| e.joins(&evidence)) {
+            Some(k) => {
+                kept[k].0.claims.extend(group.claims);
+                kept[k].1.absorb(evidence);
+            }
+            None => kept.push((group, evidence)),
+        }
+    }
+    groups.extend(kept.into_iter().map(|(g, _)| g));
 }
 
 /// Reversed roles of a repeatable event are one event told two ways only when
@@ -354,6 +488,29 @@ mod tests {
             dated("partial", "A", "", "2024-03-01", "2024-03-31"),
         ];
         assert_eq!(slots_of(&claims), [vec!["full", "partial"], vec!["other"]]);
+    }
+
+    #[test]
+    fn a_role_read_from_the_wrong_name_joins_the_event_its_sentence_names() {
+        let named = |mut c: Claim, context: &[&str]| {
+            c.context = context.iter().map(|n| n.to_string()).collect();
+            c
+        };
+        let claims = [
+            named(dated("plain", "Buyer Corp", "Target", "2024-03-01", "2024-03-31"), &["Buyer Corp", "Target"]),
+            named(
+                dated("garbled", "Buyer", "Regulator", "2024-03-01", "2024-03-31"),
+                &["Buyer", "Regulator", "Target"],
+            ),
+            named(dated("other", "Buyer", "Elsewhere", "2024-03-01", "2024-03-31"), &["Buyer", "Elsewhere"]),
+        ];
+        assert_eq!(slots_of(&claims), [vec!["plain", "garbled"], vec!["other"]]);
+        // Another time is another event, whatever the sentences name.
+        let claims = [
+            named(dated("now", "Buyer", "Target", "2024-03-01", "2024-03-31"), &["Buyer", "Target"]),
+            named(dated("then", "Buyer", "Old", "2021-03-01", "2021-03-31"), &["Buyer", "Old", "Target"]),
+        ];
+        assert_eq!(slots_of(&claims).len(), 2);
     }
 
     #[test]

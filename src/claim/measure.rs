@@ -215,6 +215,7 @@ pub(super) fn measure_drafts(
                     ..scope_of(text, tokens, mentions, segs, value_span, words)
                 }),
                 as_of: stated_moment(tokens, segs, values, value_span),
+                context: Vec::new(),
             }
         })
         .collect()

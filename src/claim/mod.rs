@@ -102,6 +102,10 @@ pub struct Claim {
     /// says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// The entities its sentence names, canonical and sorted: evidence for
+    /// alignment when a role is hidden or garbled.
+    #[serde(skip)]
+    pub context: Vec<String>,
 }
 
 /// A figure or date a source states that no claim used: the report lists
@@ -282,6 +286,8 @@ struct Draft {
     /// For a figure bound to a measure, the moment its clause says it
     /// describes ("1,12 million le 19 janvier"), if it says one.
     as_of: Option<AsOf>,
+    /// The entities its sentence names (see [`Claim::context`]).
+    context: Vec<String>,
 }
 
 /// The sentence-level context a later sentence may borrow from.
@@ -435,6 +441,14 @@ fn draft_document(
         };
         drafts.extend(measure_drafts(&input, measured, &rules.frames, words, doc_year));
         drafts.extend(read_sentence(&input, frame_lang, &rules.frames, words, &previous, before.as_deref()));
+        if drafts.len() > first_draft {
+            let mut named: Vec<String> = mentions.iter().map(|m| m.name.clone()).collect();
+            named.sort_unstable();
+            named.dedup();
+            for d in &mut drafts[first_draft..] {
+                d.context.clone_from(&named);
+            }
+        }
         note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
         previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
     }
@@ -474,6 +488,7 @@ fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool) -> Claim {
         measure: d.scope.is_some().then(|| frame.id.clone()),
         as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
         scope: d.scope.unwrap_or_default(),
+        context: d.context,
     }
 }
 
