@@ -53,6 +53,7 @@ fn claim(id: &str, value: Value) -> Claim {
         measure: None,
         scope: Default::default(),
         as_of: None,
+        context: Vec::new(),
     }
 }
 
