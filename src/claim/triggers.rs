@@ -279,10 +279,7 @@ pub(super) fn trigger_drafts(
             drafts.push(d);
             continue;
         }
-        if attached[ti].is_empty()
-            && frame.attributes.contains(&Attribute::Occurrence)
-            && !states_occurrence(&drafts, trigger, sentence_span)
-        {
+        if frame.attributes.contains(&Attribute::Occurrence) && !states_occurrence(&drafts, trigger, sentence_span) {
             drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
         }
     }

@@ -45,7 +45,7 @@ pub(super) fn claims(
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             for claim in &claims {
-                let line = serde_json::to_string(claim).map_err(|e| e.to_string())?;
+                let line = serde_json::to_string(&crate::claim::ClaimLine::of(claim)).map_err(|e| e.to_string())?;
                 if let Err(e) = writeln!(out, "{line}") {
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
                         return Ok(ExitCode::SUCCESS);

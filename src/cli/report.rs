@@ -116,8 +116,10 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
         if line.trim().is_empty() {
             continue;
         }
-        let mut claim: Claim =
+        let line: crate::claim::ClaimLineIn =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: not a claim: {e}", file.display(), n + 1))?;
+        let mut claim = line.claim;
+        claim.context = line.context;
         claim.read_kind();
         claims.push(claim);
     }

@@ -101,7 +101,7 @@ impl DayWords {
         let Some(today) = day_number(reference) else {
             return Vec::new();
         };
-        let future = self.future.as_ref().is_some_and(|f| f.is_match(text));
+        let future = |at: Span| self.future.as_ref().is_some_and(|f| f.is_match(clause_around(text, at)));
         let mut values = Vec::new();
         for c in found.captures_iter(text) {
             let (Some(all), Some(day)) = (c.get(0), c.get(1)) else { continue };
@@ -122,7 +122,7 @@ impl DayWords {
                 let (from, to) = floor_boundaries(text, span.start.saturating_sub(12), (span.end + 12).min(text.len()));
                 let around = &text[from..to];
                 let next = self.next.as_ref().is_some_and(|n| n.is_match(around));
-                weekday_offset(today, weekday as i64, next || future)
+                weekday_offset(today, weekday as i64, next || future(span))
             } else {
                 continue;
             };
@@ -138,11 +138,12 @@ impl DayWords {
     /// to come: "unions will march again on Feb. 7".
     pub fn put_ahead(&self, text: &str, ctx: &DateContext, values: &mut [Value]) {
         let Some(reference) = ctx.reference.and_then(day_number) else { return };
-        if !self.future.as_ref().is_some_and(|f| f.is_match(text)) {
-            return;
-        }
+        let Some(future) = self.future.as_ref().filter(|f| f.is_match(text)) else { return };
         for value in values.iter_mut().filter(|v| v.kind == ValueKind::Date && v.granularity == Some(Granularity::Day))
         {
+            if !future.is_match(clause_around(text, value.span)) {
+                continue;
+            }
             let has_year = value.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
             let start = value.start.as_deref().and_then(|s| PartialDate::parse(s).ok()).and_then(day_number);
             let Some(start) = start else { continue };
@@ -157,6 +158,24 @@ impl DayWords {
             value.end = Some(iso);
         }
     }
+}
+
+/// How far before a date its clause's future cue may stand, in bytes.
+const CLAUSE_REACH: usize = 120;
+
+/// The words of the clause around `span`: from the end of the sentence or
+/// clause before it to the end of its own, at most [`CLAUSE_REACH`] bytes
+/// on each side. A run-on text read as one sentence must not lend one
+/// clause's future to another's date.
+fn clause_around(text: &str, span: Span) -> &str {
+    let ends = ['.', '!', '?', ';'];
+    let (from, to) =
+        floor_boundaries(text, span.start.saturating_sub(CLAUSE_REACH), (span.end + CLAUSE_REACH).min(text.len()));
+    let before = &text[from..span.start];
+    let start = from + before.rfind(ends).map_or(0, |i| i + 1);
+    let after = &text[span.end..to];
+    let end = span.end + after.find(ends).unwrap_or(after.len());
+    &text[start..end]
 }
 
 /// `from..to` moved back to char boundaries.
