@@ -84,7 +84,8 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
             // toll, recalled in 2023) is that event's, apart from the story's.
             let measure = frame.is_some_and(|f| f.measure == Some(attribute));
             let mut slots = Vec::new();
-            for group in group_by_roles(claims, &members, repeatable, symmetric) {
+            let figures = attribute != Attribute::Occurrence;
+            for group in group_by_roles(claims, &members, repeatable, symmetric, figures) {
                 let events = if repeatable {
                     split_events(claims, &group.claims, within)
                 } else if measure {
@@ -118,7 +119,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
     slots
 }
 
-fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool) -> Vec<Group> {
+fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool, figures: bool) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     // (agent, target) → its group: there is at most one group per ordered pair.
     let mut by_pair: HashMap<(&str, &str), usize> = HashMap::default();
@@ -148,7 +149,7 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     // Groups whose fillers differ but whose sentences name each other's are
     // one event told with a garbled role.
     if !symmetric {
-        merge_on_evidence(claims, &mut groups);
+        merge_on_evidence(claims, &mut groups, figures);
         by_agent.clear();
         by_target.clear();
         for (g, group) in groups.iter().enumerate() {
@@ -167,6 +168,8 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     }
     // A claim with a missing role joins the one group it fits.
     let full = groups.len();
+    let evidence: Vec<Evidence> =
+        if symmetric { Vec::new() } else { groups.iter().map(|g| Evidence::of(claims, g)).collect() };
     let mut partial: HashMap<(Option<&str>, Option<&str>), usize> = HashMap::default();
     for &i in members {
         let c = &claims[i];
@@ -186,6 +189,11 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
                 }
                 found
             }
+        };
+        let fitting = if fitting.is_empty() && agent.or(target).is_some() && !c.counter {
+            evidence.iter().enumerate().filter(|(_, e)| e.admits(c)).map(|(g, _)| g).collect()
+        } else {
+            fitting
         };
         if let [g] = fitting[..] {
             groups[g].claims.push(i);
@@ -261,17 +269,26 @@ struct Evidence<'c> {
     targets: Vec<&'c str>,
     context: Vec<&'c str>,
     times: Vec<DayRange>,
+    /// A source speaks of a counter-event.
+    counter: bool,
 }
 
 impl<'c> Evidence<'c> {
     fn of(claims: &'c [Claim], group: &Group) -> Evidence<'c> {
-        let mut e = Evidence { agents: Vec::new(), targets: Vec::new(), context: Vec::new(), times: Vec::new() };
+        let mut e = Evidence {
+            agents: Vec::new(),
+            targets: Vec::new(),
+            context: Vec::new(),
+            times: Vec::new(),
+            counter: false,
+        };
         for &i in &group.claims {
             let c = &claims[i];
             e.agents.extend(c.agent());
             e.targets.extend(c.target());
             e.context.extend(c.context.iter().map(String::as_str));
             e.times.extend(day_range(&c.event_time));
+            e.counter |= c.counter;
         }
         for list in [&mut e.agents, &mut e.targets, &mut e.context] {
             list.sort_unstable();
@@ -297,9 +314,9 @@ impl<'c> Evidence<'c> {
         worst
     }
 
-    /// One event: no role conflicts, at least one role the same in both,
-    /// not the roles reversed, and times that meet.
-    fn joins(&self, other: &Evidence) -> bool {
+    /// One event: times that meet, and no role conflicts with at least one
+    /// role the same in both; or, for a figure, the roles reversed.
+    fn joins(&self, other: &Evidence, figures: bool) -> bool {
         let agent = Evidence::fit(&self.agents, &other.agents, &self.context, &other.context);
         let target = Evidence::fit(&self.targets, &other.targets, &self.context, &other.context);
         let crossed = |xs: &[&str], ys: &[&str]| xs.iter().any(|x| ys.iter().any(|y| same_entity(x, y)));
@@ -307,11 +324,32 @@ impl<'c> Evidence<'c> {
         let times_meet = self.times.is_empty()
             || other.times.is_empty()
             || self.times.iter().any(|t| other.times.iter().any(|u| t.overlaps(u)));
-        agent != Fit::Conflict
-            && target != Fit::Conflict
-            && (agent == Fit::Same || target == Fit::Same)
-            && !reversed
-            && times_meet
+        if !times_meet {
+            return false;
+        }
+        // A figure with its roles read the other way is the same figure,
+        // unless a source speaks of a counter-event.
+        if reversed {
+            return figures && !self.counter && !other.counter;
+        }
+        agent != Fit::Conflict && target != Fit::Conflict && (agent == Fit::Same || target == Fit::Same)
+    }
+
+    /// Whether a claim that names one role only belongs here: its role
+    /// names this group's filler in short or long form ("Fox" for "Fox
+    /// News"), or its sentence names an agent and a target of the group; at
+    /// a time that meets.
+    fn admits(&self, claim: &Claim) -> bool {
+        let time = day_range(&claim.event_time);
+        if time.is_some_and(|t| !self.times.is_empty() && !self.times.iter().any(|u| u.overlaps(&t))) {
+            return false;
+        }
+        let named =
+            |mine: Option<&str>, theirs: &[&str]| mine.is_some_and(|m| theirs.iter().any(|t| same_entity(m, t)));
+        let context: Vec<&str> = claim.context.iter().map(String::as_str).collect();
+        let covered = |fillers: &[&str]| fillers.iter().any(|n| names_any(&context, n));
+        let covered = covered(&self.agents) && covered(&self.targets);
+        named(claim.agent(), &self.agents) || named(claim.target(), &self.targets) || covered
     }
 
     fn absorb(&mut self, other: Evidence<'c>) {
@@ -323,19 +361,20 @@ impl<'c> Evidence<'c> {
             list.dedup();
         }
         self.times.extend(other.times);
+        self.counter |= other.counter;
     }
 }
 
 /// Merges groups that the evidence says are one event, each into the first
 /// it joins: deterministic for a given group order.
-fn merge_on_evidence(claims: &[Claim], groups: &mut Vec<Group>) {
+fn merge_on_evidence(claims: &[Claim], groups: &mut Vec<Group>, figures: bool) {
     if groups.len() < 2 {
         return;
     }
     let mut kept: Vec<(Group, Evidence)> = Vec::with_capacity(groups.len());
     for group in groups.drain(..) {
         let evidence = Evidence::of(claims, &group);
-        match kept.iter().position(|(_, e)| e.joins(&evidence)) {
+        match kept.iter().position(|(_, e)| e.joins(&evidence, figures)) {
             Some(k) => {
                 kept[k].0.claims.extend(group.claims);
                 kept[k].1.absorb(evidence);

@@ -94,6 +94,9 @@ pub enum Predicate {
     /// figures of one measure speaks of two facts (two places, counters or
     /// moments), even when its words do not say which.
     SameDocument,
+    /// Another figure of the finding, more precise than both, is within
+    /// each: both round it ("787 million" and "788 millions" of 787.5).
+    FinerBetween,
 }
 
 #[derive(Debug, Deserialize)]

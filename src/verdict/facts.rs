@@ -27,6 +27,7 @@ pub(super) struct Facts {
     same_as_of: bool,
     different_counters: bool,
     same_document: bool,
+    pub(super) finer_between: bool,
 }
 
 impl Facts {
@@ -74,6 +75,7 @@ impl Facts {
                 _ => false,
             },
             same_document: a.doc == b.doc,
+            finer_between: false,
         }
     }
 
@@ -97,6 +99,7 @@ impl Facts {
             Predicate::SameAsOf => self.same_as_of,
             Predicate::DifferentCounters => self.different_counters,
             Predicate::SameDocument => self.same_document,
+            Predicate::FinerBetween => self.finer_between,
         }
     }
 }

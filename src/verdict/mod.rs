@@ -34,8 +34,14 @@ impl VerdictRules {
     /// Judges a pair of a finding whose figure may change over time
     /// (`evolving`) or not.
     pub fn judge_in(&self, a: &Claim, b: &Claim, evolving: bool) -> Option<PairJudgement> {
+        self.judge_among(a, b, evolving, &[])
+    }
+
+    /// Judges a pair among the other claims of its finding, `others`.
+    pub fn judge_among(&self, a: &Claim, b: &Claim, evolving: bool, others: &[&Claim]) -> Option<PairJudgement> {
         let mut facts = Facts::of(a, b);
         facts.evolving = evolving;
+        facts.finer_between = finer_between(a, b, others);
         let rule = self
             .rules
             .iter()
@@ -47,6 +53,19 @@ impl VerdictRules {
             explanation: explain(&rule.explanation, a, b),
         })
     }
+}
+
+/// Whether a figure among `others`, narrower than both `a` and `b`, meets each.
+fn finer_between(a: &Claim, b: &Claim, others: &[&Claim]) -> bool {
+    let interval = |c: &Claim| c.value.as_ref().and_then(Interval::of);
+    let (Some(x), Some(y)) = (interval(a), interval(b)) else { return false };
+    let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone());
+    let same_unit = |c: &&&Claim| unit(c) == unit(a) && unit(c) == unit(b);
+    others
+        .iter()
+        .filter(same_unit)
+        .filter_map(|c| interval(c))
+        .any(|z| z.width() < x.width() && z.width() < y.width() && z.overlaps(&x) && z.overlaps(&y))
 }
 
 /// What the first matching rule said of a pair.
@@ -260,10 +279,11 @@ fn judge_pairs(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Vec<Pair>
         }
     }
     let mut pairs = Vec::new();
+    let all: Vec<&Claim> = representatives.iter().map(|&(_, i)| &claims[i]).collect();
     for x in 0..representatives.len() {
         for y in x + 1..representatives.len() {
             let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
-            if let Some(j) = rules.judge_in(a, b, slot.evolving) {
+            if let Some(j) = rules.judge_among(a, b, slot.evolving, &all) {
                 pairs.push(Pair {
                     a: a.id.clone(),
                     b: b.id.clone(),
@@ -440,6 +460,18 @@ mod tests {
             "Musk → OpenAI: près de 100 milliards {b} covers 97,4 milliards; \
              97,4 milliards vs près de 100 milliards {b} {c} {"
         );
+    }
+
+    #[test]
+    fn two_roundings_of_a_finer_figure_are_rounding() {
+        let rules = Rules::load(None).unwrap();
+        let low = claim("low", Some(amount(786.5e6, 787.5e6, None)));
+        let high = claim("high", Some(amount(787.5e6, 788.5e6, None)));
+        let fine = claim("fine", Some(amount(787.45e6, 787.55e6, None)));
+        let alone = rules.verdicts.judge_among(&low, &high, false, &[&low, &high]).unwrap();
+        assert_eq!(alone.verdict, Verdict::Contradiction);
+        let among = rules.verdicts.judge_among(&low, &high, false, &[&low, &high, &fine]).unwrap();
+        assert_eq!((among.verdict, among.rule.as_str()), (Verdict::Rounding, "figures-round-one"));
     }
 
     #[test]
