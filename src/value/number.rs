@@ -101,6 +101,10 @@ struct RawHedges {
     at_least_after: Vec<String>,
     #[serde(default)]
     at_most_after: Vec<String>,
+    /// Words before a hedge that belong to its wording and keep it: "well
+    /// over", "bien plus de".
+    #[serde(default)]
+    intensifiers: Vec<String>,
 }
 
 /// One language's number words, compiled.
@@ -128,6 +132,8 @@ pub struct NumberLang {
     /// (phrase, hedge), longest first.
     hedges_before: Vec<(String, Hedge)>,
     hedges_after: Vec<(String, Hedge)>,
+    /// Longest first.
+    intensifiers: Vec<String>,
     approximations: Approximations,
 }
 
@@ -219,6 +225,10 @@ impl NumberLang {
             clock_after: raw.clock_after.iter().map(|a| key(a).into_owned()).collect(),
             hedges_before: longest_first(before),
             hedges_after: longest_first(after),
+            intensifiers: longest_first(h.intensifiers.iter().map(|w| (key(w).into_owned(), ())).collect())
+                .into_iter()
+                .map(|(w, ())| w)
+                .collect(),
             approximations,
         })
     }
@@ -397,6 +407,26 @@ fn skip_spaces(text: &str, at: usize) -> usize {
         }
     }
     i
+}
+
+/// The last `n` bytes of `text` or a little more, from a char boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut s = text.len().saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    &text[s..]
+}
+
+/// Where `phrase` starts when `text` ends with it as whole words; `window`
+/// is the [`key`] of a tail of `text`.
+fn phrase_before(text: &str, window: &str, phrase: &str) -> Option<usize> {
+    if phrase.is_empty() || !window.ends_with(phrase) {
+        return None;
+    }
+    let chars = phrase.chars().count();
+    let begin = text.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
+    text[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()).then_some(begin)
 }
 
 impl NumberLang {
@@ -777,31 +807,37 @@ impl NumberLang {
         before && (figure.decimals == 2 || next.is_empty() || clock_after || self.not_count_after.contains(&next))
     }
 
+    /// The hedge that `text` states just before `start`, and where its
+    /// wording begins: an intensifier before it belongs to it ("well over").
+    /// A hedge ending in an elision is glued to the figure ("plus d'un
+    /// millier"); any other stands a space before it.
     fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
         let head = &text[..start];
         let trimmed = head.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-        if trimmed.len() == head.len() && !head.is_empty() {
+        let glued = trimmed.len() == head.len();
+        if glued && !head.ends_with(['\'', '’']) {
             return None;
         }
-        let window_start = {
-            let mut s = trimmed.len().saturating_sub(40);
-            while !trimmed.is_char_boundary(s) {
-                s += 1;
-            }
-            s
-        };
-        let window = key(&trimmed[window_start..]).into_owned();
+        let window = key(tail(trimmed, 40)).into_owned();
         for (phrase, hedge) in &self.hedges_before {
-            if window.ends_with(phrase.as_str()) {
-                let chars = phrase.chars().count();
-                let begin = trimmed.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
-                let edge = trimmed[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                if edge {
-                    return Some((*hedge, begin));
-                }
+            if glued && !phrase.ends_with('\'') {
+                continue;
+            }
+            if let Some(begin) = phrase_before(trimmed, &window, phrase) {
+                return Some((*hedge, self.intensifier_before(trimmed, begin)));
             }
         }
         None
+    }
+
+    /// Where an intensifier before a hedge starting at `begin` starts, or `begin`.
+    fn intensifier_before(&self, text: &str, begin: usize) -> usize {
+        let head = text[..begin].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        if head.len() == begin {
+            return begin;
+        }
+        let window = key(tail(head, 20)).into_owned();
+        self.intensifiers.iter().find_map(|word| phrase_before(head, &window, word)).unwrap_or(begin)
     }
 
     fn hedge_after(&self, text: &str, end: usize) -> Option<(Hedge, usize)> {
@@ -825,6 +861,21 @@ impl NumberLang {
         }
         let half = 0.5 * 10f64.powi(-(figure.decimals as i32)) * scale;
         (point, (point - half).max(0.0), point + half)
+    }
+
+    /// The interval a hedge makes of a figure stated as `point` in
+    /// `low..=high`: (low, high, low open, high open), `None` unbounded.
+    fn hedged(&self, hedge: Option<Hedge>, point: f64, low: f64, high: f64) -> (Option<f64>, Option<f64>, bool, bool) {
+        let t = self.tolerance;
+        match hedge {
+            None | Some(Hedge::Range) => (Some(low), Some(high), false, false),
+            Some(Hedge::Nearly) => (Some(point * (1.0 - t)), Some(point), false, false),
+            Some(Hedge::About) => (Some(point * (1.0 - t)), Some(point * (1.0 + t)), false, false),
+            Some(Hedge::Over) => (Some(point), None, true, false),
+            Some(Hedge::AtLeast) => (Some(point), None, false, false),
+            Some(Hedge::Under) => (Some(0.0), Some(point), false, true),
+            Some(Hedge::AtMost) => (Some(0.0), Some(point), false, false),
+        }
     }
 
     /// Amounts, counts and percents in `text`, skipping `taken` spans (dates).
@@ -866,18 +917,8 @@ impl NumberLang {
                 }
             };
             let (point, low, high) = self.stated(figure, kind);
-            let t = self.tolerance;
             let hedge = hedge_before.map(|h| h.0).or(hedge_after.map(|h| h.0));
-            let (low, high, low_open, high_open) = match hedge {
-                None => (Some(low), Some(high), false, false),
-                Some(Hedge::Nearly) => (Some(point * (1.0 - t)), Some(point), false, false),
-                Some(Hedge::About) => (Some(point * (1.0 - t)), Some(point * (1.0 + t)), false, false),
-                Some(Hedge::Over) => (Some(point), None, true, false),
-                Some(Hedge::AtLeast) => (Some(point), None, false, false),
-                Some(Hedge::Under) => (Some(0.0), Some(point), false, true),
-                Some(Hedge::AtMost) => (Some(0.0), Some(point), false, false),
-                Some(Hedge::Range) => (Some(low), Some(high), false, false),
-            };
+            let (low, high, low_open, high_open) = self.hedged(hedge, point, low, high);
             let start = hedge_before.map_or(figure.span.start, |h| h.1);
             let end = hedge_after.map_or(figure.span.end, |h| h.1);
             let list = match (&mut bare, is_bare) {
@@ -905,27 +946,32 @@ impl NumberLang {
     }
 
     /// The count a round-number word states: about so many, with the
-    /// language's tolerance, or a range.
+    /// language's tolerance, or a range. A hedge before "about so many"
+    /// shapes it as it does a figure: "plus d'un millier" is over 1000.
     fn approximate_value(&self, text: &str, span: Span, approximation: Approximation) -> Value {
         let t = self.tolerance;
-        let (point, low, high, hedge) = match approximation {
-            Approximation::About(v) => (v, v * (1.0 - t), v * (1.0 + t), Hedge::About),
-            Approximation::Between(low, high) => (low, low, high, Hedge::Range),
+        let (point, low, high, hedge, begin) = match approximation {
+            Approximation::About(v) => match self.hedge_before(text, span.start) {
+                Some((hedge, begin)) => (v, v, v, hedge, begin),
+                None => (v, v * (1.0 - t), v * (1.0 + t), Hedge::About, span.start),
+            },
+            Approximation::Between(low, high) => (low, low, high, Hedge::Range, span.start),
         };
+        let (low, high, low_open, high_open) = self.hedged(Some(hedge), point, low, high);
         Value {
             kind: ValueKind::Count,
-            text: text[span.start..span.end].to_string(),
-            low: Some(low),
-            high: Some(high),
+            text: text[begin..span.end].to_string(),
+            low,
+            high,
             point: Some(point),
             unit: None,
             hedge: Some(hedge),
-            low_open: false,
-            high_open: false,
+            low_open,
+            high_open,
             start: None,
             end: None,
             granularity: None,
-            span,
+            span: Span::new(begin, span.end),
         }
     }
 
@@ -1089,6 +1135,47 @@ mod tests {
         // Other digits after it still read as the language says.
         assert_reads("fr", "1,498 morts", ValueKind::Count, 1.4975, Some(1.4985), None);
         assert_reads("en", "1,498 dead", ValueKind::Count, 1498.0, Some(1498.0), None);
+    }
+
+    /// A hedge before a round-number word shapes it as it shapes a figure,
+    /// even elided and glued to it: "plus d'un millier" is over 1000.
+    #[test]
+    fn a_hedge_before_a_round_number_word_shapes_it() {
+        let cases = [
+            ("fr", "plus d'un millier de blessés", "plus d'un millier", Some(Hedge::Over), 1000.0, None),
+            ("fr", "près d'un millier d'abris", "près d'un millier", Some(Hedge::Nearly), 900.0, Some(1000.0)),
+            ("fr", "environ un millier d'abris", "environ un millier", Some(Hedge::About), 900.0, Some(1100.0)),
+            ("fr", "un millier d'abris", "un millier", Some(Hedge::About), 900.0, Some(1100.0)),
+            ("en", "more than a thousand homes", "more than a thousand", Some(Hedge::Over), 1000.0, None),
+            ("en", "nearly a million homes", "nearly a million", Some(Hedge::Nearly), 0.9e6, Some(1e6)),
+            ("es", "más de un millar de casas", "más de un millar", Some(Hedge::Over), 1000.0, None),
+            ("fr", "plus d'1 million de foyers", "plus d'1 million", Some(Hedge::Over), 1e6, None),
+        ];
+        for (lang, phrase, text, hedge, low, high) in cases {
+            let values = read(lang, phrase);
+            let v = values.first().unwrap_or_else(|| panic!("{phrase:?}: no value"));
+            assert_eq!((v.text.as_str(), v.hedge, v.low, v.high), (text, hedge, Some(low), high), "{phrase:?}");
+        }
+    }
+
+    /// "well over", "bien plus de": the intensifier belongs to the
+    /// wording, the hedge is the one it strengthens.
+    #[test]
+    fn an_intensifier_before_a_hedge_keeps_the_hedge() {
+        let cases = [
+            ("en", "well over 3,000 acres", "well over 3,000", Hedge::Over),
+            ("en", "just over 40 percent", "just over 40 percent", Hedge::Over),
+            ("en", "just under 40 people", "just under 40", Hedge::Nearly),
+            ("fr", "bien plus de 300 morts", "bien plus de 300", Hedge::Over),
+            ("fr", "largement plus de 2 000 morts", "largement plus de 2 000", Hedge::Over),
+            ("es", "muy por encima de 300 personas", "muy por encima de 300", Hedge::Over),
+        ];
+        for (lang, phrase, text, hedge) in cases {
+            let v = &read(lang, phrase)[0];
+            assert_eq!((v.text.as_str(), v.hedge), (text, Some(hedge)), "{phrase:?}");
+        }
+        // A word that is no intensifier stays out: "as well as" is no "well".
+        assert_eq!(read("en", "as well as over 300 people")[0].text, "over 300");
     }
 
     #[test]
