@@ -641,10 +641,15 @@ impl NumberLang {
         if glued && scaled.is_none() {
             return None;
         }
+        // A compound adjective: "a $44-billion deal", "A$95.64-billion-dollar offer".
+        let scaled = scaled.or_else(|| self.hyphen_scale(text, number.end));
         let (scale, mut end) = scaled.map_or((None, number.end), |(multiplier, end)| (Some(multiplier), end));
         let after = skip_spaces(text, end);
         let mut percent = false;
-        let mut unit = self.currency_after(text, after).map(|(code, unit_end)| {
+        let spaced_unit = self.currency_after(text, after);
+        let hyphened = spaced_unit.is_none().then(|| self.hyphen_currency(text, end)).flatten();
+        let compound = hyphened.is_some();
+        let mut unit = spaced_unit.or(hyphened).map(|(code, unit_end)| {
             end = unit_end;
             code
         });
@@ -655,8 +660,10 @@ impl NumberLang {
             end = percent_end;
         }
         let mut span_start = start;
-        if unit.is_none() && !percent {
-            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
+        if !percent && (unit.is_none() || compound) {
+            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5". In a
+            // compound it names the currency better than the word after it:
+            // "A$95.64-billion-dollar".
             if let Some((code, symbol_start)) = self.symbol_before(&text[..start]) {
                 unit = Some(code);
                 span_start = symbol_start;
@@ -697,6 +704,28 @@ impl NumberLang {
         None
     }
 
+    /// A scale word of more than one letter joined to a number ending at
+    /// `end` by a hyphen, with where it ends: "95.64-billion", "2-milliards".
+    fn hyphen_scale(&self, text: &str, end: usize) -> Option<(f64, usize)> {
+        let at = end + text[end..].strip_prefix('-').map(|_| 1)?;
+        let probe = Probe::new(text, at);
+        self.scales
+            .iter()
+            .filter(|(word, _)| word.chars().count() > 1)
+            .find_map(|(word, multiplier)| probe.word(word).map(|len| (*multiplier, at + len)))
+    }
+
+    /// A currency word joined by a hyphen at `end`: "-dollar" of
+    /// "95.64-billion-dollar"; its code and where it ends.
+    fn hyphen_currency(&self, text: &str, end: usize) -> Option<(String, usize)> {
+        let at = end + text[end..].strip_prefix('-').map(|_| 1)?;
+        let probe = Probe::new(text, at);
+        self.currencies
+            .iter()
+            .filter(|(word, _)| word.chars().all(char::is_alphabetic))
+            .find_map(|(word, code)| probe.word(word).map(|len| (code.clone(), at + len)))
+    }
+
     /// The currency at `after` or past a link to it ("de dollars", "d'euros",
     /// "of dollars"): its code, and where its word ends.
     fn currency_after(&self, text: &str, after: usize) -> Option<(String, usize)> {
@@ -735,9 +764,13 @@ impl NumberLang {
             let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
                 continue;
             };
-            if trimmed.is_char_boundary(sym_start)
-                && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
-            {
+            if !trimmed.is_char_boundary(sym_start) {
+                continue;
+            }
+            // A symbol that opens with letters opens a word: "A$", not the end of "USA$".
+            let word_edge = !word.starts_with(char::is_alphabetic)
+                || trimmed[..sym_start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if word_edge && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars()) {
                 return Some((code.clone(), sym_start));
             }
         }
@@ -1176,6 +1209,34 @@ mod tests {
         }
         // A word that is no intensifier stays out: "as well as" is no "well".
         assert_eq!(read("en", "as well as over 300 people")[0].text, "over 300");
+    }
+
+    /// "a $44-billion deal": a scale and a currency joined by hyphens are
+    /// read as spaced ones; a symbol's prefix names its dollar.
+    #[test]
+    fn hyphenated_compounds_and_prefixed_dollars_read_as_amounts() {
+        assert_reads("en", "an A$95.64-billion-dollar offer", ValueKind::Amount, 95.635e9, Some(95.645e9), Some("AUD"));
+        assert_reads("en", "a $44-billion deal", ValueKind::Amount, 43.5e9, Some(44.5e9), Some("USD"));
+        assert_reads("en", "a 12-million-euro fine", ValueKind::Amount, 11.5e6, Some(12.5e6), Some("EUR"));
+        assert_reads("fr", "un contrat de 2-milliards", ValueKind::Count, 1.5e9, Some(2.5e9), None);
+        for (symbol, code) in [
+            ("A$", "AUD"),
+            ("AU$", "AUD"),
+            ("C$", "CAD"),
+            ("CA$", "CAD"),
+            ("NZ$", "NZD"),
+            ("HK$", "HKD"),
+            ("US$", "USD"),
+        ] {
+            let phrase = format!("the {symbol}5 million bond");
+            let v = &read("en", &phrase)[0];
+            assert_eq!((v.text.clone(), v.unit.as_deref()), (format!("{symbol}5 million"), Some(code)), "{phrase}");
+        }
+        // Letters run into a symbol that opens with them: no prefix there.
+        assert_eq!(read("en", "USA$5 million")[0].unit.as_deref(), Some("USD"));
+        // A code is still no value, and a one-letter scale needs no hyphen.
+        assert!(read("en", "the F-35 jets").is_empty());
+        assert!(read("en", "a 10-k race").iter().all(|v| v.kind != ValueKind::Amount));
     }
 
     #[test]
