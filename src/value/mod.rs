@@ -72,6 +72,8 @@ pub enum Hedge {
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     Day,
+    /// Days 1–10, 11–20 or 21 to the end of a month: "début juillet", "mid-July".
+    PartOfMonth,
     Month,
     Season,
     PartOfYear,
@@ -526,5 +528,47 @@ mod tests {
             let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
             assert_eq!(texts, expected.into_iter().collect::<Vec<_>>(), "{text}");
         }
+    }
+
+    /// "fin avril", "mid-July", "finales de abril": days 1–10, 11–20 or 21
+    /// to the month's end, the year that of a bare month.
+    #[test]
+    fn a_part_of_a_month_is_a_third_of_it() {
+        let rules = Rules::load(None).unwrap();
+        let reference = crate::value::date::PartialDate::parse("2025-06-15").ok();
+        let cases = [
+            ("fr", "Il est parti fin avril.", "fin avril", "2025-04-21", "2025-04-30"),
+            ("fr", "Il est revenu début juillet.", "début juillet", "2024-07-01", "2024-07-10"),
+            ("fr", "Il est parti à la mi-mai.", "mi-mai", "2025-05-11", "2025-05-20"),
+            ("fr", "Mi-juin, il est parti.", "Mi-juin", "2025-06-11", "2025-06-20"),
+            ("fr", "Il est parti fin février 2024.", "fin février 2024", "2024-02-21", "2024-02-29"),
+            ("fr", "Fin avril 12 morts étaient recensés.", "Fin avril", "2025-04-21", "2025-04-30"),
+            ("en", "He left in late April.", "late April", "2025-04-21", "2025-04-30"),
+            ("en", "He left in early May.", "early May", "2025-05-01", "2025-05-10"),
+            ("en", "He left in mid-March.", "mid-March", "2025-03-11", "2025-03-20"),
+            ("en", "He left at the end of April 2023.", "end of April 2023", "2023-04-21", "2023-04-30"),
+            ("en", "He left late April 3, 2023.", "April 3, 2023", "2023-04-03", "2023-04-03"),
+            ("es", "Se fue a finales de abril.", "finales de abril", "2025-04-21", "2025-04-30"),
+            ("es", "Se fue a principios de junio.", "principios de junio", "2025-06-01", "2025-06-10"),
+            ("es", "Se fue a mediados de mayo.", "mediados de mayo", "2025-05-11", "2025-05-20"),
+        ];
+        for (lang, text, wording, start, end) in cases {
+            let mut ctx = DateContext { reference, last_year: None };
+            let dates = find_dates(text, &rules.langs[lang].values, &mut ctx);
+            let read: Vec<(&str, Option<&str>, Option<&str>)> =
+                dates.iter().map(|d| (d.text.as_str(), d.start.as_deref(), d.end.as_deref())).collect();
+            assert_eq!(read, [(wording, Some(start), Some(end))], "{text}");
+        }
+        // Without a reference, the year stays unknown.
+        let dates = find_dates("fin avril", &rules.langs["fr"].values, &mut DateContext::default());
+        assert_eq!((dates[0].start.as_deref(), dates[0].end.as_deref()), (Some("--04-21"), Some("--04-30")));
+        assert_eq!(dates[0].granularity, Some(super::Granularity::PartOfMonth));
+    }
+
+    /// A part of a month is coarser than a day and finer than a month.
+    #[test]
+    fn a_part_of_a_month_sits_between_a_day_and_a_month() {
+        use super::Granularity::{Day, Month, PartOfMonth};
+        assert!(Day < PartOfMonth && PartOfMonth < Month);
     }
 }
