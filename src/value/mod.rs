@@ -186,6 +186,7 @@ pub fn find_values_and_bare(
 /// that names no event passes on to the next ones.
 pub fn find_dates(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
     let mut values = lang.dates.dates(text, ctx);
+    lang.days.weekday_before(text, &mut values);
     let days = lang.days.days(text, ctx, &values);
     values.extend(days);
     lang.days.put_ahead(text, ctx, &mut values);
@@ -570,5 +571,27 @@ mod tests {
     fn a_part_of_a_month_sits_between_a_day_and_a_month() {
         use super::Granularity::{Day, Month, PartOfMonth};
         assert!(Day < PartOfMonth && PartOfMonth < Month);
+    }
+
+    /// "vendredi 8 juillet 2022": the weekday belongs to the date's words;
+    /// the date alone says which day it is, even when the weekday is wrong.
+    #[test]
+    fn a_weekday_before_a_dated_day_belongs_to_its_wording() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("fr", "Il est parti vendredi 8 juillet 2022.", "vendredi 8 juillet 2022", "2022-07-08"),
+            ("fr", "Il est parti le lundi 8 juillet 2022.", "lundi 8 juillet 2022", "2022-07-08"),
+            ("en", "He left on Tuesday, Jan. 31, 2023.", "Tuesday, Jan. 31, 2023", "2023-01-31"),
+            ("en", "He left on Friday 3 March 2023.", "Friday 3 March 2023", "2023-03-03"),
+            ("es", "Se fue el martes 12 de julio de 2022.", "martes 12 de julio de 2022", "2022-07-12"),
+            ("en", "He left in the Tuesday March 2023 vote.", "March 2023", "2023-03-01"),
+        ];
+        for (lang, text, wording, start) in cases {
+            let dates = find_dates(text, &rules.langs[lang].values, &mut DateContext::default());
+            let read: Vec<(&str, Option<&str>)> = dates.iter().map(|d| (d.text.as_str(), d.start.as_deref())).collect();
+            assert_eq!(read, [(wording, Some(start))], "{text}");
+            let span = dates[0].span;
+            assert_eq!(&text[span.start..span.end], wording, "{text}");
+        }
     }
 }
