@@ -541,12 +541,14 @@ impl DateLang {
         }
         let (_, first, last) = self.month_parts.iter().find(|(n, _, _)| *n == part_key(part.as_str()))?;
         let mo = self.month_number(month.as_str())?;
-        let year = explicit.or_else(|| Self::latest_year(ctx, mo, 1, false));
+        // The period of "late Feb." may end the sentence: the words are the month's.
+        let mut end = if explicit.is_none() && text[..m.end].ends_with('.') { m.end - 1 } else { m.end };
+        let past_end = if explicit.is_none() { self.past_after(text, end) } else { None };
+        let year = explicit.or_else(|| Self::latest_year(ctx, mo, 1, past_end.is_some()));
         if !self.reads_as_month(text, Span::new(month.start(), month.end()), true, year) {
             return None;
         }
-        // The period of "late Feb." may end the sentence: the words are the month's.
-        let end = if explicit.is_none() && text[..m.end].ends_with('.') { m.end - 1 } else { m.end };
+        end = past_end.unwrap_or(end);
         Some(Found {
             span: Span::new(m.start, end),
             start: (year, mo, *first),
@@ -554,6 +556,24 @@ impl DateLang {
             granularity: Granularity::PartOfMonth,
             explicit_year: explicit,
         })
+    }
+
+    /// Where a `past` word right after `end` ends ("fin avril dernier"),
+    /// unless it opens a relative year ("late April last year").
+    fn past_after(&self, text: &str, end: usize) -> Option<usize> {
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        let lower = key(&trimmed.chars().take(40).collect::<String>()).into_owned();
+        let relative = self.last_year.iter().chain(&self.same_year).chain(&self.this_year);
+        if relative.clone().any(|r| lower.starts_with(r.as_str())) {
+            return None;
+        }
+        let word = self
+            .past
+            .iter()
+            .find(|p| lower.starts_with(p.as_str()) && !lower[p.len()..].starts_with(char::is_alphanumeric))?;
+        let at = end + rest.len() - trimmed.len();
+        Some(at + trimmed.char_indices().nth(word.chars().count()).map_or(trimmed.len(), |(i, _)| i))
     }
 
     /// A part of a year and the year: "début 2024".

@@ -552,6 +552,9 @@ mod tests {
             ("es", "Se fue a finales de abril.", "finales de abril", "2025-04-21", "2025-04-30"),
             ("es", "Se fue a principios de junio.", "principios de junio", "2025-06-01", "2025-06-10"),
             ("es", "Se fue a mediados de mayo.", "mediados de mayo", "2025-05-11", "2025-05-20"),
+            // A past word after the month: the one before the reference's month.
+            ("fr", "Il est parti fin juin dernier.", "fin juin dernier", "2024-06-21", "2024-06-30"),
+            ("es", "Se fue a finales de junio pasado.", "finales de junio pasado", "2024-06-21", "2024-06-30"),
         ];
         for (lang, text, wording, start, end) in cases {
             let mut ctx = DateContext { reference, last_year: None };
@@ -560,6 +563,11 @@ mod tests {
                 dates.iter().map(|d| (d.text.as_str(), d.start.as_deref(), d.end.as_deref())).collect();
             assert_eq!(read, [(wording, Some(start), Some(end))], "{text}");
         }
+        // "last year" after it is a year of its own, not a past word.
+        let mut ctx = DateContext { reference, last_year: None };
+        let dates = find_dates("He left in late April last year.", &rules.langs["en"].values, &mut ctx);
+        let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["late April", "last year"]);
         // Without a reference, the year stays unknown.
         let dates = find_dates("fin avril", &rules.langs["fr"].values, &mut DateContext::default());
         assert_eq!((dates[0].start.as_deref(), dates[0].end.as_deref()), (Some("--04-21"), Some("--04-30")));
