@@ -35,6 +35,11 @@ pub struct RawDates {
     seasons: Vec<(String, String, String)>,
     #[serde(default)]
     parts: Vec<(String, String, String)>,
+    /// Parts of a month, before its name, with the words that join them
+    /// ("fin avril", "mid-July", "finales de abril"): each with its first
+    /// and last day; a last day past the month's end is its last day.
+    #[serde(default)]
+    month_parts: Vec<(String, u32, u32)>,
     #[serde(default)]
     lead: Vec<String>,
     #[serde(default)]
@@ -96,6 +101,7 @@ pub struct DateLang {
     day_month: Regex,
     month_day: Regex,
     month_year: Regex,
+    month_part: Regex,
     season: Regex,
     part: Regex,
     month_alone: Regex,
@@ -104,6 +110,8 @@ pub struct DateLang {
     months: Vec<(String, u32)>,
     seasons: Vec<NamedRange>,
     parts: Vec<NamedRange>,
+    /// A part of a month: its name, first and last day.
+    month_parts: Vec<(String, u32, u32)>,
     day_first: bool,
     month_case: MonthCase,
     ordinal_first: Vec<String>,
@@ -171,6 +179,29 @@ impl DateLang {
         for (name, start, end) in &raw.parts {
             parts.push((key(name).into_owned(), month_day(start, file)?, month_day(end, file)?));
         }
+        let mut month_parts = Vec::new();
+        for (name, first, last) in &raw.month_parts {
+            if !(1 <= *first && first <= last && *last <= 31) {
+                let at = file.text.find(name.as_str());
+                return Err(file.error_at(at, format!("{name:?}: days {first} to {last} are no part of a month")));
+            }
+            month_parts.push((part_key(name), *first, *last));
+        }
+        // Each part with its own joint: "mi-juillet", "fin avril", "fin d'avril".
+        let month_parts_alt = if month_parts.is_empty() {
+            "zzzzzz".to_string()
+        } else {
+            let mut names: Vec<&str> = month_parts.iter().map(|(n, _, _)| n.as_str()).collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            let each: Vec<String> = names
+                .iter()
+                .map(|n| {
+                    let escaped = regex::escape(n).replace(['\'', '’'], "['’]").replace(' ', r"\s+");
+                    if n.ends_with(['-', '\'']) { escaped } else { format!(r"{escaped}\s+") }
+                })
+                .collect();
+            each.join("|")
+        };
         for (name, m) in &raw.months {
             if !(1..=12).contains(m) {
                 return Err(file.error_at(file.text.find(name.as_str()), format!("month {name:?} has number {m}")));
@@ -197,6 +228,7 @@ impl DateLang {
             day_month: compile(&format!(r"(?i)({day}){suffix}\s+{link}({months})\.?(?:,?\s+{link}(\d{{4}}))?"))?,
             month_day: compile(&format!(r"(?i)({months})\.?\s+(\d{{1,2}}){suffix}(?:,?\s+(\d{{4}}))?"))?,
             month_year: compile(&format!(r"(?i)({months})\.?\s+{link}(\d{{4}})"))?,
+            month_part: compile(&format!(r"(?i)({month_parts_alt})({months})\.?(?:,?\s+{link}(\d{{4}}))?"))?,
             season: compile(&format!(r"(?i)({seasons_alt})(?:\s+{link}(\d{{4}}))?"))?,
             part: compile(&format!(r"(?i)({parts_alt})\s*{link}(\d{{4}})"))?,
             month_alone: compile(&format!(r"(?i)({months})"))?,
@@ -205,6 +237,7 @@ impl DateLang {
             months: raw.months.iter().map(|(w, m)| (key(w).into_owned(), *m)).collect(),
             seasons,
             parts,
+            month_parts,
             day_first: raw.numeric_order != "mdy",
             month_case,
             ordinal_first: raw.ordinal_first.iter().map(|w| key(w).into_owned()).collect(),
@@ -233,6 +266,7 @@ impl DateLang {
             &self.numeric,
             &self.day_month,
             &self.month_day,
+            &self.month_part,
             &self.month_year,
             &self.part,
             &self.season,
@@ -495,6 +529,53 @@ impl DateLang {
         })
     }
 
+    /// A part of a month: "fin avril", "mid-July 2023", "finales de abril";
+    /// its year stated or, as a bare month's, the latest not after the
+    /// reference. "late April 30" is a day, not a part of a month.
+    fn read_month_part(&self, text: &str, c: &Captures, ctx: &DateContext) -> Option<Found> {
+        let m = whole(c);
+        let (Some(part), Some(month)) = (c.get(1), c.get(2)) else { return None };
+        let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
+        if !at_edge(text, m) || explicit.is_none() && day_follows(&text[m.end..]) {
+            return None;
+        }
+        let (_, first, last) = self.month_parts.iter().find(|(n, _, _)| *n == part_key(part.as_str()))?;
+        let mo = self.month_number(month.as_str())?;
+        // The period of "late Feb." may end the sentence: the words are the month's.
+        let mut end = if explicit.is_none() && text[..m.end].ends_with('.') { m.end - 1 } else { m.end };
+        let past_end = if explicit.is_none() { self.past_after(text, end) } else { None };
+        let year = explicit.or_else(|| Self::latest_year(ctx, mo, 1, past_end.is_some()));
+        if !self.reads_as_month(text, Span::new(month.start(), month.end()), true, year) {
+            return None;
+        }
+        end = past_end.unwrap_or(end);
+        Some(Found {
+            span: Span::new(m.start, end),
+            start: (year, mo, *first),
+            end: (year, mo, (*last).min(last_day(year, mo))),
+            granularity: Granularity::PartOfMonth,
+            explicit_year: explicit,
+        })
+    }
+
+    /// Where a `past` word right after `end` ends ("fin avril dernier"),
+    /// unless it opens a relative year ("late April last year").
+    fn past_after(&self, text: &str, end: usize) -> Option<usize> {
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        let lower = key(&trimmed.chars().take(40).collect::<String>()).into_owned();
+        let relative = self.last_year.iter().chain(&self.same_year).chain(&self.this_year);
+        if relative.clone().any(|r| lower.starts_with(r.as_str())) {
+            return None;
+        }
+        let word = self
+            .past
+            .iter()
+            .find(|p| lower.starts_with(p.as_str()) && !lower[p.len()..].starts_with(char::is_alphanumeric))?;
+        let at = end + rest.len() - trimmed.len();
+        Some(at + trimmed.char_indices().nth(word.chars().count()).map_or(trimmed.len(), |(i, _)| i))
+    }
+
     /// A part of a year and the year: "début 2024".
     fn read_part(&self, text: &str, c: &Captures, _: &DateContext) -> Option<Found> {
         let m = whole(c);
@@ -646,11 +727,12 @@ enum Reader {
 }
 
 /// The reader of each pattern, in the order of [`DateLang::patterns`].
-const READERS: [Reader; 10] = [
+const READERS: [Reader; 11] = [
     Reader::Groups(DateLang::read_iso),
     Reader::Groups(DateLang::read_numeric),
     Reader::Groups(DateLang::read_day_month),
     Reader::Groups(DateLang::read_month_day),
+    Reader::Groups(DateLang::read_month_part),
     Reader::Groups(DateLang::read_month_year),
     Reader::Groups(DateLang::read_part),
     Reader::Groups(DateLang::read_season),
@@ -658,6 +740,25 @@ const READERS: [Reader; 10] = [
     Reader::Words(DateLang::read_month_alone),
     Reader::Words(DateLang::read_year),
 ];
+
+/// A part of a month's name as a key, its spaces single: "end of".
+fn part_key(name: &str) -> String {
+    key(name.trim()).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `rest` opens with a day's number ("April 30, 2024", "April
+/// 30."), not with a count of something ("avril 12 morts").
+fn day_follows(rest: &str) -> bool {
+    let after_space = rest.trim_start_matches([' ', '\u{a0}']);
+    if after_space.len() == rest.len() {
+        return false;
+    }
+    let digits = after_space.chars().take_while(char::is_ascii_digit).count();
+    let after = &after_space[digits..];
+    let next_word = after.trim_start_matches([' ', '\u{a0}']);
+    let noun = next_word.len() < after.len() && next_word.starts_with(char::is_lowercase);
+    (1..=2).contains(&digits) && !after.starts_with(char::is_alphanumeric) && !noun
+}
 
 /// The span of a whole match.
 fn whole(c: &Captures) -> Span {

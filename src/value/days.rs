@@ -6,7 +6,8 @@
 //! weekday is the latest such day on or before the document's date, or the
 //! next one when its sentence speaks of the future ("will", "sera") or says
 //! "next". Without a document date known to the day, a weekday is no date.
-//! A weekday written with its date ("mardi 31 janvier") is read by `date`.
+//! A weekday written with its date ("mardi 31 janvier") is read by `date`,
+//! and belongs to that date's wording.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -131,6 +132,25 @@ impl DayWords {
             values.push(Value::date(&text[span.start..span.end], iso.clone(), iso, Granularity::Day, span));
         }
         values
+    }
+
+    /// Takes a weekday right before a day's date into its wording:
+    /// "vendredi 8 juillet 2022", "Tuesday, Jan. 31, 2023". The date says
+    /// which day it is; a weekday that does not fit it changes nothing.
+    pub fn weekday_before(&self, text: &str, values: &mut [Value]) {
+        for value in values.iter_mut().filter(|v| v.kind == ValueKind::Date && v.granularity == Some(Granularity::Day))
+        {
+            let head = text[..value.span.start].trim_end_matches([' ', '\u{a0}']);
+            let head = head.strip_suffix(',').unwrap_or(head).trim_end_matches([' ', '\u{a0}']);
+            let word_start =
+                head.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(head.len(), |(i, _)| i);
+            let word = &head[word_start..];
+            if word.is_empty() || !self.weekdays.contains(&key(word)) {
+                continue;
+            }
+            value.span = Span::new(word_start, value.span.end);
+            value.text = text[value.span.start..value.span.end].to_string();
+        }
     }
 
     /// Dates without their year that `date` put in the past ("on Feb. 7",

@@ -72,6 +72,8 @@ pub enum Hedge {
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     Day,
+    /// Days 1–10, 11–20 or 21 to the end of a month: "début juillet", "mid-July".
+    PartOfMonth,
     Month,
     Season,
     PartOfYear,
@@ -184,6 +186,7 @@ pub fn find_values_and_bare(
 /// that names no event passes on to the next ones.
 pub fn find_dates(text: &str, lang: &ValueLang, ctx: &mut DateContext) -> Vec<Value> {
     let mut values = lang.dates.dates(text, ctx);
+    lang.days.weekday_before(text, &mut values);
     let days = lang.days.days(text, ctx, &values);
     values.extend(days);
     lang.days.put_ahead(text, ctx, &mut values);
@@ -525,6 +528,78 @@ mod tests {
             let dates = find_dates(text, &rules.langs[lang].values, &mut ctx);
             let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
             assert_eq!(texts, expected.into_iter().collect::<Vec<_>>(), "{text}");
+        }
+    }
+
+    /// "fin avril", "mid-July", "finales de abril": days 1–10, 11–20 or 21
+    /// to the month's end, the year that of a bare month.
+    #[test]
+    fn a_part_of_a_month_is_a_third_of_it() {
+        let rules = Rules::load(None).unwrap();
+        let reference = crate::value::date::PartialDate::parse("2025-06-15").ok();
+        let cases = [
+            ("fr", "Il est parti fin avril.", "fin avril", "2025-04-21", "2025-04-30"),
+            ("fr", "Il est revenu début juillet.", "début juillet", "2024-07-01", "2024-07-10"),
+            ("fr", "Il est parti à la mi-mai.", "mi-mai", "2025-05-11", "2025-05-20"),
+            ("fr", "Mi-juin, il est parti.", "Mi-juin", "2025-06-11", "2025-06-20"),
+            ("fr", "Il est parti fin février 2024.", "fin février 2024", "2024-02-21", "2024-02-29"),
+            ("fr", "Fin avril 12 morts étaient recensés.", "Fin avril", "2025-04-21", "2025-04-30"),
+            ("en", "He left in late April.", "late April", "2025-04-21", "2025-04-30"),
+            ("en", "He left in early May.", "early May", "2025-05-01", "2025-05-10"),
+            ("en", "He left in mid-March.", "mid-March", "2025-03-11", "2025-03-20"),
+            ("en", "He left at the end of April 2023.", "end of April 2023", "2023-04-21", "2023-04-30"),
+            ("en", "He left late April 3, 2023.", "April 3, 2023", "2023-04-03", "2023-04-03"),
+            ("es", "Se fue a finales de abril.", "finales de abril", "2025-04-21", "2025-04-30"),
+            ("es", "Se fue a principios de junio.", "principios de junio", "2025-06-01", "2025-06-10"),
+            ("es", "Se fue a mediados de mayo.", "mediados de mayo", "2025-05-11", "2025-05-20"),
+            // A past word after the month: the one before the reference's month.
+            ("fr", "Il est parti fin juin dernier.", "fin juin dernier", "2024-06-21", "2024-06-30"),
+            ("es", "Se fue a finales de junio pasado.", "finales de junio pasado", "2024-06-21", "2024-06-30"),
+        ];
+        for (lang, text, wording, start, end) in cases {
+            let mut ctx = DateContext { reference, last_year: None };
+            let dates = find_dates(text, &rules.langs[lang].values, &mut ctx);
+            let read: Vec<(&str, Option<&str>, Option<&str>)> =
+                dates.iter().map(|d| (d.text.as_str(), d.start.as_deref(), d.end.as_deref())).collect();
+            assert_eq!(read, [(wording, Some(start), Some(end))], "{text}");
+        }
+        // "last year" after it is a year of its own, not a past word.
+        let mut ctx = DateContext { reference, last_year: None };
+        let dates = find_dates("He left in late April last year.", &rules.langs["en"].values, &mut ctx);
+        let texts: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["late April", "last year"]);
+        // Without a reference, the year stays unknown.
+        let dates = find_dates("fin avril", &rules.langs["fr"].values, &mut DateContext::default());
+        assert_eq!((dates[0].start.as_deref(), dates[0].end.as_deref()), (Some("--04-21"), Some("--04-30")));
+        assert_eq!(dates[0].granularity, Some(super::Granularity::PartOfMonth));
+    }
+
+    /// A part of a month is coarser than a day and finer than a month.
+    #[test]
+    fn a_part_of_a_month_sits_between_a_day_and_a_month() {
+        use super::Granularity::{Day, Month, PartOfMonth};
+        assert!(Day < PartOfMonth && PartOfMonth < Month);
+    }
+
+    /// "vendredi 8 juillet 2022": the weekday belongs to the date's words;
+    /// the date alone says which day it is, even when the weekday is wrong.
+    #[test]
+    fn a_weekday_before_a_dated_day_belongs_to_its_wording() {
+        let rules = Rules::load(None).unwrap();
+        let cases = [
+            ("fr", "Il est parti vendredi 8 juillet 2022.", "vendredi 8 juillet 2022", "2022-07-08"),
+            ("fr", "Il est parti le lundi 8 juillet 2022.", "lundi 8 juillet 2022", "2022-07-08"),
+            ("en", "He left on Tuesday, Jan. 31, 2023.", "Tuesday, Jan. 31, 2023", "2023-01-31"),
+            ("en", "He left on Friday 3 March 2023.", "Friday 3 March 2023", "2023-03-03"),
+            ("es", "Se fue el martes 12 de julio de 2022.", "martes 12 de julio de 2022", "2022-07-12"),
+            ("en", "He left in the Tuesday March 2023 vote.", "March 2023", "2023-03-01"),
+        ];
+        for (lang, text, wording, start) in cases {
+            let dates = find_dates(text, &rules.langs[lang].values, &mut DateContext::default());
+            let read: Vec<(&str, Option<&str>)> = dates.iter().map(|d| (d.text.as_str(), d.start.as_deref())).collect();
+            assert_eq!(read, [(wording, Some(start))], "{text}");
+            let span = dates[0].span;
+            assert_eq!(&text[span.start..span.end], wording, "{text}");
         }
     }
 }

@@ -101,6 +101,10 @@ struct RawHedges {
     at_least_after: Vec<String>,
     #[serde(default)]
     at_most_after: Vec<String>,
+    /// Words before a hedge that belong to its wording and keep it: "well
+    /// over", "bien plus de".
+    #[serde(default)]
+    intensifiers: Vec<String>,
 }
 
 /// One language's number words, compiled.
@@ -128,6 +132,8 @@ pub struct NumberLang {
     /// (phrase, hedge), longest first.
     hedges_before: Vec<(String, Hedge)>,
     hedges_after: Vec<(String, Hedge)>,
+    /// Longest first.
+    intensifiers: Vec<String>,
     approximations: Approximations,
 }
 
@@ -219,6 +225,10 @@ impl NumberLang {
             clock_after: raw.clock_after.iter().map(|a| key(a).into_owned()).collect(),
             hedges_before: longest_first(before),
             hedges_after: longest_first(after),
+            intensifiers: longest_first(h.intensifiers.iter().map(|w| (key(w).into_owned(), ())).collect())
+                .into_iter()
+                .map(|(w, ())| w)
+                .collect(),
             approximations,
         })
     }
@@ -397,6 +407,26 @@ fn skip_spaces(text: &str, at: usize) -> usize {
         }
     }
     i
+}
+
+/// The last `n` bytes of `text` or a little more, from a char boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut s = text.len().saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    &text[s..]
+}
+
+/// Where `phrase` starts when `text` ends with it as whole words; `window`
+/// is the [`key`] of a tail of `text`.
+fn phrase_before(text: &str, window: &str, phrase: &str) -> Option<usize> {
+    if phrase.is_empty() || !window.ends_with(phrase) {
+        return None;
+    }
+    let chars = phrase.chars().count();
+    let begin = text.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
+    text[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()).then_some(begin)
 }
 
 impl NumberLang {
@@ -611,10 +641,15 @@ impl NumberLang {
         if glued && scaled.is_none() {
             return None;
         }
+        // A compound adjective: "a $44-billion deal", "A$95.64-billion-dollar offer".
+        let scaled = scaled.or_else(|| self.hyphen_scale(text, number.end));
         let (scale, mut end) = scaled.map_or((None, number.end), |(multiplier, end)| (Some(multiplier), end));
         let after = skip_spaces(text, end);
         let mut percent = false;
-        let mut unit = self.currency_after(text, after).map(|(code, unit_end)| {
+        let spaced_unit = self.currency_after(text, after);
+        let hyphened = spaced_unit.is_none().then(|| self.hyphen_currency(text, end)).flatten();
+        let compound = hyphened.is_some();
+        let mut unit = spaced_unit.or(hyphened).map(|(code, unit_end)| {
             end = unit_end;
             code
         });
@@ -625,8 +660,10 @@ impl NumberLang {
             end = percent_end;
         }
         let mut span_start = start;
-        if unit.is_none() && !percent {
-            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5".
+        if !percent && (unit.is_none() || compound) {
+            // A symbol before: "$97.4 billion", "€3.5m", "US$ 5". In a
+            // compound it names the currency better than the word after it:
+            // "A$95.64-billion-dollar".
             if let Some((code, symbol_start)) = self.symbol_before(&text[..start]) {
                 unit = Some(code);
                 span_start = symbol_start;
@@ -667,6 +704,28 @@ impl NumberLang {
         None
     }
 
+    /// A scale word of more than one letter joined to a number ending at
+    /// `end` by a hyphen, with where it ends: "95.64-billion", "2-milliards".
+    fn hyphen_scale(&self, text: &str, end: usize) -> Option<(f64, usize)> {
+        let at = end + text[end..].strip_prefix('-').map(|_| 1)?;
+        let probe = Probe::new(text, at);
+        self.scales
+            .iter()
+            .filter(|(word, _)| word.chars().count() > 1)
+            .find_map(|(word, multiplier)| probe.word(word).map(|len| (*multiplier, at + len)))
+    }
+
+    /// A currency word joined by a hyphen at `end`: "-dollar" of
+    /// "95.64-billion-dollar"; its code and where it ends.
+    fn hyphen_currency(&self, text: &str, end: usize) -> Option<(String, usize)> {
+        let at = end + text[end..].strip_prefix('-').map(|_| 1)?;
+        let probe = Probe::new(text, at);
+        self.currencies
+            .iter()
+            .filter(|(word, _)| word.chars().all(char::is_alphabetic))
+            .find_map(|(word, code)| probe.word(word).map(|len| (code.clone(), at + len)))
+    }
+
     /// The currency at `after` or past a link to it ("de dollars", "d'euros",
     /// "of dollars"): its code, and where its word ends.
     fn currency_after(&self, text: &str, after: usize) -> Option<(String, usize)> {
@@ -705,9 +764,13 @@ impl NumberLang {
             let Some(sym_start) = trimmed.len().checked_sub(word.len()) else {
                 continue;
             };
-            if trimmed.is_char_boundary(sym_start)
-                && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars())
-            {
+            if !trimmed.is_char_boundary(sym_start) {
+                continue;
+            }
+            // A symbol that opens with letters opens a word: "A$", not the end of "USA$".
+            let word_edge = !word.starts_with(char::is_alphabetic)
+                || trimmed[..sym_start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if word_edge && crate::text::words::key_chars(&trimmed[sym_start..]).eq(word.chars()) {
                 return Some((code.clone(), sym_start));
             }
         }
@@ -777,31 +840,37 @@ impl NumberLang {
         before && (figure.decimals == 2 || next.is_empty() || clock_after || self.not_count_after.contains(&next))
     }
 
+    /// The hedge that `text` states just before `start`, and where its
+    /// wording begins: an intensifier before it belongs to it ("well over").
+    /// A hedge ending in an elision is glued to the figure ("plus d'un
+    /// millier"); any other stands a space before it.
     fn hedge_before(&self, text: &str, start: usize) -> Option<(Hedge, usize)> {
         let head = &text[..start];
         let trimmed = head.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-        if trimmed.len() == head.len() && !head.is_empty() {
+        let glued = trimmed.len() == head.len();
+        if glued && !head.ends_with(['\'', '’']) {
             return None;
         }
-        let window_start = {
-            let mut s = trimmed.len().saturating_sub(40);
-            while !trimmed.is_char_boundary(s) {
-                s += 1;
-            }
-            s
-        };
-        let window = key(&trimmed[window_start..]).into_owned();
+        let window = key(tail(trimmed, 40)).into_owned();
         for (phrase, hedge) in &self.hedges_before {
-            if window.ends_with(phrase.as_str()) {
-                let chars = phrase.chars().count();
-                let begin = trimmed.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
-                let edge = trimmed[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                if edge {
-                    return Some((*hedge, begin));
-                }
+            if glued && !phrase.ends_with('\'') {
+                continue;
+            }
+            if let Some(begin) = phrase_before(trimmed, &window, phrase) {
+                return Some((*hedge, self.intensifier_before(trimmed, begin)));
             }
         }
         None
+    }
+
+    /// Where an intensifier before a hedge starting at `begin` starts, or `begin`.
+    fn intensifier_before(&self, text: &str, begin: usize) -> usize {
+        let head = text[..begin].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        if head.len() == begin {
+            return begin;
+        }
+        let window = key(tail(head, 20)).into_owned();
+        self.intensifiers.iter().find_map(|word| phrase_before(head, &window, word)).unwrap_or(begin)
     }
 
     fn hedge_after(&self, text: &str, end: usize) -> Option<(Hedge, usize)> {
@@ -825,6 +894,21 @@ impl NumberLang {
         }
         let half = 0.5 * 10f64.powi(-(figure.decimals as i32)) * scale;
         (point, (point - half).max(0.0), point + half)
+    }
+
+    /// The interval a hedge makes of a figure stated as `point` in
+    /// `low..=high`: (low, high, low open, high open), `None` unbounded.
+    fn hedged(&self, hedge: Option<Hedge>, point: f64, low: f64, high: f64) -> (Option<f64>, Option<f64>, bool, bool) {
+        let t = self.tolerance;
+        match hedge {
+            None | Some(Hedge::Range) => (Some(low), Some(high), false, false),
+            Some(Hedge::Nearly) => (Some(point * (1.0 - t)), Some(point), false, false),
+            Some(Hedge::About) => (Some(point * (1.0 - t)), Some(point * (1.0 + t)), false, false),
+            Some(Hedge::Over) => (Some(point), None, true, false),
+            Some(Hedge::AtLeast) => (Some(point), None, false, false),
+            Some(Hedge::Under) => (Some(0.0), Some(point), false, true),
+            Some(Hedge::AtMost) => (Some(0.0), Some(point), false, false),
+        }
     }
 
     /// Amounts, counts and percents in `text`, skipping `taken` spans (dates).
@@ -866,18 +950,8 @@ impl NumberLang {
                 }
             };
             let (point, low, high) = self.stated(figure, kind);
-            let t = self.tolerance;
             let hedge = hedge_before.map(|h| h.0).or(hedge_after.map(|h| h.0));
-            let (low, high, low_open, high_open) = match hedge {
-                None => (Some(low), Some(high), false, false),
-                Some(Hedge::Nearly) => (Some(point * (1.0 - t)), Some(point), false, false),
-                Some(Hedge::About) => (Some(point * (1.0 - t)), Some(point * (1.0 + t)), false, false),
-                Some(Hedge::Over) => (Some(point), None, true, false),
-                Some(Hedge::AtLeast) => (Some(point), None, false, false),
-                Some(Hedge::Under) => (Some(0.0), Some(point), false, true),
-                Some(Hedge::AtMost) => (Some(0.0), Some(point), false, false),
-                Some(Hedge::Range) => (Some(low), Some(high), false, false),
-            };
+            let (low, high, low_open, high_open) = self.hedged(hedge, point, low, high);
             let start = hedge_before.map_or(figure.span.start, |h| h.1);
             let end = hedge_after.map_or(figure.span.end, |h| h.1);
             let list = match (&mut bare, is_bare) {
@@ -905,27 +979,32 @@ impl NumberLang {
     }
 
     /// The count a round-number word states: about so many, with the
-    /// language's tolerance, or a range.
+    /// language's tolerance, or a range. A hedge before "about so many"
+    /// shapes it as it does a figure: "plus d'un millier" is over 1000.
     fn approximate_value(&self, text: &str, span: Span, approximation: Approximation) -> Value {
         let t = self.tolerance;
-        let (point, low, high, hedge) = match approximation {
-            Approximation::About(v) => (v, v * (1.0 - t), v * (1.0 + t), Hedge::About),
-            Approximation::Between(low, high) => (low, low, high, Hedge::Range),
+        let (point, low, high, hedge, begin) = match approximation {
+            Approximation::About(v) => match self.hedge_before(text, span.start) {
+                Some((hedge, begin)) => (v, v, v, hedge, begin),
+                None => (v, v * (1.0 - t), v * (1.0 + t), Hedge::About, span.start),
+            },
+            Approximation::Between(low, high) => (low, low, high, Hedge::Range, span.start),
         };
+        let (low, high, low_open, high_open) = self.hedged(Some(hedge), point, low, high);
         Value {
             kind: ValueKind::Count,
-            text: text[span.start..span.end].to_string(),
-            low: Some(low),
-            high: Some(high),
+            text: text[begin..span.end].to_string(),
+            low,
+            high,
             point: Some(point),
             unit: None,
             hedge: Some(hedge),
-            low_open: false,
-            high_open: false,
+            low_open,
+            high_open,
             start: None,
             end: None,
             granularity: None,
-            span,
+            span: Span::new(begin, span.end),
         }
     }
 
@@ -1089,6 +1168,75 @@ mod tests {
         // Other digits after it still read as the language says.
         assert_reads("fr", "1,498 morts", ValueKind::Count, 1.4975, Some(1.4985), None);
         assert_reads("en", "1,498 dead", ValueKind::Count, 1498.0, Some(1498.0), None);
+    }
+
+    /// A hedge before a round-number word shapes it as it shapes a figure,
+    /// even elided and glued to it: "plus d'un millier" is over 1000.
+    #[test]
+    fn a_hedge_before_a_round_number_word_shapes_it() {
+        let cases = [
+            ("fr", "plus d'un millier de blessés", "plus d'un millier", Some(Hedge::Over), 1000.0, None),
+            ("fr", "près d'un millier d'abris", "près d'un millier", Some(Hedge::Nearly), 900.0, Some(1000.0)),
+            ("fr", "environ un millier d'abris", "environ un millier", Some(Hedge::About), 900.0, Some(1100.0)),
+            ("fr", "un millier d'abris", "un millier", Some(Hedge::About), 900.0, Some(1100.0)),
+            ("en", "more than a thousand homes", "more than a thousand", Some(Hedge::Over), 1000.0, None),
+            ("en", "nearly a million homes", "nearly a million", Some(Hedge::Nearly), 0.9e6, Some(1e6)),
+            ("es", "más de un millar de casas", "más de un millar", Some(Hedge::Over), 1000.0, None),
+            ("fr", "plus d'1 million de foyers", "plus d'1 million", Some(Hedge::Over), 1e6, None),
+        ];
+        for (lang, phrase, text, hedge, low, high) in cases {
+            let values = read(lang, phrase);
+            let v = values.first().unwrap_or_else(|| panic!("{phrase:?}: no value"));
+            assert_eq!((v.text.as_str(), v.hedge, v.low, v.high), (text, hedge, Some(low), high), "{phrase:?}");
+        }
+    }
+
+    /// "well over", "bien plus de": the intensifier belongs to the
+    /// wording, the hedge is the one it strengthens.
+    #[test]
+    fn an_intensifier_before_a_hedge_keeps_the_hedge() {
+        let cases = [
+            ("en", "well over 3,000 acres", "well over 3,000", Hedge::Over),
+            ("en", "just over 40 percent", "just over 40 percent", Hedge::Over),
+            ("en", "just under 40 people", "just under 40", Hedge::Nearly),
+            ("fr", "bien plus de 300 morts", "bien plus de 300", Hedge::Over),
+            ("fr", "largement plus de 2 000 morts", "largement plus de 2 000", Hedge::Over),
+            ("es", "muy por encima de 300 personas", "muy por encima de 300", Hedge::Over),
+        ];
+        for (lang, phrase, text, hedge) in cases {
+            let v = &read(lang, phrase)[0];
+            assert_eq!((v.text.as_str(), v.hedge), (text, Some(hedge)), "{phrase:?}");
+        }
+        // A word that is no intensifier stays out: "as well as" is no "well".
+        assert_eq!(read("en", "as well as over 300 people")[0].text, "over 300");
+    }
+
+    /// "a $44-billion deal": a scale and a currency joined by hyphens are
+    /// read as spaced ones; a symbol's prefix names its dollar.
+    #[test]
+    fn hyphenated_compounds_and_prefixed_dollars_read_as_amounts() {
+        assert_reads("en", "an A$95.64-billion-dollar offer", ValueKind::Amount, 95.635e9, Some(95.645e9), Some("AUD"));
+        assert_reads("en", "a $44-billion deal", ValueKind::Amount, 43.5e9, Some(44.5e9), Some("USD"));
+        assert_reads("en", "a 12-million-euro fine", ValueKind::Amount, 11.5e6, Some(12.5e6), Some("EUR"));
+        assert_reads("fr", "un contrat de 2-milliards", ValueKind::Count, 1.5e9, Some(2.5e9), None);
+        for (symbol, code) in [
+            ("A$", "AUD"),
+            ("AU$", "AUD"),
+            ("C$", "CAD"),
+            ("CA$", "CAD"),
+            ("NZ$", "NZD"),
+            ("HK$", "HKD"),
+            ("US$", "USD"),
+        ] {
+            let phrase = format!("the {symbol}5 million bond");
+            let v = &read("en", &phrase)[0];
+            assert_eq!((v.text.clone(), v.unit.as_deref()), (format!("{symbol}5 million"), Some(code)), "{phrase}");
+        }
+        // Letters run into a symbol that opens with them: no prefix there.
+        assert_eq!(read("en", "USA$5 million")[0].unit.as_deref(), Some("USD"));
+        // A code is still no value, and a one-letter scale needs no hyphen.
+        assert!(read("en", "the F-35 jets").is_empty());
+        assert!(read("en", "a 10-k race").iter().all(|v| v.kind != ValueKind::Amount));
     }
 
     #[test]
