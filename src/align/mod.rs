@@ -404,7 +404,13 @@ fn split_recalled(claims: &[Claim], group: Vec<usize>) -> Vec<(Option<TimeSpan>,
     let is_recalled = |c: &Claim| {
         let event = c.event_time.as_ref().and_then(|t| year(&t.start));
         let own = c.reference_date.as_deref().and_then(year);
-        matches!((event, own), (Some(e), Some(o)) if e != o)
+        // An undated source's figure dated by its clause is recalled (see
+        // `claim::qualifiers::OwnYear`).
+        match (event, own) {
+            (Some(e), Some(o)) => e != o,
+            (Some(_), None) => true,
+            _ => false,
+        }
     };
     let (recalled, own): (Vec<usize>, Vec<usize>) = group.into_iter().partition(|&i| is_recalled(&claims[i]));
     if recalled.is_empty() {

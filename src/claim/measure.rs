@@ -14,7 +14,9 @@
 //!
 //! The binding words, compiled, are `frame::measure`'s.
 
-use super::qualifiers::{another_event, attribution_of, figure_attribution, recalled_before, scope_of, stated_moment};
+use super::qualifiers::{
+    OwnYear, another_event, attribution_of, figure_attribution, recalled_before, scope_of, stated_moment,
+};
 use super::{Draft, Polarity, Scope, SentenceInput};
 use crate::frame::Frames;
 use crate::frame::measure::{MeasureCues, skip_blanks, words_between};
@@ -181,7 +183,7 @@ pub(super) fn measure_drafts(
     measured: Vec<(Binding, Value)>,
     frames: &Frames,
     words: &ClaimWords,
-    doc_year: Option<i32>,
+    own_year: OwnYear,
 ) -> Vec<Draft> {
     if measured.is_empty() {
         return Vec::new();
@@ -208,7 +210,7 @@ pub(super) fn measure_drafts(
                 trigger: text[binding.cue.start..binding.cue.end].to_string(),
                 attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words)
                     .or_else(|| sentence_attribution.clone()),
-                event_time: recalled_before(values, value_span, doc_year),
+                event_time: recalled_before(values, value_span, own_year),
                 scope: Some(Scope {
                     event: (!frames.frames[binding.frame].evolving && another_event(text, tokens, value_span, words))
                         .then(|| "another".to_string()),

@@ -38,7 +38,7 @@ use crate::text::token::{Token, tokenize};
 use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
 use measure::{bind_measures, measure_drafts};
-use qualifiers::{latest_year_named, recalled_event};
+use qualifiers::{OwnYear, recalled_event};
 use segments::{Segment, SegmentKind, mark_trailing_attribution, segment_of, segments, token_at};
 use triggers::read_sentence;
 
@@ -410,7 +410,7 @@ fn draft_document(
         None => sentences.iter().map(|s| tokenize(&doc.text[s.start..s.end])).collect(),
     };
     let mut ctx = DateContext { reference: doc.reference_date, last_year: None };
-    let doc_year = doc.reference_date.map(|d| d.year).or_else(|| latest_year_named(&doc.text));
+    let own_year = OwnYear::of(doc, &lang.values.days);
     // Cue lists are searched once over the document, not once a sentence.
     let mut found: Vec<Option<SetMatches>> =
         rules.cue_lists.get(&lang.code).map(|j| j.find_in(&doc.text, &sentences)).unwrap_or_default();
@@ -464,7 +464,7 @@ fn draft_document(
             attribution: &attribution[index],
             target_cues: &target_cues[index],
         };
-        drafts.extend(measure_drafts(&input, measured, &rules.frames, words, doc_year));
+        drafts.extend(measure_drafts(&input, measured, &rules.frames, words, own_year));
         drafts.extend(read_sentence(&input, frame_lang, &rules.frames, words, &previous, before.as_deref()));
         if drafts.len() > first_draft {
             let mut named: Vec<String> = mentions.iter().map(|m| m.name.clone()).collect();
@@ -894,6 +894,27 @@ mod tests {
             scoped("It was stronger than the one of 2009, which had a magnitude of 5.9."),
             [("5.9".to_string(), None, Some("2009-01-01".to_string()))]
         );
+        // An undated source that speaks of "this Monday" is not of 2009,
+        // the latest year it names.
+        let undated = |text: &str| -> Vec<Option<String>> {
+            claims_of(
+                Some("en"),
+                &format!(
+                    "Title
+
+{text}
+"
+                ),
+            )
+            .into_iter()
+            .filter(|c| c.frame == "magnitude")
+            .map(|c| c.event_time.map(|t| t.start))
+            .collect()
+        };
+        let text = "The tremor of this Monday measured 6.3. It was stronger than the one of 2009, which had a magnitude of 5.9.";
+        assert_eq!(undated(text), [None, Some("2009-01-01".to_string())]);
+        let text = "The tremor measured 6.3. It was stronger than the one of 2009, which had a magnitude of 5.9.";
+        assert_eq!(undated(text), [None, None], "with no day of its own, the source may be of 2009");
     }
 
     #[test]

@@ -97,15 +97,40 @@ pub(super) fn latest_year_named(text: &str) -> Option<i32> {
 }
 
 /// The event a figure is about when a date of another year than the
-/// document's stands before it in its sentence with no figure between:
+/// document's own (see [`OwnYear`]) stands before it in its sentence with no figure between:
 /// "that of 1999, which had a magnitude of 7.6".
-pub(super) fn recalled_before(values: &[Value], figure: Span, doc_year: Option<i32>) -> Option<TimeSpan> {
-    let doc_year = doc_year?;
+pub(super) fn recalled_before(values: &[Value], figure: Span, own: OwnYear) -> Option<TimeSpan> {
+    if own == OwnYear::Unknown {
+        return None;
+    }
     let before = values.iter().rev().find(|v| v.span.end <= figure.start)?;
     let start = before.start.as_deref().filter(|_| before.kind == ValueKind::Date)?;
     let year: i32 = start.get(..4)?.parse().ok()?;
     let end = before.end.clone()?;
-    (year != doc_year).then(|| TimeSpan { start: start.to_string(), end })
+    (own != OwnYear::Known(year)).then(|| TimeSpan { start: start.to_string(), end })
+}
+
+/// The year a document speaks from, to tell a recalled figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OwnYear {
+    /// Its date's year, or the latest year it names.
+    Known(i32),
+    /// Undated, but speaking of its own days ("ce lundi",
+    /// "yesterday"): a year it names is another time than its own.
+    Present,
+    Unknown,
+}
+
+impl OwnYear {
+    pub(super) fn of(doc: &Document, days: &crate::value::days::DayWords) -> OwnYear {
+        if let Some(date) = doc.reference_date {
+            return OwnYear::Known(date.year);
+        }
+        if days.speaks_of_days(&doc.text) {
+            return OwnYear::Present;
+        }
+        latest_year_named(&doc.text).map_or(OwnYear::Unknown, OwnYear::Known)
+    }
 }
 
 /// Whether the words before a figure in its sentence make its event

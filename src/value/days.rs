@@ -153,6 +153,12 @@ impl DayWords {
         }
     }
 
+    /// Whether `text` speaks of days relative to its own ("ce lundi",
+    /// "yesterday"), as a document that is dated by its present does.
+    pub fn speaks_of_days(&self, text: &str) -> bool {
+        self.found.as_ref().is_some_and(|f| f.is_match(text))
+    }
+
     /// Dates without their year that `date` put in the past ("on Feb. 7",
     /// the latest 7 February) are the next ones in a sentence about what is
     /// to come: "unions will march again on Feb. 7".
