@@ -75,3 +75,15 @@ fn a_court_is_no_place_a_figure_is_about() {
     let found = measured("town", "The flood killed 40 people in Velmora.");
     assert_eq!(found[0].3.as_deref(), Some("Velmora"), "{found:?}");
 }
+
+#[test]
+fn a_magnitude_is_the_event_s_own_and_a_toll_is_a_place_s() {
+    let got = measured("magnitude-place", "In Peru, a magnitude 6.4 quake killed 35 people.");
+    assert_eq!(
+        got,
+        [
+            ("magnitude".to_string(), "magnitude".to_string(), "6.4".to_string(), None),
+            ("casualties".to_string(), "count".to_string(), "35".to_string(), Some("Peru".to_string())),
+        ]
+    );
+}

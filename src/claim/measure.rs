@@ -211,10 +211,15 @@ pub(super) fn measure_drafts(
                 attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words)
                     .or_else(|| sentence_attribution.clone()),
                 event_time: recalled_before(values, value_span, own_year),
-                scope: Some(Scope {
-                    event: (!frames.frames[binding.frame].evolving && another_event(text, tokens, value_span, words))
-                        .then(|| "another".to_string()),
-                    ..scope_of(text, tokens, mentions, segs, value_span, words)
+                scope: Some({
+                    let frame = &frames.frames[binding.frame];
+                    let part = if frame.scoped {
+                        scope_of(text, tokens, mentions, segs, value_span, words)
+                    } else {
+                        Scope::default()
+                    };
+                    let event = !frame.evolving && another_event(text, tokens, value_span, words);
+                    Scope { event: event.then(|| "another".to_string()), ..part }
                 }),
                 as_of: stated_moment(tokens, segs, values, value_span),
                 context: Vec::new(),

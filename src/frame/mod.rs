@@ -97,6 +97,10 @@ struct RawMeasure {
     /// when it is more than its kind of value (`attribute`).
     #[serde(default)]
     name: Option<Spanned<String>>,
+    /// `false` for a figure of the event itself (a magnitude, a depth): the
+    /// place it struck is no part of the story it narrows the figure to.
+    #[serde(default = "yes")]
+    scoped: bool,
 }
 
 /// One frame, checked.
@@ -115,6 +119,8 @@ pub struct Frame {
     pub measure: Option<Attribute>,
     /// The name of that attribute in reports, when the rules declare one.
     pub measure_name: Option<String>,
+    /// A measure's figure may be about one place or group of the story.
+    pub scoped: bool,
 }
 
 impl Frame {
@@ -217,6 +223,7 @@ impl Frames {
                     evolving: raw_frame.evolving,
                     measure,
                     measure_name,
+                    scoped: raw_frame.measure.as_ref().is_none_or(|m| m.scoped),
                 });
             }
         }
