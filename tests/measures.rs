@@ -87,3 +87,28 @@ fn a_magnitude_is_the_event_s_own_and_a_toll_is_a_place_s() {
         ]
     );
 }
+
+#[test]
+fn a_toll_is_bound_across_a_hedged_verb_and_a_revision() {
+    assert_eq!(
+        measured(
+            "toll-revised",
+            "At least 58 people are known to have perished in the storm. On Tuesday the official toll was revised to 55."
+        ),
+        plain(&[("casualties", "count", "At least 58"), ("casualties", "count", "55")])
+    );
+}
+
+#[test]
+fn a_deal_worth_a_sum_is_the_deal_s_amount_not_a_valuation() {
+    let got = measured(
+        "deal-worth",
+        "Shares of Globex rose. Globex is buying Initech in a deal worth $12.5 billion. Initech was valued at $9 billion last year.",
+    );
+    let amounts: Vec<(String, String)> =
+        got.into_iter().filter(|(_, a, ..)| a == "amount").map(|(f, _, v, _)| (f, v)).collect();
+    assert_eq!(
+        amounts,
+        [("acquisition".to_string(), "$12.5 billion".to_string()), ("valuation".to_string(), "$9 billion".to_string())]
+    );
+}

@@ -297,8 +297,10 @@ impl<'c> Evidence<'c> {
         e
     }
 
+    /// The best fit of any of one side's fillers with any of the other's: a
+    /// group that took in a garbled filler still has its true one.
     fn fit(mine: &[&str], theirs: &[&str], my_context: &[&str], their_context: &[&str]) -> Fit {
-        let mut worst = Fit::Same;
+        let mut best = Fit::Conflict;
         for a in mine {
             for b in theirs {
                 let fit = if same_entity(a, b) {
@@ -308,10 +310,10 @@ impl<'c> Evidence<'c> {
                 } else {
                     Fit::Conflict
                 };
-                worst = worst.max(fit);
+                best = best.min(fit);
             }
         }
-        worst
+        best
     }
 
     /// One event: times that meet, and no role conflicts with at least one
