@@ -251,11 +251,20 @@ enum Fit {
     Conflict,
 }
 
-/// One name, or the first words of the other: a short form ("Dominion" for
-/// "Dominion Voting Systems") is evidence of one entity, not a merge of names.
+/// One name, or the first or last words of the other, hyphens read as
+/// spaces: a short form ("Dominion" for "Dominion Voting Systems", "Macron"
+/// for "President Emmanuel Macron", "Notre Dame" for "Notre-Dame
+/// Cathedral") is evidence of one entity, not a merge of names.
 fn same_entity(a: &str, b: &str) -> bool {
-    let starts = |long: &str, short: &str| long.starts_with(short) && long[short.len()..].starts_with(' ');
-    a == b || starts(a, b) || starts(b, a)
+    if a == b {
+        return true;
+    }
+    let (a, b) = (a.replace('-', " "), b.replace('-', " "));
+    let part = |long: &str, short: &str| {
+        (long.starts_with(short) && long[short.len()..].starts_with(' '))
+            || (long.ends_with(short) && long[..long.len() - short.len()].ends_with(' '))
+    };
+    a == b || part(&a, &b) || part(&b, &a)
 }
 
 fn names_any(context: &[&str], name: &str) -> bool {
@@ -558,6 +567,15 @@ mod tests {
             named(dated("then", "Buyer", "Old", "2021-03-01", "2021-03-31"), &["Buyer", "Old", "Target"]),
         ];
         assert_eq!(slots_of(&claims).len(), 2);
+    }
+
+    #[test]
+    fn a_short_form_is_the_first_or_last_words_of_a_name() {
+        assert!(same_entity("Dominion", "Dominion Voting Systems"));
+        assert!(same_entity("President Ana Ruiz", "Ruiz"));
+        assert!(same_entity("Notre Dame", "Notre-Dame Cathedral"));
+        assert!(!same_entity("Meta", "Metaverse Labs"));
+        assert!(!same_entity("Ruiz Group", "Ana Ruiz"));
     }
 
     #[test]
