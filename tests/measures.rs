@@ -112,3 +112,38 @@ fn a_deal_worth_a_sum_is_the_deal_s_amount_not_a_valuation() {
         [("acquisition".to_string(), "$12.5 billion".to_string()), ("valuation".to_string(), "$9 billion".to_string())]
     );
 }
+
+/// (frame, value text) of each date claim read from `text`.
+fn dated(name: &str, text: &str) -> Vec<(String, String)> {
+    let dir = temp_dir(name);
+    write(&dir, "a.md", format!("---\ndate: 2031-05-14\n---\nTitle\n\n{text}\n").as_bytes());
+    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = json(&out);
+    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["value"]["type"] == "date")
+        .map(|c| (s(&c["frame"]), s(&c["value"]["text"])))
+        .collect()
+}
+
+#[test]
+fn the_day_the_parties_announce_dates_their_deal_not_a_storm() {
+    assert_eq!(
+        dated(
+            "announced-deal",
+            "Globex is buying Initech for $2 billion, the companies announced on Tuesday and more."
+        ),
+        [("acquisition".to_string(), "Tuesday".to_string())]
+    );
+    assert_eq!(
+        dated(
+            "reported-storm",
+            "The storm that hit the coast overnight killed 12 people across the region, officials said on Tuesday and more."
+        ),
+        []
+    );
+}

@@ -105,8 +105,9 @@ pub(super) fn share_roles(triggers: &mut [Trigger]) {
 /// Attaches each value to the trigger that governs it: per trigger, the
 /// indices of its values.
 pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], frames: &Frames) -> Vec<Vec<usize>> {
-    let SentenceInput { tokens, values, segments: segs, .. } = *input;
+    let SentenceInput { tokens, values, segments: segs, attribution, .. } = *input;
     let mut attached: Vec<Vec<usize>> = vec![Vec::new(); triggers.len()];
+    let mut statement_days = Vec::new();
     for (vi, value) in values.iter().enumerate() {
         let attribute = attribute_of(value.kind);
         let v_token = token_at(tokens, value.span.start);
@@ -151,9 +152,35 @@ pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], fra
         }
         if let Some(ti) = chosen {
             attached[ti].push(vi);
+        } else if value.kind == ValueKind::Date && said_on(attribution, value.span) {
+            statement_days.push(vi);
+        }
+    }
+    // 4. The day a source says it ("the companies announced on Tuesday",
+    // "said Friday") dates the event its sentence states, if nothing else does.
+    for vi in statement_days {
+        let undated = |ti: usize| !attached[ti].iter().any(|&vj| values[vj].kind == ValueKind::Date);
+        let chosen = (0..triggers.len())
+            .filter(|&ti| {
+                let frame = &frames.frames[triggers[ti].frame];
+                // Only an act of the parties who speak: a storm's day is not the day it was reported.
+                frame.roles
+                    && frame.attributes.contains(&Attribute::Time)
+                    && !matches!(segs[triggers[ti].segment].kind, SegmentKind::SubjectRelative)
+                    && undated(ti)
+            })
+            .min_by_key(|&ti| (gap(triggers[ti].span, values[vi].span), triggers[ti].span.start));
+        if let Some(ti) = chosen {
+            attached[ti].push(vi);
         }
     }
     attached
+}
+
+/// Whether a verb of saying stands right before `span` ("announced on",
+/// "said"): the date is the day of the statement.
+fn said_on(attribution: &[(Span, &())], span: Span) -> bool {
+    attribution.iter().any(|(cue, ())| cue.end <= span.start && span.start - cue.end <= 4)
 }
 
 /// A bare number a few words after a count's trigger, in its clause, is
