@@ -192,6 +192,9 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
         };
         let fitting = if fitting.is_empty() && agent.or(target).is_some() && !c.counter {
             evidence.iter().enumerate().filter(|(_, e)| e.admits(c)).map(|(g, _)| g).collect()
+        } else if fitting.len() > 1 && !evidence.is_empty() {
+            // Several groups name the role: the ones at its time.
+            fitting.into_iter().filter(|&g| evidence[g].meets(c)).collect()
         } else {
             fitting
         };
@@ -351,8 +354,7 @@ impl<'c> Evidence<'c> {
     /// News"), or its sentence names an agent and a target of the group; at
     /// a time that meets.
     fn admits(&self, claim: &Claim) -> bool {
-        let time = day_range(&claim.event_time);
-        if time.is_some_and(|t| !self.times.is_empty() && !self.times.iter().any(|u| u.overlaps(&t))) {
+        if !self.meets(claim) {
             return false;
         }
         let named =
@@ -361,6 +363,12 @@ impl<'c> Evidence<'c> {
         let covered = |fillers: &[&str]| fillers.iter().any(|n| names_any(&context, n));
         let covered = covered(&self.agents) && covered(&self.targets);
         named(claim.agent(), &self.agents) || named(claim.target(), &self.targets) || covered
+    }
+
+    /// Whether the claim's time, if it states one, meets this group's, if it has any.
+    fn meets(&self, claim: &Claim) -> bool {
+        let time = day_range(&claim.event_time);
+        time.is_none_or(|t| self.times.is_empty() || self.times.iter().any(|u| u.overlaps(&t)))
     }
 
     fn absorb(&mut self, other: Evidence<'c>) {
@@ -567,6 +575,16 @@ mod tests {
             named(dated("then", "Buyer", "Old", "2021-03-01", "2021-03-31"), &["Buyer", "Old", "Target"]),
         ];
         assert_eq!(slots_of(&claims).len(), 2);
+    }
+
+    #[test]
+    fn a_missing_role_joins_the_group_at_its_time() {
+        let claims = [
+            dated("now", "A", "B", "2024-03-01", "2024-03-31"),
+            dated("then", "A", "C", "2021-01-01", "2021-12-31"),
+            dated("partial", "A", "", "2024-03-10", "2024-03-10"),
+        ];
+        assert_eq!(slots_of(&claims), [vec!["now", "partial"], vec!["then"]]);
     }
 
     #[test]

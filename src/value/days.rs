@@ -99,9 +99,20 @@ impl DayWords {
         let (Some(found), Some(reference)) = (&self.found, ctx.reference) else {
             return Vec::new();
         };
-        let Some(today) = day_number(reference) else {
-            return Vec::new();
+        // A source dated to the month only: the day is one of that month's
+        // (a weekday early in the month may be of the month before: rare
+        // enough to read the month).
+        let today = day_number(reference);
+        let month = match (today, reference.month) {
+            (None, Some(m)) => {
+                let first = days_from_civil(reference.year as i64, m, 1);
+                Some((first, first + i64::from(crate::value::date::days_in_month(reference.year, m)) - 1))
+            }
+            _ => None,
         };
+        if today.is_none() && month.is_none() {
+            return Vec::new();
+        }
         let future = |at: Span| self.future.as_ref().is_some_and(|f| f.is_match(clause_around(text, at)));
         let mut values = Vec::new();
         for c in found.captures_iter(text) {
@@ -115,6 +126,16 @@ impl DayWords {
                 continue;
             }
             let word = key(day.as_str());
+            if let Some((first, last)) = month {
+                let iso = |n: i64| {
+                    let (y, m, d) = civil_from_days(n);
+                    format!("{y:04}-{m:02}-{d:02}")
+                };
+                let (start, end) = (iso(first), iso(last));
+                values.push(Value::date(&text[span.start..span.end], start, end, Granularity::Month, span));
+                continue;
+            }
+            let Some(today) = today else { continue };
             let offset = if self.today.contains(&word) {
                 0
             } else if self.yesterday.contains(&word) {
