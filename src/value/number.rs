@@ -44,6 +44,10 @@ pub struct RawNumbers {
     range_open: Vec<String>,
     #[serde(default)]
     range_join: Vec<String>,
+    /// Words of change before "from X to Y" ("raised", "passé"): a change
+    /// from one value to another, not a range of values.
+    #[serde(default)]
+    range_change: Vec<String>,
     #[serde(default)]
     not_count_after: Vec<String>,
     /// Words that join number words into one number: "et" in "vingt et
@@ -124,6 +128,7 @@ pub struct NumberLang {
     determiners: Vec<String>,
     range_open: Vec<String>,
     range_join: Vec<String>,
+    range_change: Vec<String>,
     not_count_after: Vec<String>,
     word_joins: Vec<String>,
     unit_links: Vec<String>,
@@ -217,6 +222,7 @@ impl NumberLang {
             articles: raw.articles.iter().map(|a| key(a).into_owned()).collect(),
             determiners: raw.determiners.iter().map(|a| key(a).into_owned()).collect(),
             range_open: raw.range_open.iter().map(|a| key(a).into_owned()).collect(),
+            range_change: raw.range_change.iter().map(|a| key(a).into_owned()).collect(),
             range_join: raw.range_join.iter().map(|a| key(a).into_owned()).collect(),
             not_count_after: raw.not_count_after.iter().map(|a| key(a).into_owned()).collect(),
             word_joins: raw.word_joins.iter().map(|a| key(a).into_owned()).collect(),
@@ -1023,6 +1029,12 @@ impl NumberLang {
             (key(&head[begin..]) == *w && head[..begin].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
                 .then_some(begin)
         })?;
+        // "raised the age from 62 to 64": a change, the figures two values.
+        let clause = head[..opener].rsplit([',', ';', '.', ':']).next().unwrap_or_default();
+        let words: Vec<String> = clause.split_whitespace().rev().take(6).map(|w| key(w).into_owned()).collect();
+        if words.iter().any(|w| self.range_change.contains(w)) {
+            return None;
+        }
         // The first figure shares what it lacks with the second.
         let mut a = first.clone();
         if a.scale.is_none() {
