@@ -6,6 +6,7 @@ mod common;
 
 mod bad_input;
 mod bad_rules;
+mod counters;
 mod html;
 mod map_reduce;
 mod markdown;

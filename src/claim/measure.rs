@@ -14,9 +14,7 @@
 //!
 //! The binding words, compiled, are `frame::measure`'s.
 
-use super::qualifiers::{
-    OwnYear, another_event, attribution_of, figure_attribution, recalled_before, scope_of, stated_moment,
-};
+use super::qualifiers::{OwnYear, another_event, figure_attribution, recalled_before, scope_of, stated_moment};
 use super::{Draft, Polarity, Scope, SentenceInput};
 use crate::frame::Frames;
 use crate::frame::measure::{MeasureCues, skip_blanks, words_between};
@@ -189,7 +187,6 @@ pub(super) fn measure_drafts(
         return Vec::new();
     }
     let SentenceInput { text, offset, tokens, values, mentions, segments: segs, attribution, .. } = *input;
-    let sentence_attribution = attribution_of(tokens, mentions, segs, attribution);
     let sentence_span = Span::new(offset, offset + text.len());
     measured
         .into_iter()
@@ -208,8 +205,7 @@ pub(super) fn measure_drafts(
                 quote: sentence_span,
                 quote_extra: None,
                 trigger: text[binding.cue.start..binding.cue.end].to_string(),
-                attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words)
-                    .or_else(|| sentence_attribution.clone()),
+                attributed_to: figure_attribution(text, tokens, mentions, segs, attribution, value_span, words),
                 event_time: recalled_before(values, value_span, own_year),
                 scope: Some({
                     let frame = &frames.frames[binding.frame];

@@ -159,13 +159,16 @@ pub(super) fn another_event(text: &str, tokens: &[Token], figure: Span, words: &
     false
 }
 
-/// Who a figure is attributed to when a cue stands by it: in its clause
-/// ("500 000 selon la CGT"), in the clause right after it (", according to
-/// the ministry"), or in a clause fronting the sentence ("Selon la police,
-/// …"). The nearest cue wins, so that two counters in one sentence keep
-/// their own figures. The counter is the name after the cue, or else its
-/// words ("selon la préfecture de police" → "préfecture de police"); for a
-/// verb of saying, the words before it ("police said").
+/// Who a figure is attributed to, each figure on its own counter's word
+/// when a sentence names several: a counter in parentheses right after it
+/// ("45 000 (CGT)"); the nearest cue in its clause, in the clause right
+/// after it (", according to the ministry") or in a clause fronting the
+/// sentence ("Selon la police, …"); a counter standing before it with no
+/// verb ("les syndicats plus de 2,5 millions"); else the nearest cue before
+/// it in its sentence ("87 000 d'après la préfecture (qui en comptait 80 000
+/// …)"), or after it. A counter is a named source or a source noun ("la
+/// police", "the interior ministry"): a cue that names neither ("selon des
+/// bilans provisoires", "said at least 380") gives none.
 pub(super) fn figure_attribution(
     text: &str,
     tokens: &[Token],
@@ -176,6 +179,10 @@ pub(super) fn figure_attribution(
     words: &ClaimWords,
 ) -> Option<String> {
     let figure_seg = segment_of(segs, token_at(tokens, figure.start));
+    let counter = |cue: Span| cue_counter(text, tokens, mentions, segs, cue, words);
+    if let Some(source) = parenthesized_counter(text, tokens, mentions, segs, figure, words) {
+        return Some(source);
+    }
     let fronted =
         segs.iter().take_while(|s| s.kind == SegmentKind::Fronted || s.kind == SegmentKind::Attribution).count();
     let near = |seg: usize| {
@@ -183,40 +190,272 @@ pub(super) fn figure_attribution(
             || (seg == figure_seg + 1 && segs[seg].kind == SegmentKind::Attribution)
             || (seg < fronted && seg < figure_seg && segs[seg].kind == SegmentKind::Attribution)
     };
-    let (cue, _) = cues
-        .iter()
-        .filter(|(span, ())| near(segment_of(segs, token_at(tokens, span.start))))
-        .min_by_key(|(span, ())| gap(*span, figure))?;
-    let cue_end = token_at(tokens, cue.end.saturating_sub(1)) + 1;
-    let seg = segs[segment_of(segs, token_at(tokens, cue.start))];
-    let named_after = mentions.iter().find(|m| {
-        let t = token_at(tokens, m.span.start);
-        t >= cue_end && t <= cue_end + 2 && t < seg.end
-    });
-    if let Some(m) = named_after {
+    let mut by_gap: Vec<Span> = cues.iter().map(|&(span, ())| span).collect();
+    by_gap.sort_by_key(|span| (gap(*span, figure), span.start));
+    if let Some(source) =
+        by_gap.iter().filter(|span| near(segment_of(segs, token_at(tokens, span.start)))).find_map(|&cue| counter(cue))
+    {
+        return Some(source);
+    }
+    let seg = segs[figure_seg];
+    let at = token_at(tokens, figure.start);
+    let no_cue_in_clause = !cues.iter().any(|(span, ())| segment_of(segs, token_at(tokens, span.start)) == figure_seg);
+    if no_cue_in_clause && let Some(source) = counter_before(text, tokens, mentions, seg.start, at, words, true) {
+        return Some(source);
+    }
+    let before = cues.iter().rev().filter(|(span, ())| span.end <= figure.start).find_map(|&(span, ())| counter(span));
+    // A cue after the figure speaks for it when it closes the sentence or
+    // opens its counter ("…, selon la préfecture"), not when it opens a
+    // statement of its own ("and the government said that 173 …").
+    let speaks_back = |span: Span| {
+        let seg = segment_of(segs, token_at(tokens, span.start));
+        let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
+        let closes = seg + 1 == segs.len() && segs[seg].end.saturating_sub(cue_end) <= 3;
+        closes || segs[seg].kind == SegmentKind::Attribution || prepositional(text, tokens, span, words)
+    };
+    before.or_else(|| {
+        cues.iter()
+            .filter(|(span, ())| span.start >= figure.end && speaks_back(*span))
+            .find_map(|&(span, ())| counter(span))
+    })
+}
+
+/// Whether a cue is a preposition whose counter follows it ("selon",
+/// "according to"), not a verb of saying.
+fn prepositional(text: &str, tokens: &[Token], cue: Span, words: &ClaimWords) -> bool {
+    let end = token_at(tokens, cue.end.saturating_sub(1));
+    let last = key(tokens[end].text(text));
+    words.prepositions.contains(&*last) || words.function_words.contains(&*last)
+}
+
+/// The counter a cue names: after a preposition ("selon la CGT",
+/// "according to the interior ministry"), before a verb ("police said",
+/// "le ministère a recensé"), or after a verb that opens its clause ("…,
+/// said the ministry").
+fn cue_counter(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[Segment],
+    cue: Span,
+    words: &ClaimWords,
+) -> Option<String> {
+    let start = token_at(tokens, cue.start);
+    let end = token_at(tokens, cue.end.saturating_sub(1)) + 1;
+    let seg = segs[segment_of(segs, start)];
+    let after = || counter_after(text, tokens, mentions, end, seg.end, words);
+    if prepositional(text, tokens, cue, words) {
+        return after();
+    }
+    counter_before(text, tokens, mentions, seg.start, start, words, false).or_else(after)
+}
+
+/// A counter alone in parentheses right after the figure or its noun:
+/// "500 000 (CGT)", "9 000 manifestants (Unitas)".
+fn parenthesized_counter(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[Segment],
+    figure: Span,
+    words: &ClaimWords,
+) -> Option<String> {
+    let after = token_at(tokens, figure.end);
+    let figure_seg = segment_of(segs, token_at(tokens, figure.start));
+    let seg = segs.get(figure_seg + 1)?;
+    let open = seg.start.checked_sub(1).filter(|&i| i >= after && tokens[i].text(text) == "(")?;
+    if !tokens[after..open].iter().all(|t| is_name_word(text, t)) || open - after > 2 {
+        return None;
+    }
+    let close = tokens.get(seg.end).is_some_and(|t| t.text(text) == ")");
+    let only_words = tokens[seg.start..seg.end].iter().all(|t| is_name_word(text, t));
+    if !close || !only_words {
+        return None;
+    }
+    let words_in = tokens[seg.start..seg.end].iter().map(|t| t.text(text)).collect::<Vec<_>>();
+    // A capitalized name alone there is a counter even when the text names it once.
+    let capitalized =
+        !words_in.is_empty() && words_in.len() <= 4 && words_in.iter().all(|w| w.starts_with(char::is_uppercase));
+    source_of(text, tokens, mentions, seg.start, seg.end, &words_in, words)
+        .or_else(|| capitalized.then(|| join_words(&words_in)))
+}
+
+/// Whether a token may be part of a counter's words: a word that is no figure.
+fn is_name_word(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && !t.text(text).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The counter named from token `from` on, up to `to`: past articles,
+/// hedges and the words that name a figure ("les remontées de la police",
+/// "un dernier bilan de l'agence"), to the end of its noun phrase.
+fn counter_after(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    words: &ClaimWords,
+) -> Option<String> {
+    let skippable = |w: &str| {
+        words.determiners.contains(w)
+            || words.report_words.contains(w)
+            || words.genitive.contains(w)
+            || words.prepositions.contains(w)
+            || words.function_words.contains(w)
+    };
+    let mut i = from;
+    while i < to && is_name_word(text, &tokens[i]) && skippable(&key(tokens[i].text(text))) {
+        i += 1;
+    }
+    let first = i;
+    let mut taken = 0;
+    while i < to && is_name_word(text, &tokens[i]) && taken < 6 {
+        let word = key(tokens[i].text(text));
+        let joins = words.determiners.contains(&*word) || words.prepositions.contains(&*word) || word == "'s";
+        // "Disaster and Emergency Management Agency": a conjunction inside a name.
+        let in_name = i > first
+            && tokens.get(i + 1).is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+            && tokens[i - 1].text(text).starts_with(char::is_uppercase);
+        if words.function_words.contains(&*word) && !joins && !in_name {
+            break;
+        }
+        i += 1;
+        taken += 1;
+    }
+    // A name the words run into is taken whole: "l'établissement public Rebâtir Notre-Dame".
+    if i > first
+        && let Some(m) =
+            mentions.iter().find(|m| m.span.start < tokens[i - 1].span.end && tokens[i - 1].span.end < m.span.end)
+    {
+        i = token_at(tokens, m.span.end.saturating_sub(1)) + 1;
+    }
+    // No article or preposition ends it ("le ministère syrien de la").
+    while i > first && {
+        let word = key(tokens[i - 1].text(text));
+        words.determiners.contains(&*word) || words.prepositions.contains(&*word)
+    } {
+        i -= 1;
+    }
+    let phrase: Vec<&str> = tokens[first..i].iter().map(|t| t.text(text)).collect();
+    source_of(text, tokens, mentions, first, i, &phrase, words)
+}
+
+/// The counter right before token `to` (a verb of saying, or a figure when
+/// `whole`), from `from` at most: "Turkey's disaster agency said", "the
+/// government has said", "les syndicats plus de 2,5 millions". With
+/// `whole`, the words must fill the clause up to the figure and end with
+/// the counter's noun or name: no verb stands between.
+fn counter_before(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    words: &ClaimWords,
+    whole: bool,
+) -> Option<String> {
+    let mut end = to;
+    if !whole {
+        while end > from && words.auxiliaries.contains(&*key(tokens[end - 1].text(text))) {
+            end -= 1;
+        }
+    }
+    let mut start = end;
+    while start > from && end - start < 7 && is_name_word(text, &tokens[start - 1]) {
+        let word = key(tokens[start - 1].text(text));
+        let joins = words.determiners.contains(&*word) || words.prepositions.contains(&*word) || word == "'s";
+        if words.function_words.contains(&*word) && !joins {
+            break;
+        }
+        start -= 1;
+    }
+    if whole && start != from {
+        return None;
+    }
+    while start < end && {
+        let word = key(tokens[start].text(text));
+        words.determiners.contains(&*word) || words.prepositions.contains(&*word) || words.report_words.contains(&*word)
+    } {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    // The counter's own noun or name ends the words: "the organizers", "AFAD".
+    let last = tokens[end - 1];
+    let names_last = mentions.iter().any(|m| m.kind != Kind::Place && m.span.end == last.span.end);
+    if !names_last && !words.source_nouns.contains(&*key(last.text(text))) {
+        return None;
+    }
+    // A person named last is the counter ("Turkey's vice president Jane
+    // Roe said"); another name only if no source noun heads the words
+    // ("le ministère de l'Intérieur a recensé").
+    let headed = words.source_nouns.contains(&*key(tokens[start].text(text)));
+    if let Some(m) = mentions.iter().rev().find(|m| {
+        m.kind != Kind::Place
+            && (m.kind == Kind::Person || !headed)
+            && m.span.end == last.span.end
+            && m.span.start >= tokens[start].span.start
+    }) {
         return Some(m.name.clone());
     }
-    // The words after the cue, past its articles, to the clause's end or a figure.
-    let after: Vec<&str> = tokens[cue_end..seg.end]
-        .iter()
-        .take_while(|t| t.kind == TokenKind::Word && !t.text(text).starts_with(|c: char| c.is_ascii_digit()))
-        .map(|t| t.text(text))
-        .skip_while(|w| words.determiners.contains(key(w)))
-        .take(4)
-        .collect();
-    if !after.is_empty() {
-        return Some(after.join(" "));
+    let phrase: Vec<&str> = tokens[start..end].iter().map(|t| t.text(text)).collect();
+    source_of(text, tokens, mentions, start, end, &phrase, words)
+}
+
+/// The source the words of tokens `from..to` name: a name at their head or
+/// right after a source noun ("la CGT", "le syndicat Unitas", "the agency
+/// SANA"); else the words themselves when a source noun is among them ("la
+/// préfecture de police", "Turkey's disaster agency"); else a name among
+/// them. A place is no source ("selon la Syrie" aside, a place before a
+/// source noun qualifies it: "the Syrian state agency").
+fn source_of(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    from: usize,
+    to: usize,
+    phrase: &[&str],
+    words: &ClaimWords,
+) -> Option<String> {
+    if from >= to {
+        return None;
     }
-    // A verb of saying closing the clause: the words before it.
-    let start = token_at(tokens, cue.start);
-    let before: Vec<&str> = tokens[seg.start..start]
+    let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+    let named: Vec<&Mention> = mentions
         .iter()
-        .rev()
-        .take_while(|t| t.kind == TokenKind::Word && !words.function_words.contains(key(t.text(text))))
-        .map(|t| t.text(text))
-        .take(3)
+        .filter(|m| m.kind != Kind::Place && m.span.start >= span.start && m.span.end <= span.end)
         .collect();
-    (!before.is_empty()).then(|| before.into_iter().rev().collect::<Vec<_>>().join(" "))
+    let source_noun = |t: &Token| words.source_nouns.contains(&*key(t.text(text)));
+    // A name at the head that a source noun follows qualifies it ("the
+    // Turkish government"), unless it is an organization's ("the CGT union").
+    let headed = named.iter().find(|m| {
+        let at = token_at(tokens, m.span.start);
+        let next = token_at(tokens, m.span.end.saturating_sub(1)) + 1;
+        let qualifies = next < to && source_noun(&tokens[next]) && m.kind != Kind::Organization;
+        (at == from && !qualifies) || (at > from && source_noun(&tokens[at - 1]))
+    });
+    if let Some(m) = headed {
+        return Some(m.name.clone());
+    }
+    if tokens[from..to].iter().any(source_noun) {
+        return Some(join_words(phrase));
+    }
+    named.first().map(|m| m.name.clone())
+}
+
+/// Words joined by spaces, with an elided article or a possessive glued on:
+/// "préfecture de l'Intérieur", "Turkey's agency".
+fn join_words(phrase: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, word) in phrase.iter().enumerate() {
+        let glued = i > 0 && (phrase[i - 1].ends_with(['\'', '’']) || word.starts_with(['\'', '’']));
+        if i > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The place a figure's clause says it is about: a place word ("in",

@@ -118,6 +118,20 @@ pub struct RawClaimWords {
     /// Cues that a statement is someone's ("selon", "according to", "allègue").
     #[serde(default)]
     pub attribution: Vec<Spanned<String>>,
+    /// Nouns that name who gives a figure without a name of their own: a
+    /// role or a body ("la police", "the interior ministry", "los
+    /// sindicatos"). A counter is a name or one of these.
+    #[serde(default)]
+    pub source_nouns: Vec<String>,
+    /// Words that name a figure or the state it is in, not who gives it:
+    /// "selon les chiffres de la police", "a preliminary toll from the
+    /// ministry", "según el último balance". Left out of a counter.
+    #[serde(default)]
+    pub report_words: Vec<String>,
+    /// Auxiliaries and adverbs between a counter and its verb of saying:
+    /// "the government has said", "officials also said".
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
 }
 
 /// The keys of `words`, longest first: of two that end or open a text
@@ -299,6 +313,9 @@ pub struct ClaimWords {
     pub other_event: WordSet,
     pub first_event: WordSet,
     pub attribution: PatternSet<()>,
+    pub source_nouns: WordSet,
+    pub report_words: WordSet,
+    pub auxiliaries: WordSet,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
     /// [`ClaimWords::COMPLEMENTIZER`] bits: every word of every sentence is
@@ -358,6 +375,9 @@ impl ClaimWords {
             other_event: lowered(&raw.other_event),
             first_event: lowered(&raw.first_event),
             attribution: set(&raw.attribution)?,
+            source_nouns: lowered(&raw.source_nouns),
+            report_words: lowered(&raw.report_words),
+            auxiliaries: lowered(&raw.auxiliaries),
             clause_words: {
                 let mut map = WordMap::default();
                 for (list, bit) in [

@@ -1,0 +1,80 @@
+//! Who each figure is attributed to and which place it is about, read from
+//! short texts of our own: several counters in one sentence, counters that
+//! are no source, and figures listed city by city.
+
+use crate::common::{code, json, run, stderr, temp_dir, write};
+
+/// (value text, attributed_to, scope place) of each figure read from `text`.
+fn counted(name: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let dir = temp_dir(name);
+    write(&dir, "a.md", format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
+    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = json(&out);
+    report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["value"].is_null() && c["value"]["type"] != "date")
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().map(String::from);
+            (s(&c["value"]["text"]).unwrap_or_default(), s(&c["attributed_to"]), s(&c["scope"]["place"]))
+        })
+        .collect()
+}
+
+fn by(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    list.iter().map(|(v, b)| (v.to_string(), b.map(String::from))).collect()
+}
+
+fn counters(found: Vec<(String, Option<String>, Option<String>)>) -> Vec<(String, Option<String>)> {
+    found.into_iter().map(|(v, b, _)| (v, b)).collect()
+}
+
+#[test]
+fn each_figure_takes_the_counter_of_its_own_clause() {
+    let fr = "Ont défilé 3,1 millions de manifestants selon la préfecture, 4,2 millions selon le syndicat Unitas.";
+    assert_eq!(
+        counters(counted("two-counters-fr", fr)),
+        by(&[("3,1 millions", Some("préfecture")), ("4,2 millions", Some("Unitas"))])
+    );
+    // A counter in parentheses, and a relative clause that recalls the first counter's own figure.
+    let fr =
+        "Le cortège a réuni 9 000 manifestants (Unitas) et 3 000 selon la police (qui en comptait 2 500 la veille).";
+    assert_eq!(
+        counters(counted("parenthesis-fr", fr)),
+        by(&[("9 000", Some("Unitas")), ("3 000", Some("police")), ("2 500", Some("police"))])
+    );
+    let en = "Police said 61,000 protesters marched, while organizers said 240,000 protesters took part.";
+    assert_eq!(counters(counted("verbs-en", en)), by(&[("61,000", Some("Police")), ("240,000", Some("organizers"))]));
+}
+
+#[test]
+fn a_counter_named_before_its_figure_with_no_verb_is_its_own() {
+    let fr = "La police a recensé 1,4 million de manifestants, les syndicats plus de 3 millions.";
+    assert_eq!(
+        counters(counted("ellipsis-fr", fr)),
+        by(&[("1,4 million", Some("police")), ("plus de 3 millions", Some("syndicats"))])
+    );
+}
+
+#[test]
+fn an_attribution_is_a_named_source_not_a_hedge_or_a_report() {
+    // Hedges and the words that name a figure are no counter.
+    let en = "Rescuers said at least 40 people died in the valley.";
+    assert_eq!(counters(counted("hedge-en", en)), by(&[("at least 40", Some("Rescuers"))]));
+    let en = "State media also reported at least 40 deaths.";
+    assert_eq!(counters(counted("media-en", en)), by(&[("at least 40", Some("State media"))]));
+    let fr = "Au moins 40 personnes sont mortes, selon des bilans provisoires.";
+    assert_eq!(counters(counted("report-fr", fr)), by(&[("Au moins 40", None)]));
+    let fr = "Au moins 40 personnes sont mortes, selon le dernier bilan du ministère de la Santé.";
+    assert_eq!(counters(counted("source-fr", fr)), by(&[("Au moins 40", Some("ministère de la Santé"))]));
+    let es = "Al menos 40 personas murieron, según las cifras de la policía.";
+    assert_eq!(counters(counted("source-es", es)), by(&[("Al menos 40", Some("policía"))]));
+    // A place is no source; its possessive qualifies one.
+    let en = "Norland’s disaster agency said 76 people had been killed.";
+    assert_eq!(counters(counted("possessive-en", en)), by(&[("76", Some("Norland’s disaster agency"))]));
+    // A verb of saying that opens its own statement speaks for what follows it only.
+    let en = "Nearly 5,000 people were evacuated, and the government has said that 900 buildings collapsed.";
+    assert_eq!(counters(counted("later-statement-en", en)), by(&[("Nearly 5,000", None), ("900", Some("government"))]));
+}
