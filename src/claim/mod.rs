@@ -477,7 +477,17 @@ fn draft_document(
         note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
         previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
     }
-    (drafts, unchecked)
+    (once_per_document(drafts), unchecked)
+}
+
+/// A source states that an event happened once, however often it names it:
+/// its first occurrence of each event (frame, roles, polarity) stands for all.
+fn once_per_document(mut drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    drafts.retain(|d| {
+        d.attribute != Attribute::Occurrence || seen.insert((d.frame, d.agent.clone(), d.target.clone(), d.polarity))
+    });
+    drafts
 }
 
 /// A draft made a claim: its frame's roles kept (in order for a symmetric
@@ -795,6 +805,17 @@ mod tests {
         // A fronted clause's verb takes the main clause's subject after it.
         let got = roles("Titre\n\nAprès avoir racheté Twitter pour 44 milliards de dollars, Elon Musk a licencié.\n");
         assert_eq!(got, [("acquisition".to_string(), Some("Elon Musk".to_string()), Some("Twitter".to_string()))]);
+    }
+
+    #[test]
+    fn a_source_states_an_event_once_however_often_it_names_it() {
+        let text = "Titre\n\nSelon Initech, Globex a racheté Initech. Plus tard, Globex a racheté Initech. Globex n'a pas racheté Initech.\n";
+        let occurrences: Vec<Polarity> = claims_of(Some("fr"), text)
+            .into_iter()
+            .filter(|c| c.attribute == Attribute::Occurrence)
+            .map(|c| c.polarity)
+            .collect();
+        assert_eq!(occurrences, [Polarity::Affirmed, Polarity::Negated]);
     }
 
     #[test]
