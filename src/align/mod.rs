@@ -123,8 +123,8 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     let mut groups: Vec<Group> = Vec::new();
     // (agent, target) → its group: there is at most one group per ordered pair.
     let mut by_pair: HashMap<(&str, &str), usize> = HashMap::default();
-    let mut by_agent: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_target: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_agent = RoleIndex::default();
+    let mut by_target = RoleIndex::default();
     // Claims that name both roles make the groups.
     for &i in members {
         let c = &claims[i];
@@ -150,21 +150,7 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     // one event told with a garbled role.
     if !symmetric {
         merge_on_evidence(claims, &mut groups, figures);
-        by_agent.clear();
-        by_target.clear();
-        for (g, group) in groups.iter().enumerate() {
-            for &i in &group.claims {
-                let c = &claims[i];
-                for (index, name) in [(&mut by_agent, c.agent()), (&mut by_target, c.target())] {
-                    if let Some(name) = name {
-                        let at = index.entry(name).or_default();
-                        if at.last() != Some(&g) {
-                            at.push(g);
-                        }
-                    }
-                }
-            }
-        }
+        (by_agent, by_target) = index_roles(claims, &groups);
     }
     // A claim with a missing role joins the one group it fits.
     let full = groups.len();
@@ -218,29 +204,55 @@ fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetr
     // and one that names only the target are one event told in halves:
     // "a bid from X" and "a bid for Y".
     if full == 0 {
-        // The one group of that shape, if there is exactly one.
-        let single = |shape: fn(&Group) -> bool| {
-            let mut found = (0..groups.len()).filter(|&g| shape(&groups[g]));
-            match (found.next(), found.next()) {
-                (Some(g), None) => Some(g),
-                _ => None,
-            }
-        };
-        let agent_half = single(|g| g.agent.is_some() && g.target.is_none());
-        let target_half = single(|g| g.agent.is_none() && g.target.is_some());
-        if let (Some(a), Some(t)) = (agent_half, target_half)
-            && groups[a].agent != groups[t].target
-        {
-            let taken = std::mem::take(&mut groups[t]);
-            groups[a].target = taken.target;
-            groups[a].claims.extend(taken.claims);
-            groups.remove(t);
-        }
+        join_halves(&mut groups);
     }
     for g in &mut groups {
         g.claims.sort_unstable();
     }
     groups
+}
+
+/// The groups each agent and each target names, in group order.
+type RoleIndex<'c> = HashMap<&'c str, Vec<usize>>;
+
+fn index_roles<'c>(claims: &'c [Claim], groups: &[Group]) -> (RoleIndex<'c>, RoleIndex<'c>) {
+    let (mut by_agent, mut by_target) = (RoleIndex::default(), RoleIndex::default());
+    for (g, group) in groups.iter().enumerate() {
+        for &i in &group.claims {
+            let c = &claims[i];
+            for (index, name) in [(&mut by_agent, c.agent()), (&mut by_target, c.target())] {
+                if let Some(name) = name {
+                    let at = index.entry(name).or_default();
+                    if at.last() != Some(&g) {
+                        at.push(g);
+                    }
+                }
+            }
+        }
+    }
+    (by_agent, by_target)
+}
+
+/// The one group that names only the agent and the one that names only the
+/// target, if each is alone of its shape, become one.
+fn join_halves(groups: &mut Vec<Group>) {
+    let single = |shape: fn(&Group) -> bool| {
+        let mut found = (0..groups.len()).filter(|&g| shape(&groups[g]));
+        match (found.next(), found.next()) {
+            (Some(g), None) => Some(g),
+            _ => None,
+        }
+    };
+    let agent_half = single(|g| g.agent.is_some() && g.target.is_none());
+    let target_half = single(|g| g.agent.is_none() && g.target.is_some());
+    if let (Some(a), Some(t)) = (agent_half, target_half)
+        && groups[a].agent != groups[t].target
+    {
+        let taken = std::mem::take(&mut groups[t]);
+        groups[a].target = taken.target;
+        groups[a].claims.extend(taken.claims);
+        groups.remove(t);
+    }
 }
 
 /// How one role's fillers in two groups relate.
