@@ -2,18 +2,11 @@
 //! short texts of our own: several counters in one sentence, counters that
 //! are no source, and figures listed city by city.
 
-use crate::common::{code, json, run, stderr, temp_dir, write};
+use crate::common::claims_of_text;
 
 /// (value text, attributed_to, scope place) of each figure read from `text`.
 fn counted(name: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-    let dir = temp_dir(name);
-    write(&dir, "a.md", format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
-    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let report = json(&out);
-    report["claims"]
-        .as_array()
-        .unwrap()
+    claims_of_text(name, "2031-05-02", text)
         .iter()
         .filter(|c| !c["value"].is_null() && c["value"]["type"] != "date")
         .map(|c| {

@@ -2,18 +2,11 @@
 //! money given, a jury and its alternates, users with their adjectives, and
 //! a court that is no place a figure is about.
 
-use crate::common::{code, json, run, stderr, temp_dir, write};
+use crate::common::claims_of_text;
 
 /// (frame, attribute, value text, scope place) of each claim read from `text`.
 fn measured(name: &str, text: &str) -> Vec<(String, String, String, Option<String>)> {
-    let dir = temp_dir(name);
-    write(&dir, "a.md", format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
-    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let report = json(&out);
-    report["claims"]
-        .as_array()
-        .unwrap()
+    claims_of_text(name, "2031-05-02", text)
         .iter()
         .filter(|c| c["value"]["type"] != "date")
         .map(|c| {
@@ -115,15 +108,8 @@ fn a_deal_worth_a_sum_is_the_deal_s_amount_not_a_valuation() {
 
 /// (frame, value text) of each date claim read from `text`.
 fn dated(name: &str, text: &str) -> Vec<(String, String)> {
-    let dir = temp_dir(name);
-    write(&dir, "a.md", format!("---\ndate: 2031-05-14\n---\nTitle\n\n{text}\n").as_bytes());
-    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let report = json(&out);
     let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    report["claims"]
-        .as_array()
-        .unwrap()
+    claims_of_text(name, "2031-05-14", text)
         .iter()
         .filter(|c| c["value"]["type"] == "date")
         .map(|c| (s(&c["frame"]), s(&c["value"]["text"])))

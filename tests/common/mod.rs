@@ -75,3 +75,13 @@ pub fn report_json(args: &[&str]) -> (i32, serde_json::Value, String) {
     assert_ne!(code(&out), 101, "panic: {}", stderr(&out));
     (code(&out), json(&out), stderr(&out))
 }
+
+/// The claims `crosscheck claims` reads from `text`, written as the body of
+/// a document dated `date` in a fresh folder named `name`.
+pub fn claims_of_text(name: &str, date: &str, text: &str) -> Vec<serde_json::Value> {
+    let dir = temp_dir(name);
+    write(&dir, "a.md", format!("---\ndate: {date}\n---\nTitle\n\n{text}\n").as_bytes());
+    let out = run(&["claims", dir.join("a.md").to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    json(&out)["claims"].as_array().cloned().unwrap_or_default()
+}
