@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod bad_rules;
 mod counters;
+mod court;
 mod html;
 mod map_reduce;
 mod markdown;

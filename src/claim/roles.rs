@@ -146,7 +146,16 @@ impl<'s> Sentence<'s> {
 
     fn passive_agent(&self, trigger: &Trigger) -> Option<String> {
         let trigger_end_token = self.end_token(trigger);
-        for i in trigger_end_token..(trigger_end_token + 3).min(self.input.tokens.len()) {
+        // After a passive auxiliary the agent may follow the complements
+        // ("was being sued for $1.6 billion by X"), within the clause.
+        let reach =
+            if trigger.token.checked_sub(1).is_some_and(|i| self.words.passive_auxiliaries.contains(self.word_at(i))) {
+                let seg = self.input.segments[trigger.segment];
+                (trigger_end_token + 10).min(seg.end)
+            } else {
+                trigger_end_token + 3
+            };
+        for i in trigger_end_token..reach.min(self.input.tokens.len()) {
             if self.words.passive_agent.contains(self.word_at(i))
                 && let Some(m) = self.mention_after(i + 1)
             {

@@ -13,7 +13,7 @@ use super::{Draft, Polarity, Previous, SentenceInput, TimeSpan, attribute_of};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::text::span::Span;
 use crate::text::token::TokenKind;
-use crate::text::words::ClaimWords;
+use crate::text::words::{ClaimWords, key};
 use crate::value::{Value, ValueKind};
 
 /// A frame trigger found in a sentence.
@@ -56,7 +56,7 @@ pub(super) fn read_sentence(
         sentence.fill_roles(trigger);
     }
     share_roles(&mut triggers);
-    let mut attached = attach_values(input, &triggers, frames);
+    let mut attached = attach_values(input, &triggers, frames, words);
     let values = attach_bare_counts(input, &triggers, frames, &mut attached);
     trigger_drafts(input, &triggers, &attached, &values, frames, previous, attributed_to)
 }
@@ -104,7 +104,12 @@ pub(super) fn share_roles(triggers: &mut [Trigger]) {
 
 /// Attaches each value to the trigger that governs it: per trigger, the
 /// indices of its values.
-pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], frames: &Frames) -> Vec<Vec<usize>> {
+pub(super) fn attach_values(
+    input: &SentenceInput<'_>,
+    triggers: &[Trigger],
+    frames: &Frames,
+    words: &ClaimWords,
+) -> Vec<Vec<usize>> {
     let SentenceInput { tokens, values, segments: segs, attribution, .. } = *input;
     let mut attached: Vec<Vec<usize>> = vec![Vec::new(); triggers.len()];
     let mut statement_days = Vec::new();
@@ -123,9 +128,12 @@ pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], fra
         let nearest = |candidates: &mut dyn Iterator<Item = usize>| {
             candidates.min_by_key(|&ti| (gap(triggers[ti].span, value.span), triggers[ti].span.start))
         };
-        // 1. The same clause.
+        // 1. The same clause; a trigger that is the object of another
+        // frame's trigger right before it gives way to it ("settled the
+        // lawsuit for $787 million" is the settlement's amount).
         let mut chosen =
-            nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])));
+            nearest(&mut (0..triggers.len()).filter(|&ti| triggers[ti].segment == v_seg && accepts(&triggers[ti])))
+                .map(|ti| governing(input, words, triggers, ti, value.span, &accepts).unwrap_or(ti));
         // 2. A short fronted adverbial ("En 2024, …") governs the main clause.
         if chosen.is_none() {
             let seg = segs[v_seg];
@@ -175,6 +183,40 @@ pub(super) fn attach_values(input: &SentenceInput<'_>, triggers: &[Trigger], fra
         }
     }
     attached
+}
+
+/// The trigger of another frame whose object is trigger `ti`: it ends a
+/// few words before it, in the same clause, with neither a preposition nor
+/// another function word but an article between, and both come before the
+/// value ("settled a headline-making lawsuit for …", "settle defamation
+/// lawsuit for …"; not "a visit before the reopening on …").
+fn governing(
+    input: &SentenceInput<'_>,
+    words: &ClaimWords,
+    triggers: &[Trigger],
+    ti: usize,
+    value: Span,
+    accepts: &dyn Fn(&Trigger) -> bool,
+) -> Option<usize> {
+    let object = &triggers[ti];
+    if object.span.end > value.start {
+        return None;
+    }
+    (0..triggers.len()).find(|&ui| {
+        let head = &triggers[ui];
+        let between = token_at(input.tokens, head.span.end.saturating_sub(1)) + 1..object.token;
+        head.frame != object.frame
+            && head.segment == object.segment
+            && head.span.end <= object.span.start
+            && between.len() <= 4
+            && input.tokens[between].iter().all(|t| {
+                let word = key(t.text(input.text));
+                (t.kind == TokenKind::Word || word == "-")
+                    && (words.determiners.contains(&*word) || !words.function_words.contains(&*word))
+                    && !words.prepositions.contains(&*word)
+            })
+            && accepts(head)
+    })
 }
 
 /// Whether a verb of saying stands right before `span` ("announced on",

@@ -90,6 +90,11 @@ pub struct RawClaimWords {
     /// "par", "by": names the agent of a passive.
     #[serde(default)]
     pub passive_agent: Vec<String>,
+    /// "was", "being", "été": right before a participle, they make it a
+    /// passive whose agent may come after its complements ("was sued for
+    /// $1.6 billion by X").
+    #[serde(default)]
+    pub passive_auxiliaries: Vec<String>,
     /// Words that open an infinitive, whose agent is the name just before
     /// them: "ordered Fox to pay", "a demandé à Fox de payer".
     #[serde(default)]
@@ -305,6 +310,7 @@ pub struct ClaimWords {
     pub object_relatives: WordSet,
     pub complementizers: WordSet,
     pub passive_agent: WordSet,
+    pub passive_auxiliaries: WordSet,
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
@@ -367,6 +373,7 @@ impl ClaimWords {
             object_relatives: lowered(&raw.object_relatives),
             complementizers: lowered(&raw.complementizers),
             passive_agent: lowered(&raw.passive_agent),
+            passive_auxiliaries: lowered(&raw.passive_auxiliaries),
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
