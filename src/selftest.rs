@@ -112,5 +112,6 @@ pub fn test_claim(rules: &Rules, lang: &str, side: &TestSide, id: &str) -> Resul
         scope: Default::default(),
         as_of: None,
         context: Vec::new(),
+        counted_by: None,
     })
 }

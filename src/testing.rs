@@ -75,5 +75,6 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
         scope: Default::default(),
         as_of: None,
         context: Vec::new(),
+        counted_by: None,
     }
 }

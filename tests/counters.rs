@@ -71,3 +71,46 @@ fn an_attribution_is_a_named_source_not_a_hedge_or_a_report() {
     let en = "Nearly 5,000 people were evacuated, and the government has said that 900 buildings collapsed.";
     assert_eq!(counters(counted("later-statement-en", en)), by(&[("Nearly 5,000", None), ("900", Some("government"))]));
 }
+
+/// The findings of a folder of `files` (name, text), as (finding id, the value texts of its claims).
+fn findings_of(name: &str, files: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
+    let dir = crate::common::temp_dir(name);
+    for (file, text) in files {
+        crate::common::write(&dir, file, format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
+    }
+    let (_, report, _) = crate::common::report_json(&[dir.to_str().unwrap()]);
+    let text_of = |id: &serde_json::Value| {
+        let claim = report["claims"].as_array().unwrap().iter().find(|c| &c["id"] == id).unwrap();
+        claim["value"]["text"].as_str().unwrap_or_default().to_string()
+    };
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["frame"] == "protesters")
+        .map(|f| (f["id"].as_str().unwrap().to_string(), f["claims"].as_array().unwrap().iter().map(text_of).collect()))
+        .collect()
+}
+
+#[test]
+fn the_authorities_and_the_organizers_count_different_facts() {
+    let found = findings_of(
+        "two-kinds",
+        &[
+            ("a.md", "Ont défilé 3,1 millions de manifestants selon la préfecture, 4,2 millions selon les syndicats."),
+            ("b.md", "Some 3.1 million people marched according to the Interior Ministry."),
+            // "the Unitas union" makes Unitas an organizer wherever it is named alone.
+            ("c.md", "The Unitas union claimed 4.2 million marchers, while police counted 3.1 million protesters."),
+            ("d.md", "Selon Unitas, 4,2 millions de manifestants ont défilé."),
+        ],
+    );
+    let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["protesters.count:?>?/by-authorities", "protesters.count:?>?/by-organizers"], "{found:?}");
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&found[0].1), ["3,1 millions", "3.1 million", "Some 3.1 million"]);
+    assert_eq!(sorted(&found[1].1), ["4,2 millions", "4,2 millions", "4.2 million"]);
+}

@@ -54,6 +54,7 @@ fn claim(id: &str, value: Value) -> Claim {
         scope: Default::default(),
         as_of: None,
         context: Vec::new(),
+        counted_by: None,
     }
 }
 

@@ -38,6 +38,8 @@ pub struct Slot {
     pub evolving: bool,
     /// The story its claims tell, when the run holds several.
     pub story: Option<u32>,
+    /// The kind of counter whose figures it holds, when several kinds count.
+    pub counted_by: Option<String>,
     pub claims: Vec<usize>,
 }
 
@@ -69,6 +71,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
         buckets.entry((claim.frame.as_str(), claim.attribute, &claim.scope, stories.of(i))).or_default().push(i);
     }
     let several = stories.count > 1;
+    let kinds = counter_kinds(claims);
     // Buckets are grouped on every core, their slots then put back in bucket order.
     let buckets: Vec<(Bucket, Vec<usize>)> = buckets.into_iter().collect();
     let per_bucket: Vec<Vec<Slot>> = buckets
@@ -85,7 +88,11 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
             let measure = frame.is_some_and(|f| f.measure == Some(attribute));
             let mut slots = Vec::new();
             let figures = attribute != Attribute::Occurrence;
-            for group in group_by_roles(claims, &members, repeatable, symmetric, figures) {
+            let counted = if figures { by_counter(&kinds, &members) } else { vec![(None, members)] };
+            let groups = counted.iter().flat_map(|(kind, members)| {
+                group_by_roles(claims, members, repeatable, symmetric, figures).into_iter().map(move |g| (*kind, g))
+            });
+            for (counted_by, group) in groups {
                 let events = if repeatable {
                     split_events(claims, &group.claims, within)
                 } else if measure {
@@ -105,6 +112,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
                         scope: scope.clone(),
                         evolving,
                         story: several.then_some(story),
+                        counted_by: counted_by.map(str::to_string),
                         claims: claim_ids,
                     });
                 }
@@ -117,6 +125,55 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
         slots.extend(bucket);
     }
     slots
+}
+
+/// Each claim's kind of counter: the one its attribution's words name, or
+/// the one named beside a counter's name elsewhere in the run ("the CGT
+/// union" makes "CGT" the organizers').
+fn counter_kinds(claims: &[Claim]) -> Vec<Option<&str>> {
+    let mut named: BTreeMap<&str, &str> = BTreeMap::new();
+    for c in claims {
+        if let (Some(kind), Some(by)) = (c.counted_by.as_deref(), c.attributed_to.as_deref()) {
+            named.entry(by).or_insert(kind);
+        }
+    }
+    let mut learned: HashMap<&str, Option<&str>> = HashMap::default();
+    claims
+        .iter()
+        .map(|c| {
+            c.counted_by.as_deref().or_else(|| {
+                let by = c.attributed_to.as_deref()?;
+                *learned.entry(by).or_insert_with(|| {
+                    let mut kinds = named.iter().filter(|(name, _)| names_word(name, by)).map(|(_, kind)| *kind);
+                    let kind = kinds.next()?;
+                    kinds.all(|k| k == kind).then_some(kind)
+                })
+            })
+        })
+        .collect()
+}
+
+/// Whether `part` is a whole word, or words, of `name`.
+fn names_word(name: &str, part: &str) -> bool {
+    name.match_indices(part).any(|(at, _)| {
+        let before = name[..at].chars().next_back();
+        let after = name[at + part.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Members split by kind of counter when several kinds give figures: each
+/// kind's own, then those of no known kind together. Figures of one kind,
+/// or of none, stay one set.
+fn by_counter<'k>(kinds: &[Option<&'k str>], members: &[usize]) -> Vec<(Option<&'k str>, Vec<usize>)> {
+    let mut split: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        split.entry(kinds[i]).or_default().push(i);
+    }
+    if split.keys().filter(|k| k.is_some()).count() <= 1 {
+        return vec![(None, members.to_vec())];
+    }
+    split.into_iter().collect()
 }
 
 fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool, figures: bool) -> Vec<Group> {

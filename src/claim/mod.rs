@@ -106,6 +106,11 @@ pub struct Claim {
     /// alignment when a role is hidden or garbled.
     #[serde(skip)]
     pub context: Vec<String>,
+    /// The kind of counter its attribution names ("authorities",
+    /// "organizers"), when its words say: figures of different counters are
+    /// different facts.
+    #[serde(skip)]
+    pub counted_by: Option<String>,
 }
 
 /// A claim as one line of `claims --format jsonl`: its JSON and the
@@ -116,11 +121,13 @@ pub struct ClaimLine<'c> {
     claim: &'c Claim,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     context: &'c [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted_by: Option<&'c str>,
 }
 
 impl<'c> ClaimLine<'c> {
     pub fn of(claim: &'c Claim) -> ClaimLine<'c> {
-        ClaimLine { claim, context: &claim.context }
+        ClaimLine { claim, context: &claim.context, counted_by: claim.counted_by.as_deref() }
     }
 }
 
@@ -131,6 +138,8 @@ pub struct ClaimLineIn {
     pub claim: Claim,
     #[serde(default)]
     pub context: Vec<String>,
+    #[serde(default)]
+    pub counted_by: Option<String>,
 }
 
 /// A figure or date a source states that no claim used: the report lists
@@ -376,7 +385,14 @@ pub fn extract(
     };
     let counter_doc = frame_lang.counter.finds_any(&doc.text);
     let (drafts, unchecked) = draft_document(doc, lang, frame_lang, rules, names, packed);
-    let claims = drafts.into_iter().map(|d| claim_of(d, doc, &rules.frames, counter_doc)).collect();
+    let claims = drafts
+        .into_iter()
+        .map(|d| {
+            let mut claim = claim_of(d, doc, &rules.frames, counter_doc);
+            claim.counted_by = claim.attributed_to.as_deref().and_then(|a| counter_kind(&claim.quote, a, &lang.claims));
+            claim
+        })
+        .collect();
     let mut locator = crate::text::span::Locator::new(&doc.lines, &doc.text);
     let unchecked = unchecked
         .into_iter()
@@ -389,6 +405,20 @@ pub fn extract(
         })
         .collect();
     (claims, unchecked)
+}
+
+/// The kind of counter `counter` is: by its own words ("police
+/// headquarters"), or by a word right beside its name in the sentence ("the
+/// Unitas union", "le syndicat Unitas").
+fn counter_kind(quote: &str, counter: &str, words: &crate::text::words::ClaimWords) -> Option<String> {
+    if let Some(kind) = words.counter_kind(counter) {
+        return Some(kind.to_string());
+    }
+    let at = quote.find(counter)?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let before = quote[..at].trim_end().rsplit(|c: char| !is_word(c)).next().unwrap_or("");
+    let after = quote[at + counter.len()..].trim_start().split(|c: char| !is_word(c)).next().unwrap_or("");
+    [before, after].into_iter().find_map(|w| words.counter_kind(w)).map(str::to_string)
 }
 
 /// Reads a document sentence by sentence: the drafts of its claims, and its
@@ -524,6 +554,7 @@ fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool) -> Claim {
         as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
         scope: d.scope.unwrap_or_default(),
         context: d.context,
+        counted_by: None,
     }
 }
 

@@ -120,6 +120,7 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
             serde_json::from_str(line).map_err(|e| format!("{}:{}: not a claim: {e}", file.display(), n + 1))?;
         let mut claim = line.claim;
         claim.context = line.context;
+        claim.counted_by = line.counted_by;
         claim.read_kind();
         claims.push(claim);
     }

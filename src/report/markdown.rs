@@ -12,7 +12,7 @@
 //! everything. What is judged, and how, is decided before: this module only
 //! words it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::{Report, counted};
@@ -427,18 +427,42 @@ fn the_rest(out: &mut String, report: &Report, index: &Index) {
         return;
     }
     let _ = writeln!(out, "\n## The rest");
+    let families = counter_families(report);
+    let in_family: HashSet<&str> = families.iter().flatten().map(|f| f.id.as_str()).collect();
     for (kind, heading, what) in REST {
-        let findings: Vec<&Finding> = report.findings.iter().filter(|f| Kind::of(f) == kind).collect();
-        if findings.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n### {heading} ({})\n", findings.len());
-        let lines: Vec<String> = findings
+        let findings: Vec<&Finding> =
+            report.findings.iter().filter(|f| Kind::of(f) == kind && !in_family.contains(f.id.as_str())).collect();
+        let mut lines: Vec<String> = findings
             .iter()
             .map(|f| format!("- **{}**: {}", title(f, index.descriptions), what_it_says(f, kind, index)))
             .collect();
+        if kind == Kind::Counters {
+            // Each kind of counter's figures are a finding of their own, shown side by side.
+            for family in &families {
+                let members: Vec<&Claim> = family.iter().flat_map(|f| index.members(f)).collect();
+                lines.push(format!("- **{}**: {}.", title(family[0], index.descriptions), counters(&members, index)));
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {heading} ({})\n", lines.len());
         list(out, lines, LINES, what);
     }
+}
+
+/// Findings of one fact told by different kinds of counter (ids that differ
+/// only by their `/by-` part), each family in report order.
+fn counter_families(report: &Report) -> Vec<Vec<&Finding>> {
+    let mut families: Vec<(&str, Vec<&Finding>)> = Vec::new();
+    for finding in report.findings.iter().filter(|f| f.counted_by.is_some() && f.verdict != Verdict::Contradiction) {
+        let stem = finding.id.rsplit_once("/by-").map_or(finding.id.as_str(), |(stem, _)| stem);
+        match families.iter_mut().find(|(s, _)| *s == stem) {
+            Some((_, family)) => family.push(finding),
+            None => families.push((stem, vec![finding])),
+        }
+    }
+    families.into_iter().map(|(_, family)| family).filter(|family| family.len() > 1).collect()
 }
 
 /// A finding's values in one line, as its kind shows them.
@@ -833,6 +857,7 @@ mod tests {
             scope,
             timeline: Vec::new(),
             story: None,
+            counted_by: None,
         }
     }
 

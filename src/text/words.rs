@@ -133,6 +133,13 @@ pub struct RawClaimWords {
     /// ministry", "según el último balance". Left out of a counter.
     #[serde(default)]
     pub report_words: Vec<String>,
+    /// Kinds of counter, each with the words that name one of its kind in a
+    /// counter's name: a figure "selon la préfecture de police" and one
+    /// "according to the Interior Ministry" are the authorities' count; one
+    /// "according to the unions" is the organizers'. The kinds are the same
+    /// in every language.
+    #[serde(default)]
+    pub counter_kinds: std::collections::BTreeMap<String, Vec<String>>,
     /// Auxiliaries and adverbs between a counter and its verb of saying:
     /// "the government has said", "officials also said".
     #[serde(default)]
@@ -146,6 +153,17 @@ fn longest_first(words: &[String]) -> Vec<String> {
     keys.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     keys.dedup();
     keys
+}
+
+impl ClaimWords {
+    /// The kind of counter a counter's name says it is ("police
+    /// headquarters" → authorities), by the first of its words that names one.
+    pub fn counter_kind(&self, counter: &str) -> Option<&str> {
+        counter.split(|c: char| !c.is_alphanumeric() && c != '-').find_map(|word| {
+            let word = key(word);
+            self.counter_kinds.iter().find(|(_, words)| words.contains(&*word)).map(|(kind, _)| kind.as_str())
+        })
+    }
 }
 
 fn lowered(words: &[String]) -> WordSet {
@@ -320,6 +338,7 @@ pub struct ClaimWords {
     pub first_event: WordSet,
     pub attribution: PatternSet<()>,
     pub source_nouns: WordSet,
+    pub counter_kinds: Vec<(String, WordSet)>,
     pub report_words: WordSet,
     pub auxiliaries: WordSet,
     /// Pronouns and complementizers in one map, each word with its
@@ -383,6 +402,7 @@ impl ClaimWords {
             first_event: lowered(&raw.first_event),
             attribution: set(&raw.attribution)?,
             source_nouns: lowered(&raw.source_nouns),
+            counter_kinds: raw.counter_kinds.iter().map(|(kind, words)| (kind.clone(), lowered(words))).collect(),
             report_words: lowered(&raw.report_words),
             auxiliaries: lowered(&raw.auxiliaries),
             clause_words: {

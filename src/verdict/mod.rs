@@ -117,6 +117,10 @@ pub struct Finding {
     /// The story its claims tell, numbered from 1, when the run holds several.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<u32>,
+    /// The kind of counter whose figures it holds, when several kinds count
+    /// the same thing (its id ends with `/by-` the kind).
+    #[serde(skip)]
+    pub counted_by: Option<String>,
 }
 
 /// The claims of a finding that describe one moment (`as_of`).
@@ -263,6 +267,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         scope: slot.scope.clone(),
         timeline: timeline(&members),
         story: slot.story,
+        counted_by: slot.counted_by.clone(),
     }
 }
 
@@ -298,7 +303,8 @@ fn judge_pairs(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Vec<Pair>
     pairs
 }
 
-/// `frame.attribute:agent>target`, then `@event start` and `/place`, `/group`.
+/// `frame.attribute:agent>target`, then `@event start`, `/place`, `/group`
+/// and `/by-` the kind of counter.
 fn finding_id(slot: &Slot) -> String {
     let mut id = format!(
         "{}.{}:{}>{}",
@@ -314,6 +320,10 @@ fn finding_id(slot: &Slot) -> String {
     for part in [&slot.scope.place, &slot.scope.group, &slot.scope.event].into_iter().flatten() {
         id.push('/');
         id.push_str(&slug(part));
+    }
+    if let Some(kind) = &slot.counted_by {
+        id.push_str("/by-");
+        id.push_str(&slug(kind));
     }
     id
 }
@@ -517,6 +527,7 @@ mod tests {
             scope: Scope::default(),
             evolving: false,
             story: None,
+            counted_by: None,
             claims: (0..claims.len()).collect(),
         };
         let findings = judge_slots(&[slot], &claims, &rules.verdicts);
@@ -585,6 +596,7 @@ mod tests {
             scope: Scope::default(),
             evolving: true,
             story: None,
+            counted_by: None,
             claims: vec![0, 1, 2],
         };
         let finding = &judge_slots(&[slot], &claims, &rules.verdicts)[0];
