@@ -55,3 +55,20 @@ fn the_sum_that_settles_a_suit_is_the_settlement_s() {
     assert_eq!(fr.len(), 1, "{fr:?}");
     assert_eq!((fr[0].0.as_str(), fr[0].4.as_str()), ("compensation", "412 millions de dollars"));
 }
+
+#[test]
+fn an_event_is_stated_by_its_verb_group() {
+    let texts = |name: &str, text: &str| -> Vec<String> {
+        claims_of_text(name, "2031-03-11", text)
+            .iter()
+            .filter(|c| c["attribute"] == "occurrence")
+            .map(|c| c["text"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(texts("group-en", "Norvale Freight is suing Pickering Radio."), ["is suing"]);
+    assert_eq!(texts("group-passive", "Pickering Radio was sued by Norvale Freight."), ["was sued"]);
+    let fr = "La société Norvale Freight a poursuivi la chaîne Pickering Radio pour diffamation.";
+    assert_eq!(texts("group-fr", fr), ["a poursuivi"]);
+    let fr = "La société Norvale Freight a intenté une action en justice contre la chaîne Pickering Radio.";
+    assert_eq!(texts("group-fr-noun", fr), ["a intenté une action en justice"]);
+}

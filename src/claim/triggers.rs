@@ -58,7 +58,7 @@ pub(super) fn read_sentence(
     share_roles(&mut triggers);
     let mut attached = attach_values(input, &triggers, frames, words);
     let values = attach_bare_counts(input, &triggers, frames, &mut attached);
-    trigger_drafts(input, &triggers, &attached, &values, frames, previous, attributed_to)
+    trigger_drafts(input, &triggers, &attached, &values, frames, words, previous, attributed_to)
 }
 
 /// The sentence's triggers that are neither inside a value nor the verb of
@@ -291,12 +291,14 @@ pub(super) fn event_time_of(
 
 /// The drafts of the sentence's triggers: one per attached value; a
 /// demonstrative's time from the sentence before; else one occurrence.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn trigger_drafts(
     input: &SentenceInput<'_>,
     triggers: &[Trigger],
     attached: &[Vec<usize>],
     values: &[Value],
     frames: &Frames,
+    words: &ClaimWords,
     previous: &Previous,
     attributed_to: Option<String>,
 ) -> Vec<Draft> {
@@ -349,10 +351,24 @@ pub(super) fn trigger_drafts(
             continue;
         }
         if frame.attributes.contains(&Attribute::Occurrence) && !states_occurrence(&drafts, trigger, sentence_span) {
-            drafts.push(draft(Attribute::Occurrence, None, trigger.span.shifted(offset), None));
+            drafts.push(draft(Attribute::Occurrence, None, verb_group(input, trigger, words).shifted(offset), None));
         }
     }
     drafts
+}
+
+/// The words that state an event: its trigger with the auxiliaries right
+/// before it ("is buying", "a poursuivi", "was being sued").
+fn verb_group(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> Span {
+    let mut start = trigger.token;
+    while start > 0 && trigger.token - start < 3 {
+        let word = key(input.tokens[start - 1].text(input.text));
+        if !(words.auxiliaries.contains(&*word) || words.passive_auxiliaries.contains(&*word)) {
+            break;
+        }
+        start -= 1;
+    }
+    Span::new(input.tokens[start].span.start.min(trigger.span.start), trigger.span.end)
 }
 
 /// Whether the sentence already has the occurrence a trigger would state.
