@@ -114,3 +114,17 @@ fn the_authorities_and_the_organizers_count_different_facts() {
     assert_eq!(sorted(&found[0].1), ["3,1 millions", "3.1 million", "Some 3.1 million"]);
     assert_eq!(sorted(&found[1].1), ["4,2 millions", "4,2 millions", "4.2 million"]);
 }
+
+#[test]
+fn a_figure_about_a_list_of_places_is_about_all_of_them() {
+    let scopes = |name: &str, text: &str| -> Vec<Option<String>> {
+        counted(name, text).into_iter().map(|(_, _, place)| place).collect()
+    };
+    assert_eq!(scopes("one-place", "At least 430 people were killed in Norland."), [Some("Norland".to_string())]);
+    assert_eq!(
+        scopes("listed", "At least 430 people were killed in the provinces of Norland, Eastmark and Velia."),
+        [None]
+    );
+    let fr = "Au moins 430 personnes ont été tuées dans les provinces de Norland, Eastmark et Velia.";
+    assert_eq!(scopes("listed-fr", fr), [None]);
+}

@@ -490,10 +490,27 @@ pub(super) fn scope_of(
         .collect();
     places.sort_unstable();
     places.dedup();
+    // A place that opens a list ("in the provinces of Aleppo, Hama and
+    // Latakia") is one of several: the figure is about all of them.
+    let listed = mentions.iter().any(|m| places.contains(&m.name.as_str()) && opens_list(text, tokens, m.span, words));
+    if listed {
+        return Scope::default();
+    }
     match places.as_slice() {
         [one] => Scope { place: Some(one.to_string()), ..Scope::default() },
         _ => Scope::default(),
     }
+}
+
+/// Whether a name is followed by a comma or a conjunction and another
+/// capitalized word: the first of a list of names.
+fn opens_list(text: &str, tokens: &[Token], name: Span, words: &ClaimWords) -> bool {
+    let next = token_at(tokens, name.end.saturating_sub(1)) + 1;
+    let (Some(link), Some(other)) = (tokens.get(next), tokens.get(next + 1)) else { return false };
+    let link = link.text(text);
+    (link == "," || words.conjunctions.contains(&*key(link)))
+        && other.kind == TokenKind::Word
+        && other.text(text).starts_with(char::is_uppercase)
 }
 
 /// Whether a name's own words make it an organization: a first word such

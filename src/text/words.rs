@@ -95,6 +95,9 @@ pub struct RawClaimWords {
     /// $1.6 billion by X").
     #[serde(default)]
     pub passive_auxiliaries: Vec<String>,
+    /// "and", "et", "y": they join the names of a list.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
     /// Words that open an infinitive, whose agent is the name just before
     /// them: "ordered Fox to pay", "a demandé à Fox de payer".
     #[serde(default)]
@@ -329,6 +332,7 @@ pub struct ClaimWords {
     pub complementizers: WordSet,
     pub passive_agent: WordSet,
     pub passive_auxiliaries: WordSet,
+    pub conjunctions: WordSet,
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
@@ -393,6 +397,7 @@ impl ClaimWords {
             complementizers: lowered(&raw.complementizers),
             passive_agent: lowered(&raw.passive_agent),
             passive_auxiliaries: lowered(&raw.passive_auxiliaries),
+            conjunctions: lowered(&raw.conjunctions),
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
