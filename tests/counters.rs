@@ -127,4 +127,7 @@ fn a_figure_about_a_list_of_places_is_about_all_of_them() {
     );
     let fr = "Au moins 430 personnes ont été tuées dans les provinces de Norland, Eastmark et Velia.";
     assert_eq!(scopes("listed-fr", fr), [None]);
+    // "l'État" is the government, no place.
+    let fr = "Le tribunal de l'Etat a fixé le prix de l'opération à 54,20 dollars par action.";
+    assert_eq!(scopes("etat-fr", fr), [None]);
 }
