@@ -133,3 +133,43 @@ fn the_day_the_parties_announce_dates_their_deal_not_a_storm() {
         []
     );
 }
+
+/// The scope's event of each figure read from `text`: another event's, or a number added.
+fn events_of(name: &str, text: &str) -> Vec<(String, Option<String>)> {
+    claims_of_text(name, "2031-05-02", text)
+        .iter()
+        .filter(|c| c["value"].is_object() && c["value"]["type"] != "date")
+        .map(|c| {
+            (
+                c["value"]["text"].as_str().unwrap_or_default().to_string(),
+                c["scope"]["event"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_number_added_is_no_total() {
+    let fr =
+        "Au total, 300 militaires supplémentaires ont été déployés, portant à 2 100 le nombre de soldats mobilisés.";
+    assert_eq!(
+        events_of("added-fr", fr),
+        [("300".to_string(), Some("added".to_string())), ("2 100".to_string(), None)]
+    );
+    let en = "An additional 300 soldiers were deployed, bringing to 2,100 the number of soldiers mobilized.";
+    let found = events_of("added-en", en);
+    assert!(found.contains(&("300".to_string(), Some("added".to_string()))), "{found:?}");
+    // A hedge before a figure is no number added.
+    let hedged = events_of("hedge", "More than 2,100 soldiers were deployed.");
+    assert_eq!(hedged, [("More than 2,100".to_string(), None)]);
+}
+
+#[test]
+fn a_figure_in_parentheses_after_a_name_is_that_name_s() {
+    let fr =
+        "Un mois après la tempête Hilda (14 morts) qui a frappé le nord, les inondations ont fait au moins 60 morts.";
+    assert_eq!(
+        events_of("named-event", fr),
+        [("14".to_string(), Some("Hilda".to_string())), ("au moins 60".to_string(), None)]
+    );
+}

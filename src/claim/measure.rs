@@ -15,10 +15,13 @@
 //! The binding words, compiled, are `frame::measure`'s.
 
 use super::qualifiers::{OwnYear, another_event, figure_attribution, recalled_before, scope_of, stated_moment};
+use super::segments::token_at;
 use super::{Draft, Polarity, Scope, SentenceInput};
+use crate::entity::{Kind, Mention};
 use crate::frame::Frames;
 use crate::frame::measure::{MeasureCues, skip_blanks, words_between};
 use crate::text::span::Span;
+use crate::text::token::Token;
 use crate::text::words::{ClaimWords, key};
 use crate::value::Attribute;
 use crate::value::{Value, ValueKind};
@@ -215,13 +218,44 @@ pub(super) fn measure_drafts(
                         Scope::default()
                     };
                     let event = !frame.evolving && another_event(text, tokens, value_span, words);
-                    Scope { event: event.then(|| "another".to_string()), ..part }
+                    let event = if added(text, tokens, value_span, span, words) {
+                        Some("added".to_string())
+                    } else {
+                        event.then(|| "another".to_string())
+                    };
+                    match named_before(text, tokens, mentions, value_span) {
+                        // "Marseille (40,000)": the place's own figure; "la tempête Boris (23 morts)": the named event's.
+                        Some(m) if m.kind == Kind::Place => Scope { place: Some(m.name.clone()), event, ..part },
+                        Some(m) => Scope { event: Some(m.name.clone()), ..part },
+                        None => Scope { event, ..part },
+                    }
                 }),
                 as_of: stated_moment(tokens, segs, values, value_span),
                 context: Vec::new(),
             }
         })
         .collect()
+}
+
+/// Whether the word right before the figure, or one after it among its
+/// measure's words or right after them, makes it a number added: "an
+/// additional 500 soldiers", "500 militaires supplémentaires", "500 more
+/// troops" (not "more than 500", a hedge: part of the figure).
+fn added(text: &str, tokens: &[Token], figure: Span, span: Span, words: &ClaimWords) -> bool {
+    let is_added = |t: &Token| words.added.contains(&*key(t.text(text)));
+    let before = token_at(tokens, figure.start).checked_sub(1).map(|i| &tokens[i]);
+    let first = token_at(tokens, figure.end.saturating_sub(1)) + 1;
+    let last = token_at(tokens, span.end.saturating_sub(1)) + 1;
+    before.is_some_and(is_added) || tokens[first..(last + 1).min(tokens.len())].iter().any(is_added)
+}
+
+/// The name a figure in parentheses stands right after: "Marseille
+/// (40,000)", "la tempête Boris (23 morts)".
+fn named_before<'m>(text: &str, tokens: &[Token], mentions: &'m [Mention], figure: Span) -> Option<&'m Mention> {
+    let at = token_at(tokens, figure.start);
+    let open = at.checked_sub(1).filter(|&i| tokens[i].text(text) == "(")?;
+    let before = tokens.get(open.checked_sub(1)?)?;
+    mentions.iter().find(|m| m.span.end == before.span.end)
 }
 
 /// Binds the sentence's figures to measures (see [`measure`]) and

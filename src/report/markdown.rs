@@ -226,6 +226,14 @@ fn title(finding: &Finding, descriptions: &std::collections::BTreeMap<String, St
     if let Some(group) = &finding.scope.group {
         let _ = write!(out, ", among {group}");
     }
+    match finding.scope.event.as_deref() {
+        None => {}
+        Some("another") => out.push_str(", another event of its kind"),
+        Some("added") => out.push_str(", the number added"),
+        Some(name) => {
+            let _ = write!(out, ", of {name}");
+        }
+    }
     // A measure's figure is what its description names; other attributes say which.
     let figure = matches!(finding.attribute, Attribute::Amount | Attribute::Count | Attribute::Share);
     if !(finding.roles.is_empty() && figure) {

@@ -98,6 +98,10 @@ pub struct RawClaimWords {
     /// "and", "et", "y": they join the names of a list.
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    /// Words by a figure that make it a number added, not a total: "500
+    /// additional soldiers", "500 militaires supplémentaires".
+    #[serde(default)]
+    pub added: Vec<String>,
     /// Words that open an infinitive, whose agent is the name just before
     /// them: "ordered Fox to pay", "a demandé à Fox de payer".
     #[serde(default)]
@@ -333,6 +337,7 @@ pub struct ClaimWords {
     pub passive_agent: WordSet,
     pub passive_auxiliaries: WordSet,
     pub conjunctions: WordSet,
+    pub added: WordSet,
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
@@ -398,6 +403,7 @@ impl ClaimWords {
             passive_agent: lowered(&raw.passive_agent),
             passive_auxiliaries: lowered(&raw.passive_auxiliaries),
             conjunctions: lowered(&raw.conjunctions),
+            added: lowered(&raw.added),
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
