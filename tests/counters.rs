@@ -127,6 +127,10 @@ fn a_figure_about_a_list_of_places_is_about_all_of_them() {
     );
     let fr = "Au moins 430 personnes ont été tuées dans les provinces de Norland, Eastmark et Velia.";
     assert_eq!(scopes("listed-fr", fr), [None]);
+    // A place named by its kind ("la région de …"), and a figure in a phrase
+    // that opens with a preposition after the clause that names it.
+    let fr = "La région de Norvalle a payé le plus lourd tribut, avec 155 décès confirmés.";
+    assert_eq!(scopes("region-fr", fr), [Some("Norvalle".to_string())]);
     // "l'État" is the government, no place.
     let fr = "Le tribunal de l'Etat a fixé le prix de l'opération à 54,20 dollars par action.";
     assert_eq!(scopes("etat-fr", fr), [None]);

@@ -476,7 +476,13 @@ pub(super) fn scope_of(
         return Scope::default();
     };
     let fronted = segs.iter().take_while(|s| s.kind == SegmentKind::Fronted).count();
-    let in_scope = |seg: usize| seg == figure_seg || (seg < fronted && seg < figure_seg);
+    // A figure in a phrase that opens with a preposition after a clause
+    // belongs to that clause: "La région de Valence a payé le plus lourd
+    // tribut, avec 155 décès".
+    let attached_to = (figure_seg >= fronted && figure_seg > 0)
+        .then(|| figure_seg - 1)
+        .filter(|&seg| segs[figure_seg].kind == SegmentKind::Fronted && segs[seg].kind == SegmentKind::Plain);
+    let in_scope = |seg: usize| seg == figure_seg || (seg < fronted && seg < figure_seg) || Some(seg) == attached_to;
     let mut places: Vec<&str> = mentions
         .iter()
         // A place, not an organization its name says it is ("in Delaware Superior Court").
