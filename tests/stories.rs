@@ -180,3 +180,20 @@ fn a_draft_never_passes_by_silence() {
     let lenient = run(&args("contradicted").iter().map(String::as_str).collect::<Vec<_>>(), b"");
     assert_eq!(code(&lenient), 0, "{}", common::stdout(&lenient));
 }
+
+#[test]
+fn an_undated_text_that_speaks_of_its_days_is_of_the_month_its_opening_dates() {
+    let date_of = |name: &str, body: &str| -> serde_json::Value {
+        let dir = temp_dir(name);
+        write(&dir, "a.md", body.as_bytes());
+        let out = run(&["claims", dir.to_str().unwrap()], b"");
+        json(&out)["documents"][0]["date"].clone()
+    };
+    let fr = "Norvale paiera 40 millions\n\nUn camion passe devant le tribunal le 17 avril 2031 à Lyon.\n\n\
+              Norvale et Pickering ont conclu aujourd'hui un règlement de 40 millions d'euros.\n";
+    assert_eq!(date_of("dated-by-text", fr), "2031-04");
+    // A full date that names another event ("le séisme du …") is no date of the text's own.
+    let fr = "Séisme\n\nLe nombre de morts dépasse désormais le bilan du séisme du 17 août 1999. \
+              Ce lundi, les secours cherchaient encore des survivants.\n";
+    assert_eq!(date_of("recalled-date", fr), serde_json::Value::Null);
+}

@@ -74,7 +74,7 @@ pub(super) fn stated_moment(tokens: &[Token], segs: &[Segment], values: &[Value]
 
 /// The latest year a text names, 1900 to 2100: the year an undated
 /// document is at least of.
-pub(super) fn latest_year_named(text: &str) -> Option<i32> {
+pub fn latest_year_named(text: &str) -> Option<i32> {
     let bytes = text.as_bytes();
     let mut latest = None;
     let mut i = 0;

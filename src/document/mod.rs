@@ -186,7 +186,7 @@ pub fn load(
         drop_repeated_headline(&text, headline, &mut sentences);
     }
     // `--date` says what the file does not: a date the file states wins.
-    let date = date.or(options.date);
+    let date = date.or(options.date).or_else(|| dated_by_text(&text, &sentences, lang_rules?));
     Ok(Document {
         id: id.to_string(),
         path: path.to_string(),
@@ -201,6 +201,41 @@ pub fn load(
         sentences,
         reference_date: date,
     })
+}
+
+/// How many sentences open a document: where a full date is its own time.
+const OPENING_SENTENCES: usize = 3;
+
+/// The month of an undated document that speaks of its own days
+/// ("aujourd'hui", "mardi"): the month of the latest full date its opening
+/// sentences state, when no later year is named ("… ont conclu aujourd'hui un règlement" in a
+/// text whose caption dates a photo "le 17 avril 2023" is of April 2023 or
+/// after).
+fn dated_by_text(text: &str, sentences: &[Span], lang: &Lang) -> Option<PartialDate> {
+    let values = &lang.values;
+    if !values.days.speaks_of_days(text) {
+        return None;
+    }
+    // Its opening sentences (lede, caption) speak of its own time; further
+    // on, a full date may recall another ("le séisme du 17 août 1999").
+    let latest = sentences
+        .iter()
+        .take(OPENING_SENTENCES)
+        .flat_map(|s| {
+            let sentence = &text[s.start..s.end];
+            let mut ctx = crate::value::date::DateContext { reference: None, last_year: None };
+            let dates = crate::value::find_dates(sentence, values, &mut ctx);
+            // A date after "du", "of" names another event ("le séisme du 17 août 1999").
+            dates.into_iter().filter(move |v| {
+                let before = sentence[..v.span.start].split_whitespace().next_back().unwrap_or("");
+                !lang.claims.genitive.contains(&*crate::text::words::key(before))
+            })
+        })
+        .filter(|v| v.granularity == Some(crate::value::Granularity::Day))
+        .filter_map(|v| PartialDate::parse(v.start.as_deref()?).ok())
+        .max_by_key(|d| (d.year, d.month, d.day))?;
+    let latest_year = crate::claim::latest_year_named(text)?;
+    (latest_year <= latest.year).then_some(PartialDate { day: None, ..latest })
 }
 
 /// The language given, or the one whose common words the first 20,000
