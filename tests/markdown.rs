@@ -111,7 +111,7 @@ fn a_rising_toll_reads_latest_first_and_counters_side_by_side() {
     let dir = story("timeline");
     let report = stdout(&run(&["report", dir.to_str().unwrap()], b""));
     let timeline = format!(
-        "- **People killed by an event**: latest: 21 ({}, as of 2031-07-05); before: 17 ({}, as of 2031-07-03), \
+        "- **People killed by an event (Valley)**: latest: 21 ({}, as of 2031-07-05); before: 17 ({}, as of 2031-07-03), \
          12 ({}, as of 2031-07-01).",
         link("courier.example", &dir, "courier.md"),
         link("valley-times.example", &dir, "valley.md"),

@@ -173,3 +173,18 @@ fn a_figure_in_parentheses_after_a_name_is_that_name_s() {
         [("14".to_string(), Some("Hilda".to_string())), ("au moins 60".to_string(), None)]
     );
 }
+
+#[test]
+fn a_figure_its_clause_gives_a_named_fire_is_that_fire_s() {
+    assert_eq!(
+        events_of("named-fire-en", "The Halden Fire has killed 16 people, fire officials said."),
+        [("16".to_string(), Some("Halden".to_string()))]
+    );
+    assert_eq!(
+        events_of("named-fire-fr", "Selon les pompiers, l'incendie Halden a fait 16 morts dans la nuit de lundi."),
+        [("16".to_string(), Some("Halden".to_string()))]
+    );
+    // Fires together: no one fire's.
+    let all = events_of("all-fires", "Together, the Halden fire and the Marrow fire have killed 24 people.");
+    assert_eq!(all, [("24".to_string(), None)]);
+}

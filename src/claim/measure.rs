@@ -223,11 +223,12 @@ pub(super) fn measure_drafts(
                     } else {
                         event.then(|| "another".to_string())
                     };
+                    let named_event = || named_event(text, tokens, mentions, segs, value_span, words);
                     match named_before(text, tokens, mentions, value_span) {
                         // "Marseille (40,000)": the place's own figure; "la tempête Boris (23 morts)": the named event's.
                         Some(m) if m.kind == Kind::Place => Scope { place: Some(m.name.clone()), event, ..part },
                         Some(m) => Scope { event: Some(m.name.clone()), ..part },
-                        None => Scope { event, ..part },
+                        None => Scope { event: event.or_else(named_event), ..part },
                     }
                 }),
                 as_of: stated_moment(tokens, segs, values, value_span),
@@ -247,6 +248,46 @@ fn added(text: &str, tokens: &[Token], figure: Span, span: Span, words: &ClaimWo
     let first = token_at(tokens, figure.end.saturating_sub(1)) + 1;
     let last = token_at(tokens, span.end.saturating_sub(1)) + 1;
     before.is_some_and(is_added) || tokens[first..(last + 1).min(tokens.len())].iter().any(is_added)
+}
+
+/// The one named event of the figure's clause: a name with an event noun
+/// right before or after it, or ending it ("the Palisades Fire has
+/// destroyed 6,837 homes", "l'incendie Eaton a tué 16 personnes"), by its
+/// name alone, so that every language names it alike.
+fn named_event(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    segs: &[super::segments::Segment],
+    figure: Span,
+    words: &ClaimWords,
+) -> Option<String> {
+    let seg = super::segments::segment_of(segs, token_at(tokens, figure.start));
+    let is_event_noun = |i: usize| tokens.get(i).is_some_and(|t| words.event_nouns.contains(&*key(t.text(text))));
+    let mut named: Vec<String> = mentions
+        .iter()
+        .filter(|m| super::segments::segment_of(segs, token_at(tokens, m.span.start)) == seg)
+        .filter_map(|m| {
+            let first = token_at(tokens, m.span.start);
+            let last = token_at(tokens, m.span.end.saturating_sub(1));
+            // A name that ends with an event noun is an event's, whatever its kind was guessed to be.
+            let own = last > first && is_event_noun(last);
+            let beside =
+                m.kind != Kind::Person && (first.checked_sub(1).is_some_and(is_event_noun) || is_event_noun(last + 1));
+            if own {
+                let end = tokens[last - 1].span.end;
+                Some(text[m.span.start..end].trim().to_string())
+            } else {
+                beside.then(|| m.name.clone())
+            }
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    match named.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// The name a figure in parentheses stands right after: "Marseille

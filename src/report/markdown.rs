@@ -231,7 +231,7 @@ fn title(finding: &Finding, descriptions: &std::collections::BTreeMap<String, St
         Some("another") => out.push_str(", another event of its kind"),
         Some("added") => out.push_str(", the number added"),
         Some(name) => {
-            let _ = write!(out, ", of {name}");
+            let _ = write!(out, " ({name})");
         }
     }
     // A measure's figure is what its description names; other attributes say which.

@@ -102,6 +102,10 @@ pub struct RawClaimWords {
     /// additional soldiers", "500 militaires supplémentaires".
     #[serde(default)]
     pub added: Vec<String>,
+    /// Nouns of events that take a name ("the Eaton fire", "la tempête
+    /// Boris"): a figure its clause gives such a named event is that event's.
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
     /// Words that open an infinitive, whose agent is the name just before
     /// them: "ordered Fox to pay", "a demandé à Fox de payer".
     #[serde(default)]
@@ -338,6 +342,7 @@ pub struct ClaimWords {
     pub passive_auxiliaries: WordSet,
     pub conjunctions: WordSet,
     pub added: WordSet,
+    pub event_nouns: WordSet,
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
@@ -404,6 +409,7 @@ impl ClaimWords {
             passive_auxiliaries: lowered(&raw.passive_auxiliaries),
             conjunctions: lowered(&raw.conjunctions),
             added: lowered(&raw.added),
+            event_nouns: lowered(&raw.event_nouns),
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
