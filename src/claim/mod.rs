@@ -38,7 +38,6 @@ use crate::text::token::{Token, tokenize};
 use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
 use measure::{bind_measures, measure_drafts};
-pub use qualifiers::latest_year_named;
 use qualifiers::{OwnYear, recalled_event};
 use segments::{Segment, SegmentKind, mark_trailing_attribution, segment_of, segments, token_at};
 use triggers::read_sentence;

@@ -72,30 +72,6 @@ pub(super) fn stated_moment(tokens: &[Token], segs: &[Segment], values: &[Value]
     })
 }
 
-/// The latest year a text names, 1900 to 2100: the year an undated
-/// document is at least of.
-pub fn latest_year_named(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    let mut latest = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run == 0 {
-            i += 1;
-            continue;
-        }
-        let alone = |b: Option<&u8>| !b.is_some_and(|b| b.is_ascii_alphanumeric());
-        if run == 4 && alone(i.checked_sub(1).and_then(|j| bytes.get(j))) && alone(bytes.get(i + 4)) {
-            let year: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1900..=2100).contains(&year) {
-                latest = latest.max(Some(year));
-            }
-        }
-        i += run;
-    }
-    latest
-}
-
 /// The event a figure is about when a date of another year than the
 /// document's own (see [`OwnYear`]) stands before it in its sentence with no figure between:
 /// "that of 1999, which had a magnitude of 7.6".
@@ -129,7 +105,7 @@ impl OwnYear {
         if days.speaks_of_days(&doc.text) {
             return OwnYear::Present;
         }
-        latest_year_named(&doc.text).map_or(OwnYear::Unknown, OwnYear::Known)
+        crate::value::date::latest_year_named(&doc.text).map_or(OwnYear::Unknown, OwnYear::Known)
     }
 }
 

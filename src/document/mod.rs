@@ -234,7 +234,7 @@ fn dated_by_text(text: &str, sentences: &[Span], lang: &Lang) -> Option<PartialD
         .filter(|v| v.granularity == Some(crate::value::Granularity::Day))
         .filter_map(|v| PartialDate::parse(v.start.as_deref()?).ok())
         .max_by_key(|d| (d.year, d.month, d.day))?;
-    let latest_year = crate::claim::latest_year_named(text)?;
+    let latest_year = crate::value::date::latest_year_named(text)?;
     (latest_year <= latest.year).then_some(PartialDate { day: None, ..latest })
 }
 

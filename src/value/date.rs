@@ -847,3 +847,27 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
+
+/// The latest year a text names, 1900 to 2100: the year an undated
+/// document is at least of.
+pub fn latest_year_named(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut latest = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let alone = |b: Option<&u8>| !b.is_some_and(|b| b.is_ascii_alphanumeric());
+        if run == 4 && alone(i.checked_sub(1).and_then(|j| bytes.get(j))) && alone(bytes.get(i + 4)) {
+            let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+            if (1900..=2100).contains(&year) {
+                latest = latest.max(Some(year));
+            }
+        }
+        i += run;
+    }
+    latest
+}
