@@ -116,6 +116,14 @@ fn the_authorities_and_the_organizers_count_different_facts() {
 }
 
 #[test]
+fn a_counter_that_puts_forward_a_figure_gives_it() {
+    let fr = "Le syndicat Unitas a avancé le chiffre de 4,2 millions de manifestants dans tout le pays.";
+    assert_eq!(counters(counted("put-forward-fr", fr)), by(&[("4,2 millions", Some("Unitas"))]));
+    let en = "The Unitas union put the number at 4.2 million protesters across the country.";
+    assert_eq!(counters(counted("put-forward-en", en)), by(&[("4.2 million", Some("Unitas"))]));
+}
+
+#[test]
 fn a_figure_about_a_list_of_places_is_about_all_of_them() {
     let scopes = |name: &str, text: &str| -> Vec<Option<String>> {
         counted(name, text).into_iter().map(|(_, _, place)| place).collect()
