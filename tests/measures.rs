@@ -148,43 +148,38 @@ fn events_of(name: &str, text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// Rows of [`events_of`].
+fn events(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    list.iter().map(|(v, e)| (v.to_string(), e.map(String::from))).collect()
+}
+
 #[test]
 fn a_number_added_is_no_total() {
     let fr =
         "Au total, 300 militaires supplémentaires ont été déployés, portant à 2 100 le nombre de soldats mobilisés.";
-    assert_eq!(
-        events_of("added-fr", fr),
-        [("300".to_string(), Some("added".to_string())), ("2 100".to_string(), None)]
-    );
+    assert_eq!(events_of("added-fr", fr), events(&[("300", Some("added")), ("2 100", None)]));
     let en = "An additional 300 soldiers were deployed, bringing to 2,100 the number of soldiers mobilized.";
     let found = events_of("added-en", en);
     assert!(found.contains(&("300".to_string(), Some("added".to_string()))), "{found:?}");
     // A hedge before a figure is no number added.
     let hedged = events_of("hedge", "More than 2,100 soldiers were deployed.");
-    assert_eq!(hedged, [("More than 2,100".to_string(), None)]);
+    assert_eq!(hedged, events(&[("More than 2,100", None)]));
 }
 
 #[test]
 fn a_figure_in_parentheses_after_a_name_is_that_name_s() {
     let fr =
         "Un mois après la tempête Hilda (14 morts) qui a frappé le nord, les inondations ont fait au moins 60 morts.";
-    assert_eq!(
-        events_of("named-event", fr),
-        [("14".to_string(), Some("Hilda".to_string())), ("au moins 60".to_string(), None)]
-    );
+    assert_eq!(events_of("named-event", fr), events(&[("14", Some("Hilda")), ("au moins 60", None)]));
 }
 
 #[test]
 fn a_figure_its_clause_gives_a_named_fire_is_that_fire_s() {
-    assert_eq!(
-        events_of("named-fire-en", "The Halden Fire has killed 16 people, fire officials said."),
-        [("16".to_string(), Some("Halden".to_string()))]
-    );
-    assert_eq!(
-        events_of("named-fire-fr", "Selon les pompiers, l'incendie Halden a fait 16 morts dans la nuit de lundi."),
-        [("16".to_string(), Some("Halden".to_string()))]
-    );
+    let en = "The Halden Fire has killed 16 people, fire officials said.";
+    assert_eq!(events_of("named-fire-en", en), events(&[("16", Some("Halden"))]));
+    let fr = "Selon les pompiers, l'incendie Halden a fait 16 morts dans la nuit de lundi.";
+    assert_eq!(events_of("named-fire-fr", fr), events(&[("16", Some("Halden"))]));
     // Fires together: no one fire's.
     let all = events_of("all-fires", "Together, the Halden fire and the Marrow fire have killed 24 people.");
-    assert_eq!(all, [("24".to_string(), None)]);
+    assert_eq!(all, events(&[("24", None)]));
 }

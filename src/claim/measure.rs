@@ -15,7 +15,7 @@
 //! The binding words, compiled, are `frame::measure`'s.
 
 use super::qualifiers::{OwnYear, another_event, figure_attribution, recalled_before, scope_of, stated_moment};
-use super::segments::token_at;
+use super::segments::{Segment, segment_of, token_at};
 use super::{Draft, Polarity, Scope, SentenceInput};
 use crate::entity::{Kind, Mention};
 use crate::frame::Frames;
@@ -258,15 +258,15 @@ fn named_event(
     text: &str,
     tokens: &[Token],
     mentions: &[Mention],
-    segs: &[super::segments::Segment],
+    segs: &[Segment],
     figure: Span,
     words: &ClaimWords,
 ) -> Option<String> {
-    let seg = super::segments::segment_of(segs, token_at(tokens, figure.start));
+    let seg = segment_of(segs, token_at(tokens, figure.start));
     let is_event_noun = |i: usize| tokens.get(i).is_some_and(|t| words.event_nouns.contains(&*key(t.text(text))));
     let mut named: Vec<String> = mentions
         .iter()
-        .filter(|m| super::segments::segment_of(segs, token_at(tokens, m.span.start)) == seg)
+        .filter(|m| segment_of(segs, token_at(tokens, m.span.start)) == seg)
         .filter_map(|m| {
             let first = token_at(tokens, m.span.start);
             let last = token_at(tokens, m.span.end.saturating_sub(1));

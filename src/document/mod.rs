@@ -208,9 +208,9 @@ const OPENING_SENTENCES: usize = 3;
 
 /// The month of an undated document that speaks of its own days
 /// ("aujourd'hui", "mardi"): the month of the latest full date its opening
-/// sentences state, when no later year is named ("… ont conclu aujourd'hui un règlement" in a
-/// text whose caption dates a photo "le 17 avril 2023" is of April 2023 or
-/// after).
+/// sentences state, when no later year is named. A text that says "ont
+/// conclu aujourd'hui un règlement" under a caption dating a photo "le 17
+/// avril 2023" is of April 2023 or after.
 fn dated_by_text(text: &str, sentences: &[Span], lang: &Lang) -> Option<PartialDate> {
     let values = &lang.values;
     if !values.days.speaks_of_days(text) {
