@@ -8,6 +8,7 @@ mod bad_input;
 mod bad_rules;
 mod counters;
 mod court;
+mod deals;
 mod html;
 mod map_reduce;
 mod markdown;

@@ -332,6 +332,9 @@ struct Previous {
     objects: BTreeMap<usize, String>,
     /// The last date stated outside an attribution, with the sentence span.
     date: Option<(Value, Span)>,
+    /// Per frame with roles, not symmetric: the roles of the last event of
+    /// that frame the document told, which "ce rachat", "this deal" speak of again.
+    events: BTreeMap<usize, (Option<String>, Option<String>)>,
 }
 
 /// A list of cues searched for over each document's sentences.
@@ -505,7 +508,17 @@ fn draft_document(
             }
         }
         note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
+        let mut events = std::mem::take(&mut previous.events);
+        for d in &drafts[first_draft..] {
+            // Not a symmetric frame's: "cette brouille avec …" often names
+            // another pair of the same conflict.
+            let frame = &rules.frames.frames[d.frame];
+            if frame.roles && !frame.symmetric && d.agent.is_some() {
+                events.insert(d.frame, (d.agent.clone(), d.target.clone()));
+            }
+        }
         previous = summarize(sentence, tokens, &segs, &values, &mentions, &target_cues[index], &previous);
+        previous.events = events;
     }
     (once_per_document(drafts), unchecked)
 }
@@ -687,6 +700,7 @@ fn summarize(
         subject: subject.or_else(|| if mentions.is_empty() { previous.subject.clone() } else { None }),
         objects,
         date,
+        events: BTreeMap::new(),
     }
 }
 

@@ -104,6 +104,12 @@ impl<'s> Sentence<'s> {
             .any(|d| self.words.demonstratives.contains(self.word_at(trigger.token - d)))
     }
 
+    /// Whether an article stands right before the trigger: a noun ("in a
+    /// deal worth", "l'acquisition").
+    pub(super) fn after_article(&self, trigger: &Trigger) -> bool {
+        trigger.token >= 1 && self.words.determiners.contains(self.prev_word(trigger))
+    }
+
     pub(super) fn polarity(&self, trigger: &Trigger) -> Polarity {
         let words = self.words;
         let seg = self.input.segments[trigger.segment];
@@ -134,6 +140,14 @@ impl<'s> Sentence<'s> {
 
     /// Fills the trigger's agent, then its target, from the clause's structure.
     pub(super) fn fill_roles(&self, trigger: &mut Trigger) {
+        // 0. "Ce rachat", "this deal": the event the document last told.
+        if trigger.demonstrative
+            && let Some((agent, target)) = self.previous.events.get(&trigger.frame)
+        {
+            trigger.agent = agent.clone();
+            trigger.target = target.clone();
+            return;
+        }
         // 1. Passive: "… par X".
         let passive = self.passive_agent(trigger);
         let clause_subject = self.clause_subject(trigger);

@@ -55,6 +55,8 @@ pub(super) fn read_sentence(
         trigger.polarity = sentence.polarity(trigger);
         sentence.fill_roles(trigger);
     }
+    let nouns: Vec<bool> = triggers.iter().map(|t| sentence.after_article(t)).collect();
+    name_again(&mut triggers, &nouns);
     share_roles(&mut triggers);
     let mut attached = attach_values(input, &triggers, frames, words);
     let values = attach_bare_counts(input, &triggers, frames, &mut attached);
@@ -84,6 +86,27 @@ pub(super) fn find_triggers(input: &SentenceInput<'_>) -> Vec<Trigger> {
             }
         })
         .collect()
+}
+
+/// A noun naming again the event a verb of its sentence just told ("X is
+/// buying Y in a deal worth …") is that event: it takes the verb's roles.
+fn name_again(triggers: &mut [Trigger], nouns: &[bool]) {
+    for i in 0..triggers.len() {
+        if !nouns[i] || triggers[i].demonstrative {
+            continue;
+        }
+        let told = (0..i).rev().find(|&j| {
+            !nouns[j]
+                && triggers[j].frame == triggers[i].frame
+                && triggers[j].agent.is_some()
+                && triggers[j].target.is_some()
+                && triggers[j].polarity == triggers[i].polarity
+        });
+        if let Some(j) = told {
+            triggers[i].agent = triggers[j].agent.clone();
+            triggers[i].target = triggers[j].target.clone();
+        }
+    }
 }
 
 /// Triggers of one frame in one sentence share what they know of the roles.

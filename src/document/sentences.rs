@@ -12,7 +12,7 @@ pub(super) fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, o
         let rest = &slice[i + c.len_utf8()..];
         let closing = rest.len() - rest.trim_start_matches(['»', '"', '”', ')', '’']).len();
         let after = &rest[closing..];
-        if !after.starts_with(char::is_whitespace) {
+        if !after.starts_with(char::is_whitespace) && !(c == '.' && glued(&slice[start..i], after)) {
             continue;
         }
         let space_at = i + c.len_utf8() + closing;
@@ -41,6 +41,19 @@ pub(super) fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, o
         start = space_at;
     }
     push_trimmed(text, Span::new(line.start + start, line.end), out);
+}
+
+/// Whether a period with no space after it still ends a sentence: text
+/// pasted together from a headline and a body ("…for $4 Billion.Zentrix
+/// has …"), a word of small letters then a capitalized word. Not "U.S.Army",
+/// nor "example.com".
+fn glued(before: &str, after: &str) -> bool {
+    let mut last = before.chars().rev();
+    let mut next = after.chars();
+    last.next().is_some_and(char::is_lowercase)
+        && last.next().is_some_and(char::is_lowercase)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
 }
 
 /// Where `slice` may end a sentence: each '.', '!', '?' and '…', in order.

@@ -95,6 +95,9 @@ struct Candidate<'t> {
     text: &'t str,
     honorific: bool,
     sentence_start: bool,
+    /// In a headline written in title case ("X Successfully Buys Y For $4
+    /// Billion"), where capitals do not mark names.
+    titled: bool,
 }
 
 /// The tokens and name candidates of a document's sentences, packed small,
@@ -114,6 +117,7 @@ pub struct PackedSentences {
 const PACKED_PUNCT: u16 = 1 << 15;
 const PACKED_HONORIFIC: u16 = 1;
 const PACKED_SENTENCE_START: u16 = 2;
+const PACKED_TITLED: u16 = 4;
 
 impl PackedSentences {
     /// Adds a sentence's reading; `false` when an offset does not fit.
@@ -129,7 +133,9 @@ impl PackedSentences {
             let (Some(start), Some(end)) = (small(c.span.start), small(c.span.end)) else {
                 return false;
             };
-            let flags = u16::from(c.honorific) * PACKED_HONORIFIC + u16::from(c.sentence_start) * PACKED_SENTENCE_START;
+            let flags = u16::from(c.honorific) * PACKED_HONORIFIC
+                + u16::from(c.sentence_start) * PACKED_SENTENCE_START
+                + u16::from(c.titled) * PACKED_TITLED;
             self.candidates.push([start, end, flags]);
         }
         self.token_ends.push(self.tokens.len() as u32);
@@ -173,6 +179,7 @@ impl PackedSentences {
                     text: &text[span.start..span.end],
                     honorific: flags & PACKED_HONORIFIC != 0,
                     sentence_start: flags & PACKED_SENTENCE_START != 0,
+                    titled: flags & PACKED_TITLED != 0,
                 }
             })
             .collect()
@@ -222,6 +229,7 @@ fn namey_in_full(word: &str) -> bool {
 /// Capitalized runs of words; a run at the start of a sentence (or after an
 /// opening quote or colon) is flagged so that callers can doubt it.
 fn candidates<'t>(text: &'t str, tokens: &[Token], words: &ClaimWords) -> Vec<Candidate<'t>> {
+    let titled = in_title_case(text, tokens, words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -280,11 +288,28 @@ fn candidates<'t>(text: &'t str, tokens: &[Token], words: &ClaimWords) -> Vec<Ca
                 text: &text[span.start..span.end],
                 honorific,
                 sentence_start: sentence_start && first == i,
+                titled,
             });
         }
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether a sentence is a headline in title case: at least three
+/// capitalized words after its first, and no other word but function words
+/// ("Elon Musk Successfully Purchases Twitter for $44 Billion").
+fn in_title_case(text: &str, tokens: &[Token], words: &ClaimWords) -> bool {
+    let mut capitalized = 0;
+    for t in tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Word) {
+        let word = t.text(text);
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => capitalized += 1,
+            Some(c) if c.is_lowercase() && !words.function_words.contains_key(word) => return false,
+            _ => {}
+        }
+    }
+    capitalized >= 3
 }
 
 /// "FTC", "ONU": two to six capital letters.
@@ -384,7 +409,7 @@ impl Names {
             };
             // Names repeat: copied into the maps only the first time. A
             // company's legal form marks a name even at a sentence's start.
-            if !c.sentence_start || known.is_some() || base.is_some() {
+            if (!c.sentence_start && !c.titled) || known.is_some() || base.is_some() {
                 if !self.seen.contains_key(&name) {
                     self.seen.insert(name.clone(), kind);
                 }
@@ -783,6 +808,10 @@ impl<'a> Resolver<'a> {
             if raw.iter().any(|(s, _)| overlaps(*s, c.span)) {
                 continue;
             }
+            if c.titled {
+                raw.extend(self.known_parts(c).map(|(span, part)| (span, RawMention::Name(part, false))));
+                continue;
+            }
             let known = self.gazetteer.lookup(c.text).is_some() || self.names.seen.contains_key(c.text);
             if c.sentence_start && !known && !c.text.contains(' ') {
                 let (name, _) = self.resolve(c.text, c.honorific);
@@ -815,6 +844,39 @@ impl<'a> Resolver<'a> {
             }
         }
         raw
+    }
+
+    /// The names a run of capitals in a title-case headline holds: its
+    /// longest pieces the corpus or the rule files know as names, or that
+    /// resolve to one ("Musk"); its other words are no names.
+    fn known_parts<'t>(&self, c: &Candidate<'t>) -> impl Iterator<Item = (Span, &'t str)> + use<'a, 't, '_> {
+        let words: Vec<(usize, &'t str)> = c.text.split(' ').scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+        let mut parts = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let found = (k + 1..=words.len()).rev().find_map(|j| {
+                let (start, last) = (words[k].0, words[j - 1]);
+                let part = &c.text[start..last.0 + last.1.len()];
+                let known = self.gazetteer.lookup(part).is_some()
+                    || self.names.seen.contains_key(part)
+                    || (j == k + 1 && self.resolve(part, false).0 != part);
+                known.then_some((j, Span::new(c.span.start + start, c.span.start + start + part.len()), part))
+            });
+            match found {
+                Some((j, span, part)) => {
+                    parts.push((span, part));
+                    k = j;
+                }
+                None => k += 1,
+            }
+        }
+        parts.into_iter()
     }
 
     /// The name, kind and form mention `index` of `raw` stands for, given the
