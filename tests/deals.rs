@@ -46,3 +46,25 @@ fn this_deal_is_the_one_told_before() {
         vec![row("Quarrow Labs", "Fennick Games", "3,2 milliards de dollars")]
     );
 }
+
+#[test]
+fn a_title_case_headline_names_only_what_the_article_names() {
+    // Pasted on to its body with no space; its capitals are not names.
+    let claims = claims_of_text(
+        "title-case",
+        "2031-05-20",
+        "Dana Pell Successfully Purchases Zentrix For $4 Billion.The deal was signed on Monday. \
+         Shareholders of Zentrix accepted the offer, and Zentrix sued Dana Pell a month later.",
+    );
+    let roles: Vec<(String, String)> = claims
+        .iter()
+        .filter(|c| c["attribute"] == "occurrence")
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (s(&c["roles"]["agent"]), s(&c["roles"]["target"]))
+        })
+        .collect();
+    assert!(roles.contains(&("Dana Pell".into(), "Zentrix".into())), "{roles:?}");
+    assert!(roles.contains(&("Zentrix".into(), "Dana Pell".into())), "{roles:?}");
+    assert!(roles.iter().all(|(a, t)| !a.contains("Purchases") && !t.contains("Purchases")), "{roles:?}");
+}
