@@ -93,7 +93,7 @@ pub fn judge(
     rules: &Rules,
 ) -> Report {
     progress::stage("judging the claims", 0);
-    let stories = align::story::stories(&documents, &claims, rules);
+    let stories = align::story::stories(&documents, &claims, rules).with_main_places(&claims, &rules.entities);
     let slots = align::align_stories(&claims, &stories, &rules.frames);
     let findings = verdict::judge_slots(&slots, &claims, &rules.verdicts);
     rayon::spawn(move || drop(slots));

@@ -143,3 +143,33 @@ fn a_figure_about_a_list_of_places_is_about_all_of_them() {
     let fr = "Le tribunal de l'Etat a fixé le prix de l'opération à 54,20 dollars par action.";
     assert_eq!(scopes("etat-fr", fr), [None]);
 }
+
+/// The id of each finding of a report on `docs` (file name, text), written to a folder of their own.
+fn finding_ids(name: &str, docs: &[(&str, &str)]) -> Vec<String> {
+    let dir = crate::common::temp_dir(name);
+    for (file, text) in docs {
+        crate::common::write(&dir, file, format!("---\ndate: 2031-05-02\n---\n{text}\n").as_bytes());
+    }
+    let (code, report, stderr) = crate::common::report_json(&[dir.to_str().unwrap()]);
+    assert_ne!(code, 2, "{stderr}");
+    report["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_country_a_story_is_about_is_the_scope_of_a_figure_that_names_none() {
+    // Both speak of Portugal (their claims name it); the police figure is
+    // "in Portugal" in one, names no place in the other, or is Lisbon's.
+    let police = |place: &str| {
+        let first = "Strike\n\n41,000 protesters marched in Portugal on Tuesday, police said. Portugal's unions \
+                     counted 90,000 protesters.";
+        let second = format!(
+            "Unions march\n\nSome 41,000 protesters marched{place} on Tuesday, police said. Portugal's unions \
+             counted 90,000 protesters."
+        );
+        let ids = finding_ids(&format!("main-place{}", place.len()), &[("a.md", first), ("b.md", &second)]);
+        ids.into_iter().filter(|id| !id.contains("by-organizers")).collect::<Vec<String>>()
+    };
+    assert_eq!(police(""), ["protesters.count:?>?/by-authorities"]);
+    // A city stays a part of the story, apart from its whole.
+    assert_eq!(police(" in Lisbon"), ["protesters.count:?>?/by-authorities", "protesters.count:?>?/lisbon"]);
+}

@@ -67,8 +67,11 @@ pub fn align(claims: &[Claim], frames: &Frames) -> Vec<Slot> {
 pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Vec<Slot> {
     use rayon::prelude::*;
     let mut buckets: BTreeMap<Bucket, Vec<usize>> = BTreeMap::new();
+    let whole = Scope::default();
     for (i, claim) in claims.iter().enumerate() {
-        buckets.entry((claim.frame.as_str(), claim.attribute, &claim.scope, stories.of(i))).or_default().push(i);
+        // The story's main place is the scope of a figure that names none.
+        let scope = if stories.is_main(i, &claim.scope) { &whole } else { &claim.scope };
+        buckets.entry((claim.frame.as_str(), claim.attribute, scope, stories.of(i))).or_default().push(i);
     }
     let several = stories.count > 1;
     let kinds = counter_kinds(claims);
@@ -582,7 +585,7 @@ mod tests {
             dated("partial", "", "", "2024-03-01", "2024-03-31"),
         ];
         let rules = Rules::load(None).unwrap();
-        let stories = Stories { of_claim: vec![1, 2, 2], count: 2 };
+        let stories = Stories { of_claim: vec![1, 2, 2], count: 2, main_place: Vec::new() };
         let slots = align_stories(&claims, &stories, &rules.frames);
         let members: Vec<(Option<u32>, Vec<usize>)> = slots.iter().map(|s| (s.story, s.claims.clone())).collect();
         assert_eq!(members, [(Some(1), vec![0]), (Some(2), vec![1, 2])]);

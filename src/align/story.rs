@@ -24,7 +24,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Scope};
 use crate::document::Document;
 use crate::entity::Gazetteer;
 use crate::lang::Rules;
@@ -38,12 +38,49 @@ pub struct Stories {
     pub of_claim: Vec<u32>,
     /// How many stories there are.
     pub count: usize,
+    /// Per story (from 1): the place it is about as a whole, if one stands out.
+    pub main_place: Vec<Option<String>>,
 }
 
 impl Stories {
     /// Every claim in one story.
     pub fn one(claims: usize) -> Stories {
-        Stories { of_claim: vec![1; claims], count: usize::from(claims > 0) }
+        Stories { of_claim: vec![1; claims], count: usize::from(claims > 0), main_place: Vec::new() }
+    }
+
+    /// These stories with the place each is about as a whole: the place of
+    /// the rule files that the most of its documents name, by at least two
+    /// documents and half again as many as any other place. A figure "across
+    /// France" in a story about France is a figure of the story itself,
+    /// as one that names no place; in a story of two countries, neither
+    /// stands out.
+    pub fn with_main_places(mut self, claims: &[Claim], gazetteer: &Gazetteer) -> Stories {
+        let mut named: Vec<HashMap<&str, std::collections::BTreeSet<&str>>> = vec![HashMap::default(); self.count + 1];
+        for (i, claim) in claims.iter().enumerate() {
+            let places = claim.context.iter().map(String::as_str).chain(claim.scope.place.as_deref());
+            for place in places.filter(|p| gazetteer.is_place(p)) {
+                named[self.of(i) as usize].entry(place).or_default().insert(claim.doc.as_str());
+            }
+        }
+        self.main_place = named
+            .iter()
+            .map(|places| {
+                let mut counts: Vec<(usize, &str)> = places.iter().map(|(p, docs)| (docs.len(), *p)).collect();
+                counts.sort_unstable_by(|a, b| b.cmp(a));
+                let first = counts.first().copied()?;
+                let second = counts.get(1).map_or(0, |c| c.0);
+                (first.0 >= 2 && 2 * first.0 >= 3 * second).then(|| first.1.to_string())
+            })
+            .collect();
+        self
+    }
+
+    /// Whether `scope` is only the main place of claim `i`'s story.
+    pub fn is_main(&self, i: usize, scope: &Scope) -> bool {
+        scope.group.is_none()
+            && scope.event.is_none()
+            && scope.place.is_some()
+            && self.main_place.get(self.of(i) as usize).and_then(Option::as_deref) == scope.place.as_deref()
     }
 
     /// The story of claim `i` (1 when unknown).
@@ -148,7 +185,11 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
             *number.entry(links.find(d)).or_insert(next)
         })
         .collect();
-    Stories { of_claim: doc_of_claim.iter().map(|&d| story_of_doc[d as usize]).collect(), count: number.len() }
+    Stories {
+        of_claim: doc_of_claim.iter().map(|&d| story_of_doc[d as usize]).collect(),
+        count: number.len(),
+        main_place: Vec::new(),
+    }
 }
 
 /// A document's features as ids, each with how often it occurs: ids are

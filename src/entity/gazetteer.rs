@@ -143,6 +143,11 @@ impl Gazetteer {
         self.by_name.get(name).map(|&i| &self.entities[i])
     }
 
+    /// Whether the rule files list `name` (canonical) as a place.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.lookup(name).is_some_and(|e| e.kind == super::Kind::Place && e.name == name)
+    }
+
     /// The canonical name of a name or alias the rule files list ("Turquie" → "Turkey").
     pub fn canonical(&self, name: &str) -> Option<&str> {
         self.lookup(name).map(|e| e.name.as_str())

@@ -850,13 +850,16 @@ impl<'a> Resolver<'a> {
     /// longest pieces the corpus or the rule files know as names, or that
     /// resolve to one ("Musk"); its other words are no names.
     fn known_parts<'t>(&self, c: &Candidate<'t>) -> impl Iterator<Item = (Span, &'t str)> + use<'a, 't, '_> {
-        let words: Vec<(usize, &'t str)> = c.text.split(' ').scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+        let words: Vec<(usize, &'t str)> = c
+            .text
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
         let mut parts = Vec::new();
         let mut k = 0;
         while k < words.len() {
