@@ -12,7 +12,7 @@ pub(super) fn split_sentences(text: &str, line: Span, lang: Option<&TextLang>, o
         let rest = &slice[i + c.len_utf8()..];
         let closing = rest.len() - rest.trim_start_matches(['»', '"', '”', ')', '’']).len();
         let after = &rest[closing..];
-        if !after.starts_with(char::is_whitespace) && !(c == '.' && glued(&slice[start..i], after)) {
+        if !(after.starts_with(char::is_whitespace) || (c == '.' && glued(&slice[start..i], after))) {
             continue;
         }
         let space_at = i + c.len_utf8() + closing;
