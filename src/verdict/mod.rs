@@ -266,8 +266,15 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
             finding.id = format!("{}#{n}", finding.id);
         }
     }
-    findings.par_sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
-    findings
+    // Their order is sorted, not the findings: a finding is large, and a
+    // sort moves each element many times.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_by(|&a, &b| {
+        let (a, b) = (&findings[a], &findings[b]);
+        b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id))
+    });
+    let mut findings: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| findings[i].take()).collect()
 }
 
 /// The finding of one slot, its id not yet made unique.
