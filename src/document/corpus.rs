@@ -5,7 +5,7 @@
 //! read and its other files listed as skipped, so that the report says what
 //! was not read and why. Hidden files are passed over.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -133,15 +133,16 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             skipped.push(Skipped { path: path.display().to_string(), reason: "does not exist".into(), error: true });
         }
     }
-    let mut seen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    // Looked up, never walked: hashed, paths are not compared part by part.
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::with_capacity(files.len());
     let mut unique = Vec::with_capacity(files.len());
     for path in files {
         match seen.entry(identity(&path)) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
+            std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(path.clone());
                 unique.push(path);
             }
-            std::collections::btree_map::Entry::Occupied(first) => skipped.push(Skipped {
+            std::collections::hash_map::Entry::Occupied(first) => skipped.push(Skipped {
                 path: path.display().to_string(),
                 reason: format!("the same file as {}, read once", first.get().display()),
                 error: false,

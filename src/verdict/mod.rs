@@ -201,17 +201,49 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// What makes two claims of a slot "the same wording": value, polarity and direction.
-fn distinct_key(claim: &Claim, slot: &Slot) -> String {
-    let value = claim.value.as_ref().map_or_else(String::new, |v| {
-        format!(
-            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            v.kind, v.low, v.high, v.low_open, v.high_open, v.unit, v.hedge, v.start, v.end
-        )
+/// What makes two claims of a slot "the same wording": value, polarity and
+/// direction. Compared field by field, with no text made for it.
+#[derive(PartialEq, Eq, Hash)]
+struct DistinctKey<'c> {
+    value: Option<ValueKey<'c>>,
+    polarity: Polarity,
+    reversed: bool,
+}
+
+/// The parts of a value that tell two wordings apart.
+#[derive(PartialEq, Eq, Hash)]
+struct ValueKey<'c> {
+    kind: crate::value::ValueKind,
+    low: Option<u64>,
+    high: Option<u64>,
+    low_open: bool,
+    high_open: bool,
+    unit: Option<&'c str>,
+    hedge: Option<crate::value::Hedge>,
+    start: Option<&'c str>,
+    end: Option<&'c str>,
+}
+
+/// A bound by its bits: equal bounds, and only they, are equal (every NaN alike).
+fn bound_bits(bound: Option<f64>) -> Option<u64> {
+    bound.map(|x| if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() })
+}
+
+fn distinct_key<'c>(claim: &'c Claim, slot: &Slot) -> DistinctKey<'c> {
+    let value = claim.value.as_ref().map(|v| ValueKey {
+        kind: v.kind,
+        low: bound_bits(v.low),
+        high: bound_bits(v.high),
+        low_open: v.low_open,
+        high_open: v.high_open,
+        unit: v.unit.as_deref(),
+        hedge: v.hedge,
+        start: v.start.as_deref(),
+        end: v.end.as_deref(),
     });
     let reversed =
         slot.agent.is_some() && claim.agent() == slot.target.as_deref() && claim.target() == slot.agent.as_deref();
-    format!("{value}|{:?}|{reversed}", claim.polarity)
+    DistinctKey { value, polarity: claim.polarity, reversed }
 }
 
 /// Judges every slot and returns the findings, sorted: worst verdict first, then by id.
@@ -234,8 +266,15 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
             finding.id = format!("{}#{n}", finding.id);
         }
     }
-    findings.par_sort_by(|a, b| b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id)));
-    findings
+    // Their order is sorted, not the findings: a finding is large, and a
+    // sort moves each element many times.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_by(|&a, &b| {
+        let (a, b) = (&findings[a], &findings[b]);
+        b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id))
+    });
+    let mut findings: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| findings[i].take()).collect()
 }
 
 /// The finding of one slot, its id not yet made unique.
@@ -275,19 +314,18 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
 /// that matches, in claim order.
 fn judge_pairs(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Vec<Pair> {
     // One representative claim per distinct wording, in claim order.
-    let mut representatives: Vec<(String, usize)> = Vec::new();
+    let mut representatives: Vec<usize> = Vec::new();
     let mut keys = rustc_hash::FxHashSet::default();
     for &i in &slot.claims {
-        let key = distinct_key(&claims[i], slot);
-        if keys.insert(key.clone()) {
-            representatives.push((key, i));
+        if keys.insert(distinct_key(&claims[i], slot)) {
+            representatives.push(i);
         }
     }
     let mut pairs = Vec::new();
-    let all: Vec<&Claim> = representatives.iter().map(|&(_, i)| &claims[i]).collect();
+    let all: Vec<&Claim> = representatives.iter().map(|&i| &claims[i]).collect();
     for x in 0..representatives.len() {
         for y in x + 1..representatives.len() {
-            let (a, b) = (&claims[representatives[x].1], &claims[representatives[y].1]);
+            let (a, b) = (&claims[representatives[x]], &claims[representatives[y]]);
             if let Some(j) = rules.judge_among(a, b, slot.evolving, &all) {
                 pairs.push(Pair {
                     a: a.id.clone(),
