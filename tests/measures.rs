@@ -183,3 +183,23 @@ fn a_figure_its_clause_gives_a_named_fire_is_that_fire_s() {
     let all = events_of("all-fires", "Together, the Halden fire and the Marrow fire have killed 24 people.");
     assert_eq!(all, events(&[("24", None)]));
 }
+
+#[test]
+fn a_part_of_a_toll_is_the_toll_of_what_its_own_words_name() {
+    // A partitive: the part counts what its whole counts; the whole is no one fire's.
+    let en = "Officials said 9 of the 31 deaths are attributed to the Halden Fire and 22 to the Marrow Fire.";
+    assert_eq!(events_of("partitive-en", en), events(&[("9", Some("Halden")), ("31", None), ("22", Some("Marrow"))]));
+    let fr = "Selon le coroner, neuf des décès sont attribués à l'incendie Halden et 22 à l'incendie Marrow.";
+    assert_eq!(events_of("partitive-fr", fr), events(&[("neuf", Some("Halden")), ("22", Some("Marrow"))]));
+}
+
+#[test]
+fn each_figure_of_a_list_of_places_is_its_own_place_s() {
+    let found = measured(
+        "arrests-by-city",
+        "Les heurts ont donné lieu à 41 interpellations à Valmont, 12 à Corvel et trois à Ostrane.",
+    );
+    let places: Vec<(String, Option<String>)> = found.into_iter().map(|(_, _, v, p)| (v, p)).collect();
+    let row = |v: &str, p: &str| (v.to_string(), Some(p.to_string()));
+    assert_eq!(places, [row("41", "Valmont"), row("12", "Corvel"), row("trois", "Ostrane")]);
+}

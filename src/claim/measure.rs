@@ -42,10 +42,14 @@ pub struct Binding {
     /// The words that state the bound figure: the figure and its binding
     /// words, and the unit or generic noun after it ("depth of 24.1 km").
     pub span: Span,
+    /// The figure is the whole of a part stated right before it: "24" in
+    /// "16 of the 24 deaths".
+    pub whole: bool,
 }
 
 /// Binds the figures of one sentence (`values`, in order of place) to the
-/// measures of its language. `bare[i]` says that figure `i` has no noun
+/// measures of its language. `around` says where the words after each
+/// figure are read and where its own words end. `bare[i]` says that figure `i` has no noun
 /// after it ("rose to 2,445"); `generic` says whether a word after a figure
 /// leaves open what it counts: a noun such as "people", "personnes" or a
 /// unit (`noun` says these), or a word that is no noun ("selon"). Only a
@@ -55,6 +59,7 @@ pub fn bind(
     text: &str,
     values: &[Value],
     bare: &[bool],
+    around: &Around,
     measures: &[MeasureCues],
     generic: &dyn Fn(&str) -> bool,
     noun: &dyn Fn(&str) -> bool,
@@ -71,11 +76,11 @@ pub fn bind(
             measures
                 .iter()
                 .filter(|m| m.takes(v.kind))
-                .filter_map(|m| Some((m, m.after(text, v.span.end)?)))
+                .filter_map(|m| Some((m, m.after(text, around.after_at[i])?)))
                 .max_by_key(|(m, cue)| (cue.end, std::cmp::Reverse(m.frame)))
                 .map(|(m, cue)| {
                     let span = Span::new(v.span.start, cue.end);
-                    Binding { value: i, frame: m.frame, attribute: m.attribute, cue, span }
+                    Binding { value: i, frame: m.frame, attribute: m.attribute, cue, span, whole: false }
                 })
         })
         .collect();
@@ -111,20 +116,91 @@ pub fn bind(
                 attribute: m.attribute,
                 cue,
                 span: Span::new(cue.start, end.unwrap_or(value.span.end)),
+                whole: false,
             }
         });
     }
-    bind_ellipses(text, values, bare, &mut bound, generic, measures);
+    bind_ellipses(text, values, bare, &around.own_end, &mut bound, generic, measures);
+    for (i, b) in bound.iter_mut().enumerate() {
+        if let Some(b) = b {
+            b.whole = (0..i).any(|j| around.after_at[j] == values[i].span.end);
+        }
+    }
     bound.into_iter().flatten().collect()
+}
+
+/// The words around each figure of a sentence.
+pub struct Around {
+    /// Where the words after each figure are read: right after it, or past
+    /// a partitive and the figure of its whole ("16 of the 24 deaths",
+    /// "huit des décès").
+    pub after_at: Vec<usize>,
+    /// Where the words each figure has of its own end: "87 000 d'après la
+    /// police" up to a punctuation mark, a conjunction or another figure.
+    pub own_end: Vec<usize>,
+}
+
+impl Around {
+    fn of(text: &str, values: &[Value], words: &ClaimWords) -> Around {
+        Around {
+            after_at: after_partitives(text, values, &words.partitives),
+            own_end: values.iter().map(|v| own_end(text, v.span.end, words)).collect(),
+        }
+    }
+}
+
+/// Where the words from `at` that belong to the figure before it end: at
+/// a punctuation mark, a conjunction or a digit, eight words on at most.
+fn own_end(text: &str, at: usize, words: &ClaimWords) -> usize {
+    let mut end = at;
+    let mut rest = &text[at..];
+    for _ in 0..8 {
+        let blank = rest.len() - rest.trim_start().len();
+        let word_len = rest[blank..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')) || c.is_ascii_digit())
+            .unwrap_or(rest.len() - blank);
+        let word = &rest[blank..blank + word_len];
+        if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) || words.conjunctions.contains(key(word)) {
+            break;
+        }
+        end += blank + word_len;
+        rest = &rest[blank + word_len..];
+    }
+    end
+}
+
+/// Where the words after each figure are read (see [`Around::after_at`]).
+fn after_partitives(text: &str, values: &[Value], partitives: &[String]) -> Vec<usize> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let at = skip_blanks(text, v.span.end);
+            let rest = &text[at..];
+            let Some(len) = partitives.iter().find_map(|p| {
+                let head = rest.get(..p.len())?;
+                (key(head) == p.as_str() && rest[p.len()..].starts_with(char::is_whitespace)).then_some(p.len())
+            }) else {
+                return v.span.end;
+            };
+            let end = at + len;
+            match values.get(i + 1) {
+                Some(whole) if whole.kind == v.kind && skip_blanks(text, end) == whole.span.start => whole.span.end,
+                _ => end,
+            }
+        })
+        .collect()
 }
 
 /// A figure with no noun after the figure before it was bound says the same
 /// measure again: "500 000 selon la CGT et 87 000 d'après la police",
-/// "killed 5 in the north and 3 in the south".
+/// "killed 5 in the north and 3 in the south". Its words up to `own_end`
+/// state it.
 fn bind_ellipses(
     text: &str,
     values: &[Value],
     bare: &[bool],
+    own_end: &[usize],
     bound: &mut [Option<Binding>],
     generic: &dyn Fn(&str) -> bool,
     measures: &[MeasureCues],
@@ -144,7 +220,9 @@ fn bind_ellipses(
         if values[j].kind != value.kind || words_between(text, values[j].span.end, value.span.start) > 12 {
             continue;
         }
-        bound[i] = Some(Binding { value: i, cue: value.span, span: value.span, ..previous });
+        // Its words are its own: "87 000 d'après la police", "16 à l'incendie Eaton".
+        let span = Span::new(value.span.start, own_end[i]);
+        bound[i] = Some(Binding { value: i, cue: value.span, span, ..previous });
     }
 }
 
@@ -191,9 +269,20 @@ pub(super) fn measure_drafts(
     }
     let SentenceInput { text, offset, tokens, values, mentions, segments: segs, attribution, .. } = *input;
     let sentence_span = Span::new(offset, offset + text.len());
+    // Where each figure's own words end: at the next figure that is not its whole.
+    let mut parts: Vec<Span> = measured.iter().filter(|(b, _)| !b.whole).map(|(_, v)| v.span).collect();
+    parts.extend(values.iter().filter(|v| v.kind != ValueKind::Date).map(|v| v.span));
+    parts.sort_unstable();
     measured
         .into_iter()
         .map(|(binding, mut value)| {
+            let next_start = parts.iter().find(|p| p.start >= value.span.end).map_or(text.len(), |p| p.start);
+            // The other figures' own words ("30 à Paris, 16 à Rennes").
+            let others: Vec<Span> = parts
+                .iter()
+                .filter(|p| **p != value.span)
+                .map(|p| Span::new(p.start, own_end(text, p.end, words)))
+                .collect();
             let span = binding.span;
             let value_span = value.span;
             value.span = value.span.shifted(offset);
@@ -213,7 +302,7 @@ pub(super) fn measure_drafts(
                 scope: Some({
                     let frame = &frames.frames[binding.frame];
                     let part = if frame.scoped {
-                        scope_of(text, tokens, mentions, segs, value_span, words)
+                        scope_of(text, tokens, mentions, segs, value_span, &others, words)
                     } else {
                         Scope::default()
                     };
@@ -223,7 +312,10 @@ pub(super) fn measure_drafts(
                     } else {
                         event.then(|| "another".to_string())
                     };
-                    let named_event = || named_event(text, tokens, mentions, segs, value_span, words);
+                    let named_event = || {
+                        let own = Span::new(value_span.start, next_start);
+                        (!binding.whole).then(|| named_event(text, tokens, mentions, segs, own, words)).flatten()
+                    };
                     match named_before(text, tokens, mentions, value_span) {
                         // "Marseille (40,000)": the place's own figure; "la tempête Boris (23 morts)": the named event's.
                         Some(m) if m.kind == Kind::Place => Scope { place: Some(m.name.clone()), event, ..part },
@@ -250,10 +342,13 @@ fn added(text: &str, tokens: &[Token], figure: Span, span: Span, words: &ClaimWo
     before.is_some_and(is_added) || tokens[first..(last + 1).min(tokens.len())].iter().any(is_added)
 }
 
-/// The one named event of the figure's clause: a name with an event noun
+/// The named event of the figure's clause: a name with an event noun
 /// right before or after it, or ending it ("the Palisades Fire has
 /// destroyed 6,837 homes", "l'incendie Eaton a tué 16 personnes"), by its
-/// name alone, so that every language names it alike.
+/// name alone, so that every language names it alike. `own` spans the
+/// figure and its own words, up to the next figure: of several named
+/// events, the one there is the figure's ("8 in the Palisades fire and 16
+/// in the Eaton fire").
 fn named_event(
     text: &str,
     tokens: &[Token],
@@ -264,7 +359,7 @@ fn named_event(
 ) -> Option<String> {
     let seg = segment_of(segs, token_at(tokens, figure.start));
     let is_event_noun = |i: usize| tokens.get(i).is_some_and(|t| words.event_nouns.contains(&*key(t.text(text))));
-    let mut named: Vec<String> = mentions
+    let named: Vec<(Span, String)> = mentions
         .iter()
         .filter(|m| segment_of(segs, token_at(tokens, m.span.start)) == seg)
         .filter_map(|m| {
@@ -276,17 +371,18 @@ fn named_event(
                 m.kind != Kind::Person && (first.checked_sub(1).is_some_and(is_event_noun) || is_event_noun(last + 1));
             if own {
                 let end = tokens[last - 1].span.end;
-                Some(text[m.span.start..end].trim().to_string())
+                Some((m.span, text[m.span.start..end].trim().to_string()))
             } else {
-                beside.then(|| m.name.clone())
+                beside.then(|| (m.span, m.name.clone()))
             }
         })
         .collect();
-    named.sort_unstable();
-    named.dedup();
-    match named.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
+    let mut names: Vec<&String> = named.iter().map(|(_, name)| name).collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => named.into_iter().find(|(span, _)| span.start >= figure.start && span.start < figure.end).map(|(_, n)| n),
     }
 }
 
@@ -326,7 +422,8 @@ pub(super) fn bind_measures(
             || words.prepositions.contains(&word)
     };
     let noun = |word: &str| words.generic_nouns.contains(key(word));
-    let bindings = bind(text, &figures, &is_bare, measures, &generic, &noun);
+    let around = Around::of(text, &figures, words);
+    let bindings = bind(text, &figures, &is_bare, &around, measures, &generic, &noun);
     if bindings.is_empty() {
         return Vec::new();
     }

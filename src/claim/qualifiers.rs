@@ -437,13 +437,15 @@ fn join_words(phrase: &[&str]) -> String {
 /// The place a figure's clause says it is about: a place word ("in",
 /// "en", "à") before a name, in the figure's clause or in a clause that
 /// fronts the sentence ("In Turkey alone, …"). A clause that names two
-/// places ("across Turkey and Syria") speaks of the whole: no scope.
+/// places ("across Turkey and Syria") speaks of the whole: no scope. A name
+/// in the words of one of the `others` figures is that figure's.
 pub(super) fn scope_of(
     text: &str,
     tokens: &[Token],
     mentions: &[Mention],
     segs: &[Segment],
     figure: Span,
+    others: &[Span],
     words: &ClaimWords,
 ) -> Scope {
     let Some(figure_seg) =
@@ -463,6 +465,13 @@ pub(super) fn scope_of(
         .iter()
         // A place, not an organization its name says it is ("in Delaware Superior Court").
         .filter(|m| m.kind != Kind::Person && !named_as_organization(&m.name, words))
+        // Not in another figure's own words: "30 à Paris, 16 à Rennes".
+        .filter(|m| !others.iter().any(|o| o.start <= m.span.start && m.span.end <= o.end))
+        // A name after an event noun is the event's ("à l'incendie Eaton").
+        .filter(|m| {
+            let token = token_at(tokens, m.span.start);
+            !token.checked_sub(1).is_some_and(|i| words.event_nouns.contains(&*key(tokens[i].text(text))))
+        })
         .filter(|m| {
             let token = token_at(tokens, m.span.start);
             let seg = segment_of(segs, token);

@@ -106,6 +106,10 @@ pub struct RawClaimWords {
     /// Boris"): a figure its clause gives such a named event is that event's.
     #[serde(default)]
     pub event_nouns: Vec<String>,
+    /// Words between a part and its whole: "16 of the 24 deaths", "huit
+    /// des décès": the part counts what the whole counts.
+    #[serde(default)]
+    pub partitives: Vec<String>,
     /// Words that open an infinitive, whose agent is the name just before
     /// them: "ordered Fox to pay", "a demandé à Fox de payer".
     #[serde(default)]
@@ -343,6 +347,8 @@ pub struct ClaimWords {
     pub conjunctions: WordSet,
     pub added: WordSet,
     pub event_nouns: WordSet,
+    /// Lowercase, longest first.
+    pub partitives: Vec<String>,
     pub genitive: WordSet,
     pub infinitive_markers: WordSet,
     pub coagent: WordSet,
@@ -410,6 +416,7 @@ impl ClaimWords {
             conjunctions: lowered(&raw.conjunctions),
             added: lowered(&raw.added),
             event_nouns: lowered(&raw.event_nouns),
+            partitives: longest_first(&raw.partitives),
             genitive: lowered(&raw.genitive),
             infinitive_markers: lowered(&raw.infinitive_markers),
             coagent: lowered(&raw.coagent),
