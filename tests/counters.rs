@@ -173,3 +173,74 @@ fn the_country_a_story_is_about_is_the_scope_of_a_figure_that_names_none() {
     // A city stays a part of the story, apart from its whole.
     assert_eq!(police(" in Lisbon"), ["protesters.count:?>?/by-authorities", "protesters.count:?>?/lisbon"]);
 }
+
+#[test]
+fn the_rows_of_a_list_count_what_its_heading_names() {
+    let rows = "Les chiffres des manifestants ville par ville :\n\nValmont : 12 000 (Unitas) / 5 000 selon la \
+                police\n\nCorvel : 8 000 (Unitas) / 3 000 selon la police";
+    let row = |v: &str, by: &str, place: &str| (v.to_string(), Some(by.to_string()), Some(place.to_string()));
+    assert_eq!(
+        counted("rows", rows),
+        [
+            row("12 000", "Unitas", "Valmont"),
+            row("5 000", "police", "Valmont"),
+            row("8 000", "Unitas", "Corvel"),
+            row("3 000", "police", "Corvel"),
+        ]
+    );
+    // A line that is no row ends the list.
+    let after = format!("{rows}\n\nLe cortège est parti à 14 heures, 300 mètres plus loin.");
+    assert_eq!(counted("rows-end", &after).len(), 4);
+}
+
+#[test]
+fn a_list_of_places_in_a_paragraph_counts_what_its_first_figure_counts() {
+    let claims = claims_of_text(
+        "inline-list",
+        "2031-05-02",
+        "In Valmont, 12,000 demonstrators marched. Turnout rose everywhere, in Corvel (8,000) and Ostrane (3,500).",
+    );
+    let found: Vec<(String, String, String)> = claims
+        .iter()
+        .filter(|c| c["frame"] == "protesters")
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (s(&c["text"]), s(&c["value"]["text"]), s(&c["scope"]["place"]))
+        })
+        .collect();
+    let row = |t: &str, v: &str, p: &str| (t.to_string(), v.to_string(), p.to_string());
+    assert_eq!(
+        found,
+        [
+            row("12,000 demonstrators", "12,000", "Valmont"),
+            row("Corvel (8,000)", "8,000", "Corvel"),
+            row("Ostrane (3,500)", "3,500", "Ostrane")
+        ]
+    );
+}
+
+#[test]
+fn a_figure_whose_counter_is_not_said_meets_the_counter_it_agrees_with() {
+    let dir = crate::common::temp_dir("unsaid-counter");
+    let a = "Strike\n\nIn Corvel, 3,000 protesters marched according to the police, 8,000 according to the unions.";
+    let b = "Turnout\n\nIn Valmont, 12,000 protesters marched. Turnout rose in Corvel (3,000) too.";
+    for (file, text) in [("a.md", a), ("b.md", b)] {
+        crate::common::write(&dir, file, format!("---\ndate: 2031-05-02\n---\n{text}\n").as_bytes());
+    }
+    let (code, report, stderr) = crate::common::report_json(&[dir.to_str().unwrap()]);
+    assert_ne!(code, 2, "{stderr}");
+    let text_of = |id: &serde_json::Value| {
+        let claims = report["claims"].as_array().unwrap();
+        claims.iter().find(|c| &c["id"] == id).map(|c| c["text"].as_str().unwrap().to_string()).unwrap()
+    };
+    let corvel: Vec<Vec<String>> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"].as_str().unwrap().contains("corvel"))
+        .map(|f| f["claims"].as_array().unwrap().iter().map(text_of).collect())
+        .collect();
+    let police = corvel.iter().find(|texts| texts.contains(&"3,000 protesters".to_string()));
+    assert!(police.is_some_and(|texts| texts.contains(&"Corvel (3,000)".to_string())), "{corvel:?}");
+    assert_eq!(corvel.len(), 2, "{corvel:?}");
+}

@@ -91,7 +91,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
             let measure = frame.is_some_and(|f| f.measure == Some(attribute));
             let mut slots = Vec::new();
             let figures = attribute != Attribute::Occurrence;
-            let counted = if figures { by_counter(&kinds, &members) } else { vec![(None, members)] };
+            let counted = if figures { by_counter(claims, &kinds, &members) } else { vec![(None, members)] };
             let groups = counted.iter().flat_map(|(kind, members)| {
                 group_by_roles(claims, members, repeatable, symmetric, figures).into_iter().map(move |g| (*kind, g))
             });
@@ -168,7 +168,11 @@ fn names_word(name: &str, part: &str) -> bool {
 /// Members split by kind of counter when several kinds give figures: each
 /// kind's own, then those of no known kind together. Figures of one kind,
 /// or of none, stay one set.
-fn by_counter<'k>(kinds: &[Option<&'k str>], members: &[usize]) -> Vec<(Option<&'k str>, Vec<usize>)> {
+fn by_counter<'k>(
+    claims: &[Claim],
+    kinds: &[Option<&'k str>],
+    members: &[usize],
+) -> Vec<(Option<&'k str>, Vec<usize>)> {
     let mut split: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
     for &i in members {
         split.entry(kinds[i]).or_default().push(i);
@@ -176,7 +180,38 @@ fn by_counter<'k>(kinds: &[Option<&'k str>], members: &[usize]) -> Vec<(Option<&
     if split.keys().filter(|k| k.is_some()).count() <= 1 {
         return vec![(None, members.to_vec())];
     }
+    // A figure whose counter is not said is compared with the counter
+    // whose figures it allows ("Lyon (25,000)" with the police's 25 000);
+    // not a bound alone ("more than a million"), which allows too much.
+    let unsaid = split.remove(&None).unwrap_or_default();
+    let mut alone = Vec::new();
+    for i in unsaid {
+        let kind = split.iter().find(|(_, ids)| ids.iter().any(|&j| overlap(&claims[i], &claims[j]))).map(|(k, _)| *k);
+        match kind {
+            Some(kind) => split.entry(kind).or_default().push(i),
+            None => alone.push(i),
+        }
+    }
+    if !alone.is_empty() {
+        split.insert(None, alone);
+    }
+    for ids in split.values_mut() {
+        ids.sort_unstable();
+    }
     split.into_iter().collect()
+}
+
+/// Whether two claims' figures allow a value in common, the first bounded on both sides.
+fn overlap(a: &Claim, b: &Claim) -> bool {
+    let (Some(a), Some(b)) = (&a.value, &b.value) else { return false };
+    if a.low.is_none() || a.high.is_none() {
+        return false;
+    }
+    let below = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => x <= y,
+        _ => true,
+    };
+    a.unit == b.unit && below(a.low, b.high) && below(b.low, a.high)
 }
 
 fn group_by_roles(claims: &[Claim], members: &[usize], repeatable: bool, symmetric: bool, figures: bool) -> Vec<Group> {

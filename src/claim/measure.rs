@@ -283,7 +283,14 @@ pub(super) fn measure_drafts(
                 .filter(|p| **p != value.span)
                 .map(|p| Span::new(p.start, own_end(text, p.end, words)))
                 .collect();
-            let span = binding.span;
+            // "Marseille (40,000)" is stated with its name.
+            let span = match named_before(text, tokens, mentions, value.span) {
+                Some(m) => {
+                    let closing = usize::from(text[value.span.end..].starts_with(')'));
+                    Span::new(m.span.start, binding.span.end.max(value.span.end + closing))
+                }
+                None => binding.span,
+            };
             let value_span = value.span;
             value.span = value.span.shifted(offset);
             Draft {
@@ -316,10 +323,16 @@ pub(super) fn measure_drafts(
                         let own = Span::new(value_span.start, next_start);
                         (!binding.whole).then(|| named_event(text, tokens, mentions, segs, own, words)).flatten()
                     };
+                    // Only a figure with no words of its own ("Bilan : 45 morts" is no place's).
+                    let row = row_label(text, mentions).filter(|_| frame.scoped && binding.cue == value_span);
                     match named_before(text, tokens, mentions, value_span) {
+                        // "Lyon : 25 000": the row's place.
+                        _ if row.is_some() => Scope { place: row.map(str::to_string), event, ..part },
                         // "Marseille (40,000)": the place's own figure; "la tempête Boris (23 morts)": the named event's.
-                        Some(m) if m.kind == Kind::Place => Scope { place: Some(m.name.clone()), event, ..part },
-                        Some(m) => Scope { event: Some(m.name.clone()), ..part },
+                        Some(m) if after_event_noun(text, tokens, m, words) || m.kind == Kind::Person => {
+                            Scope { event: Some(m.name.clone()), ..part }
+                        }
+                        Some(m) => Scope { place: Some(m.name.clone()), event, ..part },
                         None => Scope { event: event.or_else(named_event), ..part },
                     }
                 }),
@@ -386,6 +399,25 @@ fn named_event(
     }
 }
 
+/// Whether a name stands right after an event noun: "la tempête Boris".
+fn after_event_noun(text: &str, tokens: &[Token], name: &Mention, words: &ClaimWords) -> bool {
+    let first = token_at(tokens, name.span.start);
+    first.checked_sub(1).is_some_and(|i| words.event_nouns.contains(&*key(tokens[i].text(text))))
+}
+
+/// The name that labels a row of a list: "Lyon : 25 000 …"; resolved
+/// when it is a mention, as written otherwise (a row's label opens its
+/// line, where a name is not told from a word by its capital).
+fn row_label<'t>(text: &'t str, mentions: &'t [Mention]) -> Option<&'t str> {
+    let (label, _) = text.split_once(':').filter(|_| is_row(text))?;
+    let label = label.trim();
+    let named = mentions.iter().find(|m| m.span.start == 0 && m.span.end == label.len());
+    match named {
+        Some(m) => (m.kind != Kind::Person).then_some(m.name.as_str()),
+        None => label.starts_with(char::is_uppercase).then_some(label),
+    }
+}
+
 /// The name a figure in parentheses stands right after: "Marseille
 /// (40,000)", "la tempête Boris (23 morts)".
 fn named_before<'m>(text: &str, tokens: &[Token], mentions: &'m [Mention], figure: Span) -> Option<&'m Mention> {
@@ -395,15 +427,87 @@ fn named_before<'m>(text: &str, tokens: &[Token], mentions: &'m [Mention], figur
     mentions.iter().find(|m| m.span.end == before.span.end)
 }
 
+/// What the figures of a list go on counting: the measure of the figure
+/// before them in their paragraph ("In Paris, 150,000 demonstrators.
+/// Between 25,000 and 45,000 in Lyon"), or of a heading that ends with a
+/// colon ("Les chiffres des manifestants ville par ville :"), over the rows
+/// under it ("Lyon : 25 000").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ListMeasure {
+    frame: usize,
+    attribute: Attribute,
+    /// The line it was stated on.
+    line: usize,
+    /// Stated by a heading: it holds over the rows that follow.
+    heading: bool,
+}
+
+impl ListMeasure {
+    /// The measure a sentence's figures go on counting, if any: on the line
+    /// of the figure before, or in a row under a heading.
+    pub(super) fn holds(this: Option<ListMeasure>, text: &str, line: usize) -> Option<ListMeasure> {
+        this.filter(|m| m.line == line || (m.heading && is_row(text)))
+    }
+
+    /// The measure after a sentence on `line`: its last bound figure's, the
+    /// one a heading names, or the one before while rows go on.
+    pub(super) fn after(
+        this: Option<ListMeasure>,
+        text: &str,
+        line: usize,
+        bound: &[(Binding, Value)],
+        measures: &[MeasureCues],
+    ) -> Option<ListMeasure> {
+        if text.trim_end().ends_with(':') {
+            let heading = heading_measure(text, measures);
+            return heading.map(|(frame, attribute)| ListMeasure { frame, attribute, line, heading: true });
+        }
+        // What counts nothing (a magnitude) is no list's.
+        let counts = |b: &Binding| measures.iter().any(|m| m.frame == b.frame && !m.counts_nothing);
+        if let Some((b, _)) = bound.iter().rev().find(|(b, _)| counts(b)) {
+            let heading = this.is_some_and(|m| m.heading && is_row(text));
+            return Some(ListMeasure { frame: b.frame, attribute: b.attribute, line, heading });
+        }
+        this.filter(|m| m.line == line || (m.heading && is_row(text)))
+    }
+}
+
+/// Whether a sentence is a row of a list: a short label, then a colon
+/// ("Lyon : 25 000 (CGT) / 12 000 selon la police").
+fn is_row(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, rest)| {
+        let words = label.split_whitespace().count();
+        (1..=4).contains(&words) && rest.chars().any(|c| c.is_ascii_digit())
+    })
+}
+
+/// The one measure whose words a heading names, anywhere in it.
+fn heading_measure(text: &str, measures: &[MeasureCues]) -> Option<(usize, Attribute)> {
+    let starts = std::iter::once(0).chain(text.match_indices(' ').map(|(i, _)| i));
+    let mut found: Vec<(usize, Attribute)> = starts
+        .flat_map(|at| measures.iter().filter(move |m| m.after(text, at).is_some()))
+        .map(|m| (m.frame, m.attribute))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// Binds the sentence's figures to measures (see [`measure`]) and
 /// takes the bound ones out of `values` and `bare`: a figure bound to a
-/// measure is no trigger's. Returns each binding with its figure.
+/// measure is no trigger's. A count with no noun of its own that no
+/// measure binds is bound to the `list`'s. Returns each binding with its
+/// figure.
 pub(super) fn bind_measures(
     text: &str,
     values: &mut Vec<Value>,
     bare: &mut Vec<Value>,
     measures: &[MeasureCues],
     words: &ClaimWords,
+    list: Option<ListMeasure>,
 ) -> Vec<(Binding, Value)> {
     if measures.is_empty() || (values.is_empty() && bare.is_empty()) {
         return Vec::new();
@@ -422,8 +526,27 @@ pub(super) fn bind_measures(
             || words.prepositions.contains(&word)
     };
     let noun = |word: &str| words.generic_nouns.contains(key(word));
+    // Not even a unit: "Lyon : 25 000 (CGT)", "in Lyon (25,000)".
+    let no_noun = |word: &str| {
+        let word = key(word);
+        word.is_empty() || words.function_words.contains(&word) || words.prepositions.contains(&word)
+    };
     let around = Around::of(text, &figures, words);
-    let bindings = bind(text, &figures, &is_bare, &around, measures, &generic, &noun);
+    let mut bindings = bind(text, &figures, &is_bare, &around, measures, &generic, &noun);
+    if let Some(list) = list {
+        for (i, figure) in figures.iter().enumerate() {
+            let listed = figure.kind == ValueKind::Count
+                && list.attribute == Attribute::Count
+                && !bindings.iter().any(|b| b.value == i)
+                && (is_bare[i] || no_noun(next_word(text, figure.span.end).1));
+            if listed {
+                let span = Span::new(figure.span.start, around.own_end[i]);
+                let (frame, attribute) = (list.frame, list.attribute);
+                bindings.push(Binding { value: i, frame, attribute, cue: figure.span, span, whole: false });
+            }
+        }
+        bindings.sort_by_key(|b| b.value);
+    }
     if bindings.is_empty() {
         return Vec::new();
     }

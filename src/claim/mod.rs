@@ -37,7 +37,7 @@ use crate::text::span::{Location, Span};
 use crate::text::token::{Token, tokenize};
 use crate::value::date::DateContext;
 use crate::value::{Value, ValueKind, find_dates, find_values_and_bare};
-use measure::{bind_measures, measure_drafts};
+use measure::{ListMeasure, bind_measures, measure_drafts};
 use qualifiers::{OwnYear, recalled_event};
 use segments::{Segment, SegmentKind, mark_trailing_attribution, segment_of, segments, token_at};
 use triggers::read_sentence;
@@ -461,6 +461,7 @@ fn draft_document(
     let mut drafts = Vec::new();
     let mut unchecked = Vec::new();
     let mut previous = Previous::default();
+    let mut list_measure = None;
     let mut last_line = 0;
     for (index, (&sentence, tokens)) in sentences.iter().zip(&tokenized).enumerate() {
         let line = doc.lines.line(sentence.start);
@@ -484,7 +485,9 @@ fn draft_document(
         let figures: Vec<(Span, ValueKind)> =
             values.iter().chain(&bare).map(|v| (v.span.shifted(sentence.start), v.kind)).collect();
         let first_draft = drafts.len();
-        let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words);
+        let list = ListMeasure::holds(list_measure, text, line);
+        let measured = bind_measures(text, &mut values, &mut bare, &frame_lang.measures, words, list);
+        list_measure = ListMeasure::after(list_measure, text, line, &measured, &frame_lang.measures);
         let input = SentenceInput {
             text,
             offset: sentence.start,
