@@ -203,3 +203,26 @@ fn each_figure_of_a_list_of_places_is_its_own_place_s() {
     let row = |v: &str, p: &str| (v.to_string(), Some(p.to_string()));
     assert_eq!(places, [row("41", "Valmont"), row("12", "Corvel"), row("trois", "Ostrane")]);
 }
+
+#[test]
+fn rain_is_measured_in_litres_on_the_place_its_clause_names() {
+    let found = measured(
+        "rainfall",
+        "In Corvel, Valmora, some 480 litres fell over several hours. Ostrane had 120 litres per square metre.",
+    );
+    let rows: Vec<(String, String, Option<String>)> = found.into_iter().map(|(f, _, v, p)| (f, v, p)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("rainfall".to_string(), "some 480".to_string(), Some("Corvel".to_string())),
+            ("rainfall".to_string(), "120".to_string(), None),
+        ]
+    );
+}
+
+#[test]
+fn a_name_another_preposition_heads_is_no_place() {
+    // "in cash for each share of X": X is the company, not where the price holds.
+    let found = measured("price-of", "Holders will receive $31.50 in cash for each share of Zentrix stock.");
+    assert!(found.iter().all(|(_, _, _, place)| place.is_none()), "{found:?}");
+}

@@ -44,16 +44,16 @@ fn the_contract_frames_are_all_there() {
     }
 }
 
-/// A measure is lines in a rule file: a newsroom adds rainfall without code.
+/// A measure is lines in a rule file: a newsroom adds snowfall without code.
 #[test]
 fn a_measure_added_with_rules_gives_claims_and_findings() {
     let rules = common::temp_dir("measure-rules");
     common::write(
         &rules,
-        "frames/rainfall.toml",
+        "frames/snowfall.toml",
         r#"[[frame]]
-id = "rainfall"
-description = "rain fallen in a place, in millimetres"
+id = "snowfall"
+description = "snow fallen in a place, in centimetres"
 attributes = ["count"]
 roles = false
 triggers = {}
@@ -61,17 +61,17 @@ triggers = {}
 attribute = "count"
 name = "volume"
 [frame.measure.after]
-en = ["(?:mm|millimet(?:er|re)s) of rain"]
-fr = ["(?:mm|millimètres) de pluie"]
+en = ["(?:cm|centimet(?:er|re)s) of snow"]
+fr = ["(?:cm|centimètres) de neige"]
 "#
         .as_bytes(),
     );
     let sources = common::temp_dir("measure-sources");
-    common::write(&sources, "a.md", "Floods\n\nAbout 240 mm of rain fell in eight hours, officials said.\n".as_bytes());
+    common::write(&sources, "a.md", "Storm\n\nAbout 240 cm of snow fell in eight hours, officials said.\n".as_bytes());
     common::write(
         &sources,
         "b.md",
-        "Crues\n\nIl est tombé 241 millimètres de pluie en huit heures, selon la préfecture.\n".as_bytes(),
+        "Tempête\n\nIl est tombé 241 centimètres de neige en huit heures, selon la préfecture.\n".as_bytes(),
     );
     let out = common::run(
         &["--rules", rules.to_str().unwrap(), "report", "--format", "json", sources.to_str().unwrap()],
@@ -80,14 +80,14 @@ fr = ["(?:mm|millimètres) de pluie"]
     assert_eq!(common::code(&out), 0, "{}", common::stderr(&out));
     let report = common::json(&out);
     let claims: Vec<&serde_json::Value> =
-        report["claims"].as_array().unwrap().iter().filter(|c| c["frame"] == "rainfall").collect();
+        report["claims"].as_array().unwrap().iter().filter(|c| c["frame"] == "snowfall").collect();
     assert_eq!(claims.len(), 2, "{report}");
     // What the figure states goes by the name the rules give it.
     assert!(claims.iter().all(|c| c["attribute"] == "volume"), "{report}");
-    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "rainfall").unwrap();
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "snowfall").unwrap();
     assert_eq!(finding["verdict"], "rounding", "{finding}");
-    assert_eq!((&finding["attribute"], &finding["id"]), (&"volume".into(), &"rainfall.volume:?>?".into()));
-    // Without the rule file, nothing is read of the rain.
+    assert_eq!((&finding["attribute"], &finding["id"]), (&"volume".into(), &"snowfall.volume:?>?".into()));
+    // Without the rule file, nothing is read of the snow.
     let out = common::run(&["report", "--format", "json", sources.to_str().unwrap()], b"");
-    assert!(!common::stdout(&out).contains("rainfall"));
+    assert!(!common::stdout(&out).contains("snowfall"));
 }

@@ -461,8 +461,17 @@ pub(super) fn scope_of(
         .then(|| figure_seg - 1)
         .filter(|&seg| segs[figure_seg].kind == SegmentKind::Fronted && segs[seg].kind == SegmentKind::Plain);
     let in_scope = |seg: usize| seg == figure_seg || (seg < fronted && seg < figure_seg) || Some(seg) == attached_to;
+    // "In Chiva, Valencia, …": a place and the larger one it lies in; the
+    // figure is the first's.
+    let apposed = |m: &Mention| {
+        mentions.iter().any(|before| {
+            let gap = text.get(before.span.end..m.span.start).map(str::trim);
+            gap == Some(",") && !opens_list(text, tokens, before.span, words)
+        })
+    };
     let mut places: Vec<&str> = mentions
         .iter()
+        .filter(|m| !apposed(m))
         // A place, not an organization its name says it is ("in Delaware Superior Court").
         .filter(|m| m.kind != Kind::Person && !named_as_organization(&m.name, words))
         // Not in another figure's own words: "30 à Paris, 16 à Rennes".
@@ -493,15 +502,30 @@ pub(super) fn scope_of(
     }
 }
 
-/// Whether a name is followed by a comma or a conjunction and another
-/// capitalized word: the first of a list of names.
+/// Whether a name is the first of a list of names: followed by a
+/// conjunction and another capitalized word, or by commas and capitalized
+/// words up to a conjunction ("Aleppo, Hama and Latakia"; not "Chiva,
+/// Valencia, …", a place and where it lies).
 fn opens_list(text: &str, tokens: &[Token], name: Span, words: &ClaimWords) -> bool {
-    let next = token_at(tokens, name.end.saturating_sub(1)) + 1;
-    let (Some(link), Some(other)) = (tokens.get(next), tokens.get(next + 1)) else { return false };
-    let link = link.text(text);
-    (link == "," || words.conjunctions.contains(&*key(link)))
-        && other.kind == TokenKind::Word
-        && other.text(text).starts_with(char::is_uppercase)
+    let capitalized = |i: usize| {
+        tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let mut next = token_at(tokens, name.end.saturating_sub(1)) + 1;
+    while let Some(link) = tokens.get(next) {
+        let link = link.text(text);
+        if words.conjunctions.contains(&*key(link)) {
+            return capitalized(next + 1);
+        }
+        if link != "," || !capitalized(next + 1) {
+            return false;
+        }
+        // Past the capitalized words of the next name.
+        next += 1;
+        while capitalized(next) {
+            next += 1;
+        }
+    }
+    false
 }
 
 /// Whether a name's own words make it an organization: a first word such
@@ -523,6 +547,10 @@ pub(super) fn after_place_word(text: &str, tokens: &[Token], token: usize, words
         let word = t.text(text);
         if words.place_words.contains(key(word)) {
             return true;
+        }
+        // "in cash for each share of X": another preposition than "of" heads X.
+        if words.prepositions.contains(key(word)) && !words.genitive.contains(key(word)) {
+            return false;
         }
         if !(t.kind == TokenKind::Word || matches!(word, "-" | "'" | "’" | ",")) {
             return false;
