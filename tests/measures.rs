@@ -226,3 +226,16 @@ fn a_name_another_preposition_heads_is_no_place() {
     let found = measured("price-of", "Holders will receive $31.50 in cash for each share of Zentrix stock.");
     assert!(found.iter().all(|(_, _, _, place)| place.is_none()), "{found:?}");
 }
+
+#[test]
+fn a_toll_revised_from_one_figure_to_another_is_the_second() {
+    let found = measured(
+        "revised-from-to",
+        "The death toll was revised downwards on Monday, from 133 to 131. Officials listed 40 people as missing.",
+    );
+    let rows: Vec<(String, String)> = found.into_iter().map(|(f, _, v, _)| (f, v)).collect();
+    assert!(rows.contains(&("casualties".to_string(), "131".to_string())), "{rows:?}");
+    assert!(rows.contains(&("missing".to_string(), "40".to_string())), "{rows:?}");
+    let fr = measured("revise-de-a", "Le bilan a été révisé mardi de 133 à 131 morts.");
+    assert!(fr.iter().any(|(f, _, v, _)| f == "casualties" && v == "131"), "{fr:?}");
+}

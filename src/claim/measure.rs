@@ -92,8 +92,10 @@ pub fn bind(
         // The window opens after the figure before this one (a date is no
         // figure here: "the toll in 2023 stood at 12"): its words are its own.
         // A figure bound already ("the 7.7 magnitude quake") leaves the window open.
+        // Nor does the old figure of a change ("from 217 to 215").
+        let old_figure = |j: usize| j + 1 == i && words_between(text, values[j].span.end, value.span.start) == 1;
         let previous_end = (0..i)
-            .filter(|&j| values[j].kind != ValueKind::Date && bound[j].is_none())
+            .filter(|&j| values[j].kind != ValueKind::Date && bound[j].is_none() && !old_figure(j))
             .map(|j| values[j].span.end)
             .max()
             .unwrap_or(0);
