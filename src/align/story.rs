@@ -57,9 +57,9 @@ impl Stories {
     pub fn with_main_places(mut self, claims: &[Claim], gazetteer: &Gazetteer) -> Stories {
         let mut named: Vec<HashMap<&str, std::collections::BTreeSet<&str>>> = vec![HashMap::default(); self.count + 1];
         for (i, claim) in claims.iter().enumerate() {
-            let places = claim.context.iter().map(String::as_str).chain(claim.scope.place.as_deref());
+            let places = claim.context.iter().map(String::as_str).chain(claim.scope().place.as_deref());
             for place in places.filter(|p| gazetteer.is_place(p)) {
-                named[self.of(i) as usize].entry(place).or_default().insert(claim.doc.as_str());
+                named[self.of(i) as usize].entry(place).or_default().insert(&*claim.doc);
             }
         }
         self.main_place = named
@@ -115,7 +115,7 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         let next = doc_index.len() as u32;
-        let d = *doc_index.entry(claim.doc.as_str()).or_insert(next);
+        let d = *doc_index.entry(&*claim.doc).or_insert(next);
         if d == next {
             members.push(Vec::new());
         }
@@ -132,7 +132,7 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
         members
             .par_iter()
             .map(|ids| {
-                let document = text_of.get(claims[ids[0]].doc.as_str()).copied();
+                let document = text_of.get(&*claims[ids[0]].doc).copied();
                 // Words the language says are no names (months, days), in every language when it is unknown.
                 let not_names = match document.and_then(|d| rules.langs.get(&d.language)) {
                     Some(lang) => vec![&lang.claims.not_names],
@@ -315,12 +315,12 @@ impl Reader<'_> {
         let mut last_quote: Option<&str> = None;
         for claim in claims {
             let resolved =
-                claim.roles.names().chain(&claim.scope.place).chain(&claim.scope.group).chain(&claim.attributed_to);
+                claim.roles.names().chain(&claim.scope().place).chain(&claim.scope().group).chain(&claim.attributed_to);
             for name in resolved {
                 self.canonical(name);
             }
             // Claims of one sentence follow each other.
-            if document.is_some() || last_quote == Some(claim.quote.as_str()) {
+            if document.is_some() || last_quote == Some(&*claim.quote) {
                 continue;
             }
             last_quote = Some(&claim.quote);
@@ -487,8 +487,8 @@ mod tests {
             .enumerate()
             .map(|(i, (doc, quote))| {
                 let mut c = claim(&format!("{doc}:{i}"), Some(count(1.0)));
-                c.doc = doc.to_string();
-                c.quote = quote.to_string();
+                c.doc = (*doc).into();
+                c.quote = (*quote).into();
                 c.roles = Default::default();
                 c
             })
