@@ -30,7 +30,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-use crate::entity::{Mention, Names, PackedSentences, Resolver};
+use crate::entity::{Mention, Names, PackedSentences, Resolver, Stated};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lang::{Lang, Rules};
 use crate::text::pattern::{Joint, PatternSet, SetMatches, Shape};
@@ -287,6 +287,22 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 /// is set, also returns each document's sentences as read (tokens and name
 /// candidates), for [`extract_all_with`] not to read them again.
 pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
+    learn_names_noting(docs, rules, keep, false)
+}
+
+/// [`learn_names`], noting too the names each document's sentences state
+/// as the story stage compares documents by them ([`Document::stated_names`]),
+/// from the tokens read here: a report need not read its sentences again.
+pub fn learn_names_for_stories(docs: &[Document], rules: &Rules) -> (Names, Vec<Option<PackedSentences>>) {
+    learn_names_noting(docs, rules, true, true)
+}
+
+fn learn_names_noting(
+    docs: &[Document],
+    rules: &Rules,
+    keep: bool,
+    note_stated: bool,
+) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
     crate::progress::stage("finding names in", docs.len());
@@ -301,9 +317,27 @@ pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<
                 let mut sentences = None;
                 if let Some(lang) = rules.langs.get(&doc.language) {
                     sentences = keep.then(PackedSentences::default);
-                    for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
-                        let text = &doc.text[span.start..span.end];
-                        names.learn_packing(text, &rules.entities, &lang.claims, &mut sentences);
+                    let mut stated =
+                        note_stated.then(|| Stated::new(&rules.entities, vec![&lang.claims.not_names], false));
+                    for &sentence in &doc.sentences {
+                        let mut whole = false;
+                        for span in bounded(&doc.text, sentence) {
+                            let text = &doc.text[span.start..span.end];
+                            let tokens = tokenize(text);
+                            names.learn_packing(text, &tokens, &rules.entities, &lang.claims, &mut sentences);
+                            if let Some(stated) = stated.as_mut().filter(|_| span == sentence) {
+                                stated.tokens(text, &tokens);
+                                whole = true;
+                            }
+                        }
+                        // A run-on sentence read in pieces is read whole for its names.
+                        if let Some(stated) = stated.as_mut().filter(|_| !whole) {
+                            stated.sentence(doc.text.get(sentence.start..sentence.end).unwrap_or_default());
+                        }
+                    }
+                    if let Some(stated) = stated {
+                        // Each document is read once: the names are set once.
+                        let _ = doc.stated_names.set(stated.names);
                     }
                 }
                 packed.push(sentences);
@@ -1128,6 +1162,23 @@ mod tests {
             polarities("Titre\n\nMondelez a racheté Clif Bar pour plus de 2,9 milliards de dollars.\n"),
             [affirmed("plus de 2,9 milliards de dollars")]
         );
+    }
+
+    #[test]
+    fn the_names_pass_notes_the_names_a_reading_of_the_sentences_finds() {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
+        let run_on = "Jane Roe met the Acme board in Paris, and ".repeat(80);
+        let text = format!("Title\n\nJane Roe sued Acme. \"Acme lied,\" said John Doe.\n\n{run_on}left.\n");
+        let doc = crate::document::load("t", "t.txt", text.into_bytes(), &rules, &options).unwrap();
+        learn_names_for_stories(std::slice::from_ref(&doc), &rules);
+        let lang = &rules.langs["en"];
+        let mut read = Stated::new(&rules.entities, vec![&lang.claims.not_names], false);
+        for s in &doc.sentences {
+            read.sentence(&doc.text[s.start..s.end]);
+        }
+        assert!(doc.sentences.iter().any(|s| s.end - s.start > MAX_SENTENCE));
+        assert_eq!(doc.stated_names.get(), Some(&read.names));
     }
 
     #[test]
