@@ -11,6 +11,8 @@
 //! The names pass reads every sentence already: it hands its tokens here,
 //! and the story stage does not read the sentences again.
 
+use std::borrow::Cow;
+
 use crate::entity::Gazetteer;
 use crate::text::token::{Token, TokenKind, tokenize};
 use crate::text::words::{WordSet, key};
@@ -37,11 +39,14 @@ pub struct Stated<'r> {
     not_names: Vec<&'r WordSet>,
     /// Plain words are read too.
     with_words: bool,
+    /// The key of the name being read, when it is ASCII: one buffer for
+    /// all, rather than a copy a name.
+    ascii_key: String,
 }
 
 impl<'r> Stated<'r> {
     pub fn new(gazetteer: &'r Gazetteer, not_names: Vec<&'r WordSet>, with_words: bool) -> Stated<'r> {
-        Stated { names: Vec::new(), words: Vec::new(), gazetteer, not_names, with_words }
+        Stated { names: Vec::new(), words: Vec::new(), gazetteer, not_names, with_words, ascii_key: String::new() }
     }
 
     /// A name's word; the parts of a hyphenated one count apart, as a
@@ -50,7 +55,16 @@ impl<'r> Stated<'r> {
         if self.not_names.iter().any(|set| set.contains(word)) {
             return;
         }
-        for part in key(word).split('-').filter(|p| p.chars().nth(1).is_some()) {
+        // An ASCII word's key is its ASCII lower case (see [`key`]).
+        let keyed = if word.is_ascii() {
+            self.ascii_key.clear();
+            self.ascii_key.push_str(word);
+            self.ascii_key.make_ascii_lowercase();
+            Cow::Borrowed(self.ascii_key.as_str())
+        } else {
+            key(word)
+        };
+        for part in keyed.split('-').filter(|p| p.chars().nth(1).is_some()) {
             self.names.push(hash(part));
         }
     }
