@@ -76,7 +76,7 @@ pub fn run_report_timed(paths: &[PathBuf], rules: &Rules, options: &LoadOptions,
         let discovery = document::corpus::discover(paths);
         document::corpus::load_all(&discovery, rules, options)
     });
-    let (names, packed) = stages.time("names", || claim::learn_names(&documents, rules, true));
+    let (names, packed) = stages.time("names", || claim::learn_names_for_stories(&documents, rules));
     let reading = stages.time("claims", || claim::read_all(&documents, rules, &names, packed));
     // Freeing what was learned takes a while: another core does it.
     rayon::spawn(move || drop(names));

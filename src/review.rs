@@ -134,7 +134,7 @@ fn slug(text: &str) -> String {
 /// `frame.attribute:agent>target:value[:not]`, stable when lines move.
 pub fn fingerprint(claim: &Claim) -> String {
     let role = |r: &str| claim.roles.get(r).map_or_else(|| "?".to_string(), |n| slug(n));
-    let value = claim.value.as_ref().map_or_else(
+    let value = claim.value.as_deref().map_or_else(
         || "occurred".to_string(),
         |v| match (v.kind, v.point) {
             // A figure by its stated value: "about-97-billion-usd".
@@ -163,7 +163,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
     let mut reviewed = Vec::new();
     let mut used_acks = BTreeSet::new();
     for (i, claim) in claims.iter().enumerate() {
-        if claim.doc != draft.id {
+        if *claim.doc != *draft.id {
             continue;
         }
         let others: BTreeSet<usize> = slot_of
@@ -171,7 +171,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
             .into_iter()
             .flatten()
             .flat_map(|&s| slots[s].claims.iter().copied())
-            .filter(|&j| claims[j].doc != draft.id)
+            .filter(|&j| *claims[j].doc != *draft.id)
             .collect();
         let judgements = evidence(claim, others.into_iter().map(|j| &claims[j]), rules);
         let fingerprint = fingerprint(claim);
@@ -189,7 +189,7 @@ pub fn review(draft: Document, sources: Vec<Document>, skipped: Vec<Skipped>, ru
         });
     }
     let stale_acks: Vec<Ack> = acks.iter().filter(|a| !used_acks.contains(&a.fingerprint)).cloned().collect();
-    let source_claims: Vec<Claim> = claims.iter().filter(|c| c.doc != draft.id).cloned().collect();
+    let source_claims: Vec<Claim> = claims.iter().filter(|c| *c.doc != *draft.id).cloned().collect();
     let source_contradictions = contradictions_among(&source_claims, rules);
     let warnings = review_warnings(&draft, &sources, &stale_acks);
     Review {
@@ -223,7 +223,7 @@ fn evidence<'c>(claim: &Claim, others: impl Iterator<Item = &'c Claim>, rules: &
             let judged = rules.verdicts.judge(claim, other)?;
             Some(Evidence {
                 claim: other.id.clone(),
-                doc: other.doc.clone(),
+                doc: other.doc.to_string(),
                 verdict: judged.verdict,
                 rule: judged.rule,
                 explanation: judged.explanation,

@@ -63,8 +63,8 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
         roles,
         polarity: Polarity::Affirmed,
         text: value.as_ref().map(|v| v.text.clone()).unwrap_or_default(),
-        value,
-        quote: String::new(),
+        value: value.map(Box::new),
+        quote: "".into(),
         span: Location { line: 1, column: 1, start: 0, end: 0 },
         trigger: String::new(),
         attributed_to: None,
@@ -74,7 +74,7 @@ pub(crate) fn claim_by(id: &str, agent: &str, target: &str, value: Option<Value>
         measure: None,
         scope: Default::default(),
         as_of: None,
-        context: Vec::new(),
+        context: Default::default(),
         counted_by: None,
     }
 }

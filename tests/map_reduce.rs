@@ -80,7 +80,7 @@ fn claims_of_many_documents_come_in_document_order() {
     let mut by_doc: Vec<Vec<&crosscheck::Claim>> = vec![Vec::new(); docs.len()];
     let mut last_doc = 0;
     for claim in &claims {
-        let at = docs.iter().position(|d| d.id == claim.doc).unwrap();
+        let at = docs.iter().position(|d| *d.id == *claim.doc).unwrap();
         assert!(at >= last_doc, "{} comes after a claim of a later document", claim.id);
         last_doc = at;
         by_doc[at].push(claim);
@@ -95,7 +95,7 @@ fn claims_of_many_documents_come_in_document_order() {
     let strip = |c: &crosscheck::Claim| {
         let mut c = c.clone();
         c.id.clear();
-        c.doc.clear();
+        c.doc = "".into();
         c
     };
     for seed in by_doc.chunks(230) {

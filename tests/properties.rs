@@ -42,8 +42,8 @@ fn claim(id: &str, value: Value) -> Claim {
         roles,
         polarity: Polarity::Affirmed,
         text: value.text.clone(),
-        value: Some(value),
-        quote: String::new(),
+        value: Some(Box::new(value)),
+        quote: "".into(),
         span: Location { line: 1, column: 1, start: 0, end: 0 },
         trigger: String::new(),
         attributed_to: None,
@@ -53,7 +53,7 @@ fn claim(id: &str, value: Value) -> Claim {
         measure: None,
         scope: Default::default(),
         as_of: None,
-        context: Vec::new(),
+        context: Default::default(),
         counted_by: None,
     }
 }

@@ -50,8 +50,8 @@ struct Group {
     claims: Vec<usize>,
 }
 
-fn day_range(span: &Option<TimeSpan>) -> Option<DayRange> {
-    span.as_ref().and_then(DayRange::of)
+fn day_range(span: &Option<Box<TimeSpan>>) -> Option<DayRange> {
+    span.as_deref().and_then(DayRange::of)
 }
 
 /// What claims must share to be one fact: frame, attribute, scope and story.
@@ -70,7 +70,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
     let whole = Scope::default();
     for (i, claim) in claims.iter().enumerate() {
         // The story's main place is the scope of a figure that names none.
-        let scope = if stories.is_main(i, &claim.scope) { &whole } else { &claim.scope };
+        let scope = if stories.is_main(i, claim.scope()) { &whole } else { claim.scope() };
         buckets.entry((claim.frame.as_str(), claim.attribute, scope, stories.of(i))).or_default().push(i);
     }
     let several = stories.count > 1;
@@ -565,7 +565,11 @@ fn split_events(claims: &[Claim], group: &[usize], within: i64) -> Vec<(Option<T
     for (i, range) in timed {
         let meeting: Vec<usize> = (0..events.len()).filter(|&e| events[e].0.within(&range, within)).collect();
         if meeting.is_empty() {
-            let span = claims[i].event_time.clone().unwrap_or(TimeSpan { start: String::new(), end: String::new() });
+            let span = claims[i]
+                .event_time
+                .as_deref()
+                .cloned()
+                .unwrap_or(TimeSpan { start: String::new(), end: String::new() });
             events.push((range, span, vec![i]));
         } else {
             for e in meeting {
@@ -609,7 +613,7 @@ mod tests {
         let v = c.value.as_mut().unwrap();
         v.start = Some(start.into());
         v.end = Some(end.into());
-        c.event_time = Some(TimeSpan { start: start.into(), end: end.into() });
+        c.event_time = Some(Box::new(TimeSpan { start: start.into(), end: end.into() }));
         c
     }
 

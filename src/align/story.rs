@@ -26,10 +26,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Claim, Scope};
 use crate::document::Document;
-use crate::entity::Gazetteer;
+use crate::entity::{Gazetteer, Stated};
 use crate::lang::Rules;
-use crate::text::token::{TokenKind, tokenize};
-use crate::text::words::{WordSet, key};
 
 /// The stories of a run's claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,9 +55,9 @@ impl Stories {
     pub fn with_main_places(mut self, claims: &[Claim], gazetteer: &Gazetteer) -> Stories {
         let mut named: Vec<HashMap<&str, std::collections::BTreeSet<&str>>> = vec![HashMap::default(); self.count + 1];
         for (i, claim) in claims.iter().enumerate() {
-            let places = claim.context.iter().map(String::as_str).chain(claim.scope.place.as_deref());
+            let places = claim.context.iter().map(String::as_str).chain(claim.scope().place.as_deref());
             for place in places.filter(|p| gazetteer.is_place(p)) {
-                named[self.of(i) as usize].entry(place).or_default().insert(claim.doc.as_str());
+                named[self.of(i) as usize].entry(place).or_default().insert(&*claim.doc);
             }
         }
         self.main_place = named
@@ -101,9 +99,6 @@ const WORD_LINK: f64 = 0.1;
 /// The most documents each document is compared with.
 const CANDIDATES: usize = 64;
 
-/// The least length, in chars, of a plain word worth comparing.
-const MIN_WORD: usize = 5;
-
 /// Groups the documents of `claims` into stories. `documents` gives their
 /// text, where known; a document known only by its claims is read from
 /// their sentences.
@@ -115,7 +110,7 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         let next = doc_index.len() as u32;
-        let d = *doc_index.entry(claim.doc.as_str()).or_insert(next);
+        let d = *doc_index.entry(&*claim.doc).or_insert(next);
         if d == next {
             members.push(Vec::new());
         }
@@ -128,25 +123,24 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
     let text_of: HashMap<&str, &Document> =
         documents.iter().filter(|d| !d.text.is_empty()).map(|d| (d.id.as_str(), d)).collect();
     // Each document read on every core: names first, plain words only if some document needs them.
-    let read = |with_words: bool| -> Vec<Features> {
+    let read = |with_words: bool| -> Vec<(Vec<u64>, Vec<u64>)> {
         members
             .par_iter()
             .map(|ids| {
-                let document = text_of.get(claims[ids[0]].doc.as_str()).copied();
+                let document = text_of.get(&*claims[ids[0]].doc).copied();
                 // Words the language says are no names (months, days), in every language when it is unknown.
                 let not_names = match document.and_then(|d| rules.langs.get(&d.language)) {
                     Some(lang) => vec![&lang.claims.not_names],
                     None => rules.langs.values().map(|l| &l.claims.not_names).collect(),
                 };
-                let mut reader =
-                    Reader { features: Features::default(), gazetteer: &rules.entities, not_names, with_words };
-                reader.document(document, ids.iter().map(|&i| &claims[i]));
-                reader.features
+                let mut stated = Stated::new(&rules.entities, not_names, with_words);
+                read_document(&mut stated, document, ids.iter().map(|&i| &claims[i]), with_words);
+                (stated.names, stated.words)
             })
             .collect()
     };
     let mut interned: HashMap<u64, u32> = HashMap::default();
-    let names: Vec<Counts> = read(false).into_iter().map(|f| intern(&mut interned, f.names)).collect();
+    let names: Vec<Counts> = read(false).into_iter().map(|(names, _)| intern(&mut interned, names)).collect();
     let name_index = Index::new(&names, interned.len());
     let mut links = UnionFind::new(members.len());
     // Documents are compared on every core; the links are then made in order.
@@ -162,9 +156,8 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
     if !lonely.is_empty() {
         let both: Vec<Counts> = read(true)
             .into_iter()
-            .map(|f| {
-                let mut all = f.names;
-                all.extend(f.words);
+            .map(|(mut all, words)| {
+                all.extend(words);
                 intern(&mut interned, all)
             })
             .collect();
@@ -235,101 +228,37 @@ fn join_the_undecided(links: &mut UnionFind, names: &[Counts]) {
     }
 }
 
-/// What one document says: names and plain words, as often as it says them.
-#[derive(Default)]
-struct Features {
-    /// Hashes of the names' keys, once a mention.
-    names: Vec<u64>,
-    /// Hashes of the plain words, once an occurrence.
-    words: Vec<u64>,
-}
-
-/// A word's hash: the same in every run and on every thread.
-fn hash(word: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = rustc_hash::FxHasher::default();
-    word.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Reads one document's features.
-struct Reader<'r> {
-    features: Features,
-    gazetteer: &'r Gazetteer,
-    /// Capitalized words that are no names in the document's language.
-    not_names: Vec<&'r WordSet>,
-    /// Plain words are read too.
+/// The features of one document: its sentences (their names as the names
+/// pass read them, when it did and plain words are not asked for), or where
+/// its text is not known, its claims' sentences; and the names its claims
+/// resolved.
+fn read_document<'c>(
+    stated: &mut Stated,
+    document: Option<&Document>,
+    claims: impl Iterator<Item = &'c Claim>,
     with_words: bool,
-}
-
-impl Reader<'_> {
-    /// A name's word; the parts of a hyphenated one count apart, as a
-    /// language that writes them apart would ("Notre-Dame", "Notre Dame").
-    fn name(&mut self, word: &str) {
-        if self.not_names.iter().any(|set| set.contains(word)) {
-            return;
+) {
+    let mut last_quote: Option<&str> = None;
+    for claim in claims {
+        let resolved =
+            claim.roles.names().chain(&claim.scope().place).chain(&claim.scope().group).chain(&claim.attributed_to);
+        for name in resolved {
+            stated.canonical(name);
         }
-        for part in key(word).split('-').filter(|p| p.chars().nth(1).is_some()) {
-            self.features.names.push(hash(part));
+        // Claims of one sentence follow each other.
+        if document.is_some() || last_quote == Some(&*claim.quote) {
+            continue;
         }
+        last_quote = Some(&claim.quote);
+        stated.sentence(&claim.quote);
     }
-
-    /// The words of a canonical name.
-    fn canonical(&mut self, name: &str) {
-        for token in tokenize(name) {
-            let word = token.text(name);
-            if token.kind == TokenKind::Word && word.chars().nth(1).is_some() {
-                self.name(word);
-            }
-        }
-    }
-
-    /// Names and plain words of one sentence. A capitalized word that opens
-    /// a sentence or a quotation may be any word: it counts only when the
-    /// rule files know it as a name.
-    fn sentence(&mut self, text: &str) {
-        let mut opening = true;
-        for token in tokenize(text) {
-            let word = token.text(text);
-            if token.kind == TokenKind::Punct {
-                opening |= word.chars().any(|c| !matches!(c, ',' | ';' | '\'' | '’' | ')' | '/'));
-                continue;
-            }
-            let was_opening = std::mem::replace(&mut opening, false);
-            let Some(first) = word.chars().next() else { continue };
-            if first.is_uppercase() {
-                if let Some(canonical) = self.gazetteer.canonical(word) {
-                    self.canonical(canonical);
-                } else if !was_opening && word.chars().nth(1).is_some() {
-                    self.name(word);
-                }
-            } else if self.with_words && first.is_lowercase() && word.chars().nth(MIN_WORD - 1).is_some() {
-                self.features.words.push(hash(&key(word)));
-            }
-        }
-    }
-
-    /// The features of one document: its sentences, or where its text is
-    /// not known, its claims' sentences; and the names its claims resolved.
-    fn document<'c>(&mut self, document: Option<&Document>, claims: impl Iterator<Item = &'c Claim>) {
-        let mut last_quote: Option<&str> = None;
-        for claim in claims {
-            let resolved =
-                claim.roles.names().chain(&claim.scope.place).chain(&claim.scope.group).chain(&claim.attributed_to);
-            for name in resolved {
-                self.canonical(name);
-            }
-            // Claims of one sentence follow each other.
-            if document.is_some() || last_quote == Some(claim.quote.as_str()) {
-                continue;
-            }
-            last_quote = Some(&claim.quote);
-            self.sentence(&claim.quote);
-        }
-        if let Some(doc) = document {
+    let Some(doc) = document else { return };
+    match doc.stated_names.get().filter(|_| !with_words) {
+        Some(names) => stated.names.extend_from_slice(names),
+        None => {
             for s in &doc.sentences {
                 if let Some(text) = doc.text.get(s.start..s.end) {
-                    self.sentence(text);
+                    stated.sentence(text);
                 }
             }
         }
@@ -487,8 +416,8 @@ mod tests {
             .enumerate()
             .map(|(i, (doc, quote))| {
                 let mut c = claim(&format!("{doc}:{i}"), Some(count(1.0)));
-                c.doc = doc.to_string();
-                c.quote = quote.to_string();
+                c.doc = (*doc).into();
+                c.quote = (*quote).into();
                 c.roles = Default::default();
                 c
             })

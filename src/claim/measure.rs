@@ -339,7 +339,7 @@ pub(super) fn measure_drafts(
                     }
                 }),
                 as_of: stated_moment(tokens, segs, values, value_span),
-                context: Vec::new(),
+                context: Default::default(),
             }
         })
         .collect()

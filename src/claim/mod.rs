@@ -25,11 +25,12 @@ mod segments;
 mod triggers;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-use crate::entity::{Mention, Names, PackedSentences, Resolver};
+use crate::entity::{Mention, Names, PackedSentences, Resolver, Stated};
 use crate::frame::{Attribute, FrameLang, Frames};
 use crate::lang::{Lang, Rules};
 use crate::text::pattern::{Joint, PatternSet, SetMatches, Shape};
@@ -60,7 +61,8 @@ pub struct TimeSpan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
-    pub doc: String,
+    /// The document's id, shared by its claims.
+    pub doc: Arc<str>,
     pub frame: String,
     /// The kind of value the claim states; read back from its value.
     #[serde(skip, default = "unread")]
@@ -72,11 +74,12 @@ pub struct Claim {
     /// `agent` and `target`, canonical names; a role may be absent.
     pub roles: Roles,
     pub polarity: Polarity,
-    pub value: Option<Value>,
+    /// Boxed: most claims state no value, and claims are many.
+    pub value: Option<Box<Value>>,
     /// The exact words that state the value, or the event's trigger.
     pub text: String,
-    /// The sentence it was read from.
-    pub quote: String,
+    /// The sentence it was read from, shared by the claims read from it.
+    pub quote: Arc<str>,
     pub span: Location,
     /// The trigger that named the event.
     pub trigger: String,
@@ -88,24 +91,26 @@ pub struct Claim {
     pub counter: bool,
     /// When the event happened, as stated with it: splits repeatable events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_time: Option<TimeSpan>,
-    /// The source's publication date, if known.
+    pub event_time: Option<Box<TimeSpan>>,
+    /// The source's publication date, if known; shared by its claims.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference_date: Option<String>,
+    pub reference_date: Option<Arc<str>>,
     /// What a bound figure measures (the frame of an open measure).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
-    /// The part of the story a figure is about, as its clause names it.
-    #[serde(default, skip_serializing_if = "Scope::is_empty")]
-    pub scope: Scope,
+    /// The part of the story a figure is about, as its clause names it;
+    /// `None` when it names none, as most claims (see [`Claim::scope`]).
+    #[serde(default, skip_serializing_if = "Scope::is_unnamed")]
+    pub scope: Option<Box<Scope>>,
     /// The moment a figure describes: the document's date unless the text
     /// says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<AsOf>,
+    pub as_of: Option<Box<AsOf>>,
     /// The entities its sentence names, canonical and sorted: evidence for
-    /// alignment when a role is hidden or garbled.
+    /// alignment when a role is hidden or garbled. Shared by the claims of
+    /// one sentence.
     #[serde(skip)]
-    pub context: Vec<String>,
+    pub context: Arc<[String]>,
     /// The kind of counter its attribution names ("authorities",
     /// "organizers"), when its words say: figures of different counters are
     /// different facts.
@@ -168,8 +173,22 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope that names nothing.
+    pub const NONE: Scope = Scope { place: None, group: None, event: None };
+
     pub fn is_empty(&self) -> bool {
         self.place.is_none() && self.group.is_none() && self.event.is_none()
+    }
+
+    /// The scope as a claim or a finding holds it: boxed when it names
+    /// something, `None` when not.
+    pub fn boxed(self) -> Option<Box<Scope>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
+
+    /// Whether a held scope names nothing.
+    pub fn is_unnamed(scope: &Option<Box<Scope>>) -> bool {
+        scope.as_deref().is_none_or(Scope::is_empty)
     }
 }
 
@@ -238,11 +257,16 @@ impl Roles {
 impl Claim {
     /// Sets the kind of value a claim read from JSON states, from its value.
     pub fn read_kind(&mut self) {
-        self.attribute = self.value.as_ref().map_or(Attribute::Occurrence, |v| attribute_of(v.kind));
+        self.attribute = self.value.as_deref().map_or(Attribute::Occurrence, |v| attribute_of(v.kind));
     }
 
     pub fn agent(&self) -> Option<&str> {
         self.roles.agent.as_deref()
+    }
+
+    /// The part of the story it is about (empty when it names none).
+    pub fn scope(&self) -> &Scope {
+        self.scope.as_deref().unwrap_or(&Scope::NONE)
     }
 
     pub fn target(&self) -> Option<&str> {
@@ -263,6 +287,22 @@ pub fn attribute_of(kind: ValueKind) -> Attribute {
 /// is set, also returns each document's sentences as read (tokens and name
 /// candidates), for [`extract_all_with`] not to read them again.
 pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<Option<PackedSentences>>) {
+    learn_names_noting(docs, rules, keep, false)
+}
+
+/// [`learn_names`], noting too the names each document's sentences state
+/// as the story stage compares documents by them ([`Document::stated_names`]),
+/// from the tokens read here: a report need not read its sentences again.
+pub fn learn_names_for_stories(docs: &[Document], rules: &Rules) -> (Names, Vec<Option<PackedSentences>>) {
+    learn_names_noting(docs, rules, true, true)
+}
+
+fn learn_names_noting(
+    docs: &[Document],
+    rules: &Rules,
+    keep: bool,
+    note_stated: bool,
+) -> (Names, Vec<Option<PackedSentences>>) {
     use rayon::prelude::*;
     rules.prepare(docs.iter().map(|d| d.language.as_str()));
     crate::progress::stage("finding names in", docs.len());
@@ -277,9 +317,27 @@ pub fn learn_names(docs: &[Document], rules: &Rules, keep: bool) -> (Names, Vec<
                 let mut sentences = None;
                 if let Some(lang) = rules.langs.get(&doc.language) {
                     sentences = keep.then(PackedSentences::default);
-                    for span in doc.sentences.iter().flat_map(|&s| bounded(&doc.text, s)) {
-                        let text = &doc.text[span.start..span.end];
-                        names.learn_packing(text, &rules.entities, &lang.claims, &mut sentences);
+                    let mut stated =
+                        note_stated.then(|| Stated::new(&rules.entities, vec![&lang.claims.not_names], false));
+                    for &sentence in &doc.sentences {
+                        let mut whole = false;
+                        for span in bounded(&doc.text, sentence) {
+                            let text = &doc.text[span.start..span.end];
+                            let tokens = tokenize(text);
+                            names.learn_packing(text, &tokens, &rules.entities, &lang.claims, &mut sentences);
+                            if let Some(stated) = stated.as_mut().filter(|_| span == sentence) {
+                                stated.tokens(text, &tokens);
+                                whole = true;
+                            }
+                        }
+                        // A run-on sentence read in pieces is read whole for its names.
+                        if let Some(stated) = stated.as_mut().filter(|_| !whole) {
+                            stated.sentence(doc.text.get(sentence.start..sentence.end).unwrap_or_default());
+                        }
+                    }
+                    if let Some(stated) = stated {
+                        // Each document is read once: the names are set once.
+                        let _ = doc.stated_names.set(stated.names);
                     }
                 }
                 packed.push(sentences);
@@ -321,7 +379,7 @@ struct Draft {
     /// describes ("1,12 million le 19 janvier"), if it says one.
     as_of: Option<AsOf>,
     /// The entities its sentence names (see [`Claim::context`]).
-    context: Vec<String>,
+    context: Arc<[String]>,
 }
 
 /// The sentence-level context a later sentence may borrow from.
@@ -388,10 +446,11 @@ pub fn extract(
     };
     let counter_doc = frame_lang.counter.finds_any(&doc.text);
     let (drafts, unchecked) = draft_document(doc, lang, frame_lang, rules, names, packed);
+    let mut shared = Shared::of(doc);
     let claims = drafts
         .into_iter()
         .map(|d| {
-            let mut claim = claim_of(d, doc, &rules.frames, counter_doc);
+            let mut claim = claim_of(d, doc, &rules.frames, counter_doc, &mut shared);
             claim.counted_by = claim.attributed_to.as_deref().and_then(|a| counter_kind(&claim.quote, a, &lang.claims));
             claim
         })
@@ -506,8 +565,9 @@ fn draft_document(
             let mut named: Vec<String> = mentions.iter().map(|m| m.name.clone()).collect();
             named.sort_unstable();
             named.dedup();
+            let named: Arc<[String]> = named.into();
             for d in &mut drafts[first_draft..] {
-                d.context.clone_from(&named);
+                d.context = Arc::clone(&named);
             }
         }
         note_unchecked(&figures, &drafts[first_draft..], sentence, &mut unchecked);
@@ -536,39 +596,73 @@ fn once_per_document(mut drafts: Vec<Draft>) -> Vec<Draft> {
     drafts
 }
 
+/// What the claims of one document share rather than each holding a copy:
+/// the document's id and date, and the sentence last quoted (the claims of
+/// one sentence come one after another).
+struct Shared {
+    doc: Arc<str>,
+    date: Option<Arc<str>>,
+    quote: Option<Quote>,
+}
+
+/// A claim's quote: its sentence, and the words before it that it borrows, if any.
+struct Quote {
+    sentence: Span,
+    extra: Option<Span>,
+    words: Arc<str>,
+}
+
+impl Shared {
+    fn of(doc: &Document) -> Shared {
+        Shared { doc: Arc::from(doc.id.as_str()), date: doc.date.as_deref().map(Arc::from), quote: None }
+    }
+
+    /// The words of `sentence` in `text`, after those of `extra` if any.
+    fn quote(&mut self, text: &str, sentence: Span, extra: Option<Span>) -> Arc<str> {
+        if let Some(last) = self.quote.as_ref().filter(|q| q.sentence == sentence && q.extra == extra) {
+            return Arc::clone(&last.words);
+        }
+        let words = &text[sentence.start..sentence.end];
+        let words: Arc<str> = match extra {
+            Some(extra) => format!("{} {words}", &text[extra.start..extra.end]).into(),
+            None => words.into(),
+        };
+        self.quote = Some(Quote { sentence, extra, words: Arc::clone(&words) });
+        words
+    }
+}
+
 /// A draft made a claim: its frame's roles kept (in order for a symmetric
 /// frame), its text and quote read from the document, its times settled.
-fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool) -> Claim {
+fn claim_of(d: Draft, doc: &Document, frames: &Frames, counter: bool, shared: &mut Shared) -> Claim {
     let frame = &frames.frames[d.frame];
     let (mut agent, mut target) = if frame.roles { (d.agent, d.target) } else { (None, None) };
     if frame.symmetric && agent.is_some() && target.is_some() && agent > target {
         std::mem::swap(&mut agent, &mut target);
     }
     let roles = Roles { agent, target };
-    let mut quote = doc.text[d.quote.start..d.quote.end].to_string();
-    if let Some(extra) = d.quote_extra {
-        quote = format!("{} {}", &doc.text[extra.start..extra.end], quote);
-    }
+    let event_time = d.event_time.or_else(|| recalled_event(frame, d.as_of.as_ref(), doc));
+    let as_of = d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of)));
     Claim {
         id: String::new(),
-        doc: doc.id.clone(),
+        doc: Arc::clone(&shared.doc),
         frame: frame.id.clone(),
         attribute: d.attribute,
         attribute_name: frame.attribute_name(d.attribute),
         roles,
         polarity: d.polarity,
         text: doc.text[d.span.start..d.span.end].to_string(),
-        value: d.value,
-        quote,
+        quote: shared.quote(&doc.text, d.quote, d.quote_extra),
+        value: d.value.map(Box::new),
         span: doc.lines.locate(&doc.text, d.span),
         trigger: d.trigger,
         attributed_to: d.attributed_to,
         counter,
-        event_time: d.event_time.or_else(|| recalled_event(frame, d.as_of.as_ref(), doc)),
-        reference_date: doc.date.clone(),
+        event_time: event_time.map(Box::new),
+        reference_date: shared.date.clone(),
         measure: d.scope.is_some().then(|| frame.id.clone()),
-        as_of: d.scope.as_ref().and_then(|_| d.as_of.or_else(|| doc.reference_date.map(AsOf::of))),
-        scope: d.scope.unwrap_or_default(),
+        as_of: as_of.map(Box::new),
+        scope: d.scope.and_then(Scope::boxed),
         context: d.context,
         counted_by: None,
     }
@@ -944,7 +1038,7 @@ mod tests {
                 .filter(|c| c.frame == "magnitude")
                 .map(|c| {
                     let v = c.value.map(|v| v.text).unwrap_or_default();
-                    (v, c.scope.event, c.event_time.map(|t| t.start))
+                    (v, c.scope.and_then(|s| s.event), c.event_time.map(|t| t.start))
                 })
                 .collect()
         };
@@ -1071,6 +1165,23 @@ mod tests {
             polarities("Titre\n\nMondelez a racheté Clif Bar pour plus de 2,9 milliards de dollars.\n"),
             [affirmed("plus de 2,9 milliards de dollars")]
         );
+    }
+
+    #[test]
+    fn the_names_pass_notes_the_names_a_reading_of_the_sentences_finds() {
+        let rules = Rules::load(None).unwrap();
+        let options = crate::document::LoadOptions { language: Some("en".into()), ..Default::default() };
+        let run_on = "Jane Roe met the Acme board in Paris, and ".repeat(80);
+        let text = format!("Title\n\nJane Roe sued Acme. \"Acme lied,\" said John Doe.\n\n{run_on}left.\n");
+        let doc = crate::document::load("t", "t.txt", text.into_bytes(), &rules, &options).unwrap();
+        learn_names_for_stories(std::slice::from_ref(&doc), &rules);
+        let lang = &rules.langs["en"];
+        let mut read = Stated::new(&rules.entities, vec![&lang.claims.not_names], false);
+        for s in &doc.sentences {
+            read.sentence(&doc.text[s.start..s.end]);
+        }
+        assert!(doc.sentences.iter().any(|s| s.end - s.start > MAX_SENTENCE));
+        assert_eq!(doc.stated_names.get(), Some(&read.names));
     }
 
     #[test]

@@ -347,7 +347,7 @@ pub(super) fn trigger_drafts(
             event_time: event_time.clone(),
             scope: None,
             as_of: None,
-            context: Vec::new(),
+            context: Default::default(),
         };
         for &vi in &attached[ti] {
             let mut value = values[vi].clone();

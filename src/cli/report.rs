@@ -119,7 +119,7 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
         let line: crate::claim::ClaimLineIn =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: not a claim: {e}", file.display(), n + 1))?;
         let mut claim = line.claim;
-        claim.context = line.context;
+        claim.context = line.context.into();
         claim.counted_by = line.counted_by;
         claim.read_kind();
         claims.push(claim);
@@ -135,8 +135,8 @@ fn report_from_claims(file: &Path, paths: &[PathBuf], rules: &Rules, options: &L
     let known: BTreeSet<String> = documents.iter().map(|d| d.id.clone()).collect();
     let mut seen = BTreeSet::new();
     for claim in &claims {
-        if !known.contains(&claim.doc) && seen.insert(claim.doc.clone()) {
-            documents.push(Document::placeholder(&claim.doc, claim.reference_date.clone()));
+        if !known.contains(&*claim.doc) && seen.insert(claim.doc.clone()) {
+            documents.push(Document::placeholder(&claim.doc, claim.reference_date.as_deref().map(str::to_string)));
         }
     }
     let mut ids = BTreeSet::new();

@@ -6,6 +6,8 @@
 //! abbreviations, language words) comes from the `[text]` section of the
 //! language files. This stage does not read values or claims.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::lang::{Lang, Rules};
@@ -88,6 +90,11 @@ pub struct Document {
     pub sentences: Vec<Span>,
     #[serde(skip)]
     pub reference_date: Option<PartialDate>,
+    /// The names its sentences state, as the story stage compares
+    /// documents by them (see [`crate::entity::Stated`]): set by the names
+    /// pass, which reads the sentences anyway.
+    #[serde(skip)]
+    pub stated_names: OnceLock<Vec<u64>>,
 }
 
 impl Document {
@@ -106,6 +113,7 @@ impl Document {
             text: String::new(),
             lines: crate::text::span::LineIndex::default(),
             sentences: Vec::new(),
+            stated_names: OnceLock::new(),
         }
     }
 
@@ -200,6 +208,7 @@ pub fn load(
         lines,
         sentences,
         reference_date: date,
+        stated_names: OnceLock::new(),
     })
 }
 

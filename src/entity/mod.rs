@@ -30,9 +30,11 @@ use crate::text::words::{ClaimWords, key};
 
 mod gazetteer;
 mod near;
+mod stated;
 
 pub use gazetteer::{Entity, EntityTest, Gazetteer};
 use near::NearIndex;
+pub use stated::Stated;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -377,22 +379,23 @@ impl Names {
     /// Reads one sentence for names and appositions. Call for every sentence
     /// of the corpus before resolving any.
     pub fn learn(&mut self, text: &str, gazetteer: &Gazetteer, words: &ClaimWords) {
-        self.learn_packing(text, gazetteer, words, &mut None);
+        self.learn_packing(text, &tokenize(text), gazetteer, words, &mut None);
     }
 
-    /// [`Names::learn`], and the sentence as read (tokens and candidates)
-    /// added to `packed`, when the claims pass is to read it again.
+    /// [`Names::learn`] with the sentence's tokens already read, and the
+    /// sentence as read (tokens and candidates) added to `packed`, when the
+    /// claims pass is to read it again.
     pub fn learn_packing(
         &mut self,
         text: &str,
+        tokens: &[Token],
         gazetteer: &Gazetteer,
         words: &ClaimWords,
         packed: &mut Option<PackedSentences>,
     ) {
-        let tokens = tokenize(text);
-        let found = candidates(text, &tokens, words);
+        let found = candidates(text, tokens, words);
         if let Some(p) = packed
-            && !p.push(&tokens, &found)
+            && !p.push(tokens, &found)
         {
             *packed = None;
         }

@@ -346,11 +346,11 @@ impl<'a> Index<'a> {
     /// Whether a claim's words are marked in its source, so that a link to
     /// them leads somewhere.
     fn marked(&self, claim: &Claim) -> bool {
-        self.docs.get(claim.doc.as_str()).is_some_and(|d| fits(&d.text, claim.span.start, claim.span.end))
+        self.docs.get(&*claim.doc).is_some_and(|d| fits(&d.text, claim.span.start, claim.span.end))
     }
 
     fn place(&self, claim: &Claim) -> String {
-        let path = self.docs.get(claim.doc.as_str()).map_or(claim.doc.as_str(), |d| d.path.as_str());
+        let path = self.docs.get(&*claim.doc).map_or(&*claim.doc, |d| d.path.as_str());
         format!("{path}:{}:{}", claim.span.line, claim.span.column)
     }
 }
@@ -366,7 +366,7 @@ fn heading(finding: &Finding) -> String {
 /// A claim's value as its interval, or the event.
 fn value_of(claim: &Claim) -> String {
     let polarity = if claim.polarity == crate::claim::Polarity::Negated { "not: " } else { "" };
-    let value = claim.value.as_ref().map_or_else(|| "(the event)".to_string(), crate::verdict::describe);
+    let value = claim.value.as_deref().map_or_else(|| "(the event)".to_string(), crate::verdict::describe);
     format!("{polarity}{value}")
 }
 
@@ -402,8 +402,8 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</nav>\n<main class=\"panel\">\n<h2>Sources</h2>\n");
     for doc in &report.documents {
-        let marks = report.claims.iter().filter(|c| c.doc == doc.id).map(|c| report_mark(c, &index)).collect();
-        let label = counted(report.claims.iter().filter(|c| c.doc == doc.id).count(), "claim", "claims");
+        let marks = report.claims.iter().filter(|c| *c.doc == *doc.id).map(|c| report_mark(c, &index)).collect();
+        let label = counted(report.claims.iter().filter(|c| *c.doc == *doc.id).count(), "claim", "claims");
         source_article(&mut out, doc, marks, &label);
     }
     out.push_str("</main>\n</div>\n");
@@ -533,11 +533,11 @@ impl<'a> ReviewIndex<'a> {
     }
 
     fn marked(&self, claim: &Claim) -> bool {
-        self.docs.get(claim.doc.as_str()).is_some_and(|d| fits(&d.text, claim.span.start, claim.span.end))
+        self.docs.get(&*claim.doc).is_some_and(|d| fits(&d.text, claim.span.start, claim.span.end))
     }
 
     fn place(&self, claim: &Claim) -> String {
-        let path = self.docs.get(claim.doc.as_str()).map_or(claim.doc.as_str(), |d| d.path.as_str());
+        let path = self.docs.get(&*claim.doc).map_or(&*claim.doc, |d| d.path.as_str());
         format!("{path}:{}:{}", claim.span.line, claim.span.column)
     }
 
@@ -603,7 +603,7 @@ pub fn review(review: &Review) -> String {
     source_article(&mut out, &review.draft, marks, &label);
     out.push_str("<h2>Sources</h2>\n");
     for doc in &review.sources.documents {
-        let claims: Vec<&Claim> = review.sources.claims.iter().filter(|c| c.doc == doc.id).collect();
+        let claims: Vec<&Claim> = review.sources.claims.iter().filter(|c| *c.doc == *doc.id).collect();
         let label = counted(claims.len(), "claim", "claims");
         let marks = claims.into_iter().map(|c| index.source_mark(c)).collect();
         source_article(&mut out, doc, marks, &label);

@@ -148,7 +148,7 @@ impl<'a> Index<'a> {
     fn outlets(&self, claims: &[&Claim]) -> String {
         let mut docs: Vec<&str> = Vec::new();
         for claim in claims {
-            if !docs.contains(&claim.doc.as_str()) {
+            if !docs.contains(&&*claim.doc) {
                 docs.push(&claim.doc);
             }
         }
@@ -220,13 +220,13 @@ fn title(finding: &Finding, descriptions: &std::collections::BTreeMap<String, St
     if let Some((start, end)) = finding.event.as_deref().and_then(|e| e.split_once(" to ")) {
         let _ = write!(out, ", {}", crate::verdict::span_text(start, end));
     }
-    if let Some(place) = &finding.scope.place {
+    if let Some(place) = &finding.scope().place {
         let _ = write!(out, ", in {place}");
     }
-    if let Some(group) = &finding.scope.group {
+    if let Some(group) = &finding.scope().group {
         let _ = write!(out, ", among {group}");
     }
-    match finding.scope.event.as_deref() {
+    match finding.scope().event.as_deref() {
         None => {}
         Some("another") => out.push_str(", another event of its kind"),
         Some("added") => out.push_str(", the number added"),
@@ -292,14 +292,14 @@ fn groups<'a>(finding: &Finding, claims: &[&'a Claim]) -> Vec<Group<'a>> {
         }
     }
     for group in &mut groups {
-        let mut docs: Vec<&str> = group.claims.iter().map(|c| c.doc.as_str()).collect();
+        let mut docs: Vec<&str> = group.claims.iter().map(|c| &*c.doc).collect();
         docs.sort_unstable();
         docs.dedup();
         group.sources = docs.len();
     }
     // The more precise of two values as common comes first; the sort is
     // stable, so that values as precise keep the order of first mention.
-    let width = |g: &Group| g.claims[0].value.as_ref().and_then(Interval::of).map_or(f64::INFINITY, |i| i.width());
+    let width = |g: &Group| g.claims[0].value.as_deref().and_then(Interval::of).map_or(f64::INFINITY, |i| i.width());
     groups.sort_by(|a, b| b.sources.cmp(&a.sources).then_with(|| width(a).total_cmp(&width(b))));
     groups
 }
@@ -862,7 +862,7 @@ mod tests {
             pairs: Vec::new(),
             summary: String::new(),
             event: None,
-            scope,
+            scope: scope.boxed(),
             timeline: Vec::new(),
             story: None,
             counted_by: None,

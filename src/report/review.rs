@@ -30,7 +30,7 @@ fn source_place(review: &Review, id: &str) -> String {
     let Some(c) = review.sources.claims.iter().find(|c| c.id == id) else {
         return id.to_string();
     };
-    let path = review.sources.documents.iter().find(|d| d.id == c.doc).map_or(c.doc.as_str(), |d| d.path.as_str());
+    let path = review.sources.documents.iter().find(|d| *d.id == *c.doc).map_or(&*c.doc, |d| d.path.as_str());
     format!("{path}:{}:{}", c.span.line, c.span.column)
 }
 
@@ -51,7 +51,7 @@ pub fn markdown(review: &Review) -> String {
         }
         let _ = writeln!(out, "\n## {} ({})\n", status.as_str(), claims.len());
         for c in claims {
-            let value = c.claim.value.as_ref().map_or_else(|| "(the event)".to_string(), describe);
+            let value = c.claim.value.as_deref().map_or_else(|| "(the event)".to_string(), describe);
             let ack = c.acknowledged.as_ref().map(|a| format!(" — acknowledged: {}", a.reason)).unwrap_or_default();
             let _ = writeln!(
                 out,

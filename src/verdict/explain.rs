@@ -110,7 +110,8 @@ pub(super) fn grouped(number: &str) -> String {
 pub fn moment(claim: &Claim) -> Option<AsOf> {
     claim
         .as_of
-        .clone()
+        .as_deref()
+        .cloned()
         .or_else(|| claim.reference_date.as_deref().and_then(|d| PartialDate::parse(d).ok()).map(AsOf::of))
 }
 
@@ -142,7 +143,7 @@ pub(super) fn trim_number(x: f64) -> String {
 }
 
 pub(super) fn wording(claim: &Claim) -> String {
-    claim.value.as_ref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
+    claim.value.as_deref().map_or_else(|| claim.text.clone(), |v| v.text.clone())
 }
 
 /// The marks around a placeholder's name.
@@ -182,17 +183,17 @@ pub(super) fn explain(template: &str, a: &Claim, b: &Claim) -> String {
 
 /// What placeholder `name` of an explanation stands for, for the pair `a`, `b`.
 pub(super) fn placeholder(name: &str, a: &Claim, b: &Claim) -> Option<String> {
-    let width = |c: &Claim| c.value.as_ref().and_then(Interval::of).map_or(0.0, |i| i.width());
+    let width = |c: &Claim| c.value.as_deref().and_then(Interval::of).map_or(0.0, |i| i.width());
     let wider_first = || width(a) >= width(b);
     let role = |c: &Claim, r: &str| c.roles.get(r).cloned().unwrap_or_else(|| "?".into());
     let value = |c: &Claim| {
-        c.value.as_ref().map_or_else(
+        c.value.as_deref().map_or_else(
             || if c.polarity == Polarity::Negated { "did not happen".to_string() } else { "happened".to_string() },
             describe,
         )
     };
-    let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone()).unwrap_or_default();
-    let date = |c: &Claim| c.reference_date.clone().unwrap_or_else(|| "an unknown date".into());
+    let unit = |c: &Claim| c.value.as_deref().and_then(|v| v.unit.clone()).unwrap_or_default();
+    let date = |c: &Claim| c.reference_date.as_deref().unwrap_or("an unknown date").to_string();
     Some(match name {
         "a_value" => value(a),
         "b_value" => value(b),

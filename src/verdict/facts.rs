@@ -36,8 +36,9 @@ impl Facts {
             (Some(x), Some(y)) => Interval::of(x).zip(Interval::of(y)),
             _ => None,
         };
-        let units = a.value.as_ref().and_then(|v| v.unit.as_ref()).zip(b.value.as_ref().and_then(|v| v.unit.as_ref()));
-        let kinds = a.value.as_ref().map(|v| v.kind).zip(b.value.as_ref().map(|v| v.kind));
+        let units =
+            a.value.as_deref().and_then(|v| v.unit.as_ref()).zip(b.value.as_deref().and_then(|v| v.unit.as_ref()));
+        let kinds = a.value.as_deref().map(|v| v.kind).zip(b.value.as_deref().map(|v| v.kind));
         let is_figure = |k: ValueKind| matches!(k, ValueKind::Amount | ValueKind::Count | ValueKind::Percent);
         let same_value = match (&a.value, &b.value) {
             (None, None) => true,

@@ -57,9 +57,9 @@ impl VerdictRules {
 
 /// Whether a figure among `others`, narrower than both `a` and `b`, meets each.
 fn finer_between(a: &Claim, b: &Claim, others: &[&Claim]) -> bool {
-    let interval = |c: &Claim| c.value.as_ref().and_then(Interval::of);
+    let interval = |c: &Claim| c.value.as_deref().and_then(Interval::of);
     let (Some(x), Some(y)) = (interval(a), interval(b)) else { return false };
-    let unit = |c: &Claim| c.value.as_ref().and_then(|v| v.unit.clone());
+    let unit = |c: &Claim| c.value.as_deref().and_then(|v| v.unit.clone());
     let same_unit = |c: &&&Claim| unit(c) == unit(a) && unit(c) == unit(b);
     others
         .iter()
@@ -108,9 +108,10 @@ pub struct Finding {
     /// The event's time, when a repeatable frame was split by time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
-    /// What all its claims are about, when their clauses name it.
-    #[serde(skip_serializing_if = "Scope::is_empty")]
-    pub scope: Scope,
+    /// What all its claims are about, when their clauses name it (see
+    /// [`Finding::scope`]).
+    #[serde(skip_serializing_if = "Scope::is_unnamed")]
+    pub scope: Option<Box<Scope>>,
     /// When its claims describe different moments: one entry per moment, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEntry>,
@@ -121,6 +122,13 @@ pub struct Finding {
     /// the same thing (its id ends with `/by-` the kind).
     #[serde(skip)]
     pub counted_by: Option<String>,
+}
+
+impl Finding {
+    /// What all its claims are about (empty when their clauses name nothing).
+    pub fn scope(&self) -> &Scope {
+        self.scope.as_deref().unwrap_or(&Scope::NONE)
+    }
 }
 
 /// The claims of a finding that describe one moment (`as_of`).
@@ -230,7 +238,7 @@ fn bound_bits(bound: Option<f64>) -> Option<u64> {
 }
 
 fn distinct_key<'c>(claim: &'c Claim, slot: &Slot) -> DistinctKey<'c> {
-    let value = claim.value.as_ref().map(|v| ValueKey {
+    let value = claim.value.as_deref().map(|v| ValueKey {
         kind: v.kind,
         low: bound_bits(v.low),
         high: bound_bits(v.high),
@@ -273,14 +281,31 @@ pub fn judge_slots(slots: &[Slot], claims: &[Claim], rules: &VerdictRules) -> Ve
         let (a, b) = (&findings[a], &findings[b]);
         b.verdict.rank().cmp(&a.verdict.rank()).then_with(|| a.id.cmp(&b.id))
     });
-    let mut findings: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| findings[i].take()).collect()
+    permute(&mut findings, order);
+    findings
+}
+
+/// Puts `items[order[k]]` at `k`, in place: each item moves once, along
+/// the cycles of `order`, and no second list is made.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut hole = start;
+        // A position whose item is in place points at itself.
+        while order[hole] != hole {
+            let next = std::mem::replace(&mut order[hole], hole);
+            if next == start {
+                break;
+            }
+            items.swap(hole, next);
+            hole = next;
+        }
+    }
 }
 
 /// The finding of one slot, its id not yet made unique.
 fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
     let pairs = judge_pairs(slot, claims, rules);
-    let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| claims[i].doc.as_str()).collect();
+    let docs: std::collections::BTreeSet<&str> = slot.claims.iter().map(|&i| &*claims[i].doc).collect();
     let worst = pairs.iter().map(|p| p.verdict).max_by_key(Verdict::rank);
     let verdict = match worst {
         Some(Verdict::Contradiction) => Verdict::Contradiction,
@@ -303,7 +328,7 @@ fn judge_slot(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Finding {
         claims: members.iter().map(|c| c.id.clone()).collect(),
         pairs,
         event: slot.event.as_ref().map(|e| format!("{} to {}", e.start, e.end)),
-        scope: slot.scope.clone(),
+        scope: slot.scope.clone().boxed(),
         timeline: timeline(&members),
         story: slot.story,
         counted_by: slot.counted_by.clone(),
@@ -401,7 +426,7 @@ fn summarize(verdict: Verdict, members: &[&Claim], pairs: &[Pair], sources: usiz
 pub fn narrowest<'c>(claims: &[&'c Claim]) -> &'c Claim {
     claims
         .iter()
-        .filter_map(|c| c.value.as_ref().and_then(Interval::of).map(|i| (i.width(), *c)))
+        .filter_map(|c| c.value.as_deref().and_then(Interval::of).map(|i| (i.width(), *c)))
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map_or(claims[0], |(_, c)| c)
 }
@@ -469,6 +494,16 @@ mod tests {
     use crate::testing::{amount, claim, claim_by, count, year};
     use crate::value::date::PartialDate;
     use crate::value::{Hedge, Value};
+
+    #[test]
+    fn a_permutation_in_place_puts_each_item_where_its_order_says() {
+        let orders: [&[usize]; 5] = [&[], &[0], &[1, 0], &[2, 0, 1, 3], &[3, 4, 0, 1, 2, 6, 5]];
+        for order in orders {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            permute(&mut items, order.to_vec());
+            assert_eq!(items, order.iter().map(|i| i * 10).collect::<Vec<_>>(), "{order:?}");
+        }
+    }
 
     #[test]
     fn whole_numbers_print_as_the_float_format_would() {
@@ -620,7 +655,7 @@ mod tests {
                 let mut c = claim_by(id, "", "", Some(count(n)));
                 c.frame = "casualties".into();
                 c.reference_date = Some(date.into());
-                c.as_of = Some(AsOf::of(PartialDate::parse(date).unwrap()));
+                c.as_of = Some(Box::new(AsOf::of(PartialDate::parse(date).unwrap())));
                 c
             })
             .collect();
