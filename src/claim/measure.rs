@@ -14,7 +14,9 @@
 //!
 //! The binding words, compiled, are `frame::measure`'s.
 
-use super::qualifiers::{OwnYear, another_event, figure_attribution, recalled_before, scope_of, stated_moment};
+use super::qualifiers::{
+    OwnYear, after_event_noun, another_event, figure_attribution, recalled_before, scope_of, stated_moment,
+};
 use super::segments::{Segment, segment_of, token_at};
 use super::{Draft, Polarity, Scope, SentenceInput};
 use crate::entity::{Kind, Mention};
@@ -275,18 +277,16 @@ pub(super) fn measure_drafts(
     let mut parts: Vec<Span> = measured.iter().filter(|(b, _)| !b.whole).map(|(_, v)| v.span).collect();
     parts.extend(values.iter().filter(|v| v.kind != ValueKind::Date).map(|v| v.span));
     parts.sort_unstable();
+    // Each of these figures with its own words ("30 à Paris, 16 à Rennes").
+    let owned: Vec<Span> = parts.iter().map(|p| Span::new(p.start, own_end(text, p.end, words))).collect();
     measured
         .into_iter()
         .map(|(binding, mut value)| {
             let next_start = parts.iter().find(|p| p.start >= value.span.end).map_or(text.len(), |p| p.start);
-            // The other figures' own words ("30 à Paris, 16 à Rennes").
-            let others: Vec<Span> = parts
-                .iter()
-                .filter(|p| **p != value.span)
-                .map(|p| Span::new(p.start, own_end(text, p.end, words)))
-                .collect();
+            let others: Vec<Span> = owned.iter().copied().filter(|o| o.start != value.span.start).collect();
+            let before = named_before(text, tokens, mentions, value.span);
             // "Marseille (40,000)" is stated with its name.
-            let span = match named_before(text, tokens, mentions, value.span) {
+            let span = match before {
                 Some(m) => {
                     let closing = usize::from(text[value.span.end..].starts_with(')'));
                     Span::new(m.span.start, binding.span.end.max(value.span.end + closing))
@@ -327,11 +327,11 @@ pub(super) fn measure_drafts(
                     };
                     // Only a figure with no words of its own ("Bilan : 45 morts" is no place's).
                     let row = row_label(text, mentions).filter(|_| frame.scoped && binding.cue == value_span);
-                    match named_before(text, tokens, mentions, value_span) {
+                    match before {
                         // "Lyon : 25 000": the row's place.
                         _ if row.is_some() => Scope { place: row.map(str::to_string), event, ..part },
                         // "Marseille (40,000)": the place's own figure; "la tempête Boris (23 morts)": the named event's.
-                        Some(m) if after_event_noun(text, tokens, m, words) || m.kind == Kind::Person => {
+                        Some(m) if after_event_noun(text, tokens, m.span, words) || m.kind == Kind::Person => {
                             Scope { event: Some(m.name.clone()), ..part }
                         }
                         Some(m) => Scope { place: Some(m.name.clone()), event, ..part },
@@ -401,12 +401,6 @@ fn named_event(
     }
 }
 
-/// Whether a name stands right after an event noun: "la tempête Boris".
-fn after_event_noun(text: &str, tokens: &[Token], name: &Mention, words: &ClaimWords) -> bool {
-    let first = token_at(tokens, name.span.start);
-    first.checked_sub(1).is_some_and(|i| words.event_nouns.contains(&*key(tokens[i].text(text))))
-}
-
 /// The name that labels a row of a list: "Lyon : 25 000 …"; resolved
 /// when it is a mention, as written otherwise (a row's label opens its
 /// line, where a name is not told from a word by its capital).
@@ -470,7 +464,7 @@ impl ListMeasure {
             let heading = this.is_some_and(|m| m.heading && is_row(text));
             return Some(ListMeasure { frame: b.frame, attribute: b.attribute, line, heading });
         }
-        this.filter(|m| m.line == line || (m.heading && is_row(text)))
+        ListMeasure::holds(this, text, line)
     }
 }
 
@@ -518,21 +512,14 @@ pub(super) fn bind_measures(
         values.iter().map(|v| (v.clone(), false)).chain(bare.iter().map(|v| (v.clone(), true))).collect();
     all.sort_by_key(|(v, _)| v.span);
     let (figures, is_bare): (Vec<Value>, Vec<bool>) = all.into_iter().unzip();
-    // A word that is no noun ("selon", "in") says no more than a generic one.
-    let generic = |word: &str| {
-        let word = key(word);
-        word.is_empty()
-            || word.ends_with('\'')
-            || words.generic_nouns.contains(&word)
-            || words.function_words.contains(&word)
-            || words.prepositions.contains(&word)
-    };
-    let noun = |word: &str| words.generic_nouns.contains(key(word));
-    // Not even a unit: "Lyon : 25 000 (CGT)", "in Lyon (25,000)".
+    // No noun at all, not even a unit: "Lyon : 25 000 (CGT)", "in Lyon (25,000)".
     let no_noun = |word: &str| {
         let word = key(word);
         word.is_empty() || words.function_words.contains(&word) || words.prepositions.contains(&word)
     };
+    let noun = |word: &str| words.generic_nouns.contains(key(word));
+    // A word that is no noun ("selon", "in", "d'") says no more than a generic one.
+    let generic = |word: &str| no_noun(word) || key(word).ends_with('\'') || noun(word);
     let around = Around::of(text, &figures, words);
     let mut bindings = bind(text, &figures, &is_bare, &around, measures, &generic, &noun);
     if let Some(list) = list {

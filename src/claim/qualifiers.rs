@@ -477,10 +477,7 @@ pub(super) fn scope_of(
         // Not in another figure's own words: "30 à Paris, 16 à Rennes".
         .filter(|m| !others.iter().any(|o| o.start <= m.span.start && m.span.end <= o.end))
         // A name after an event noun is the event's ("à l'incendie Eaton").
-        .filter(|m| {
-            let token = token_at(tokens, m.span.start);
-            !token.checked_sub(1).is_some_and(|i| words.event_nouns.contains(&*key(tokens[i].text(text))))
-        })
+        .filter(|m| !after_event_noun(text, tokens, m.span, words))
         .filter(|m| {
             let token = token_at(tokens, m.span.start);
             let seg = segment_of(segs, token);
@@ -500,6 +497,13 @@ pub(super) fn scope_of(
         [one] => Scope { place: Some(one.to_string()), ..Scope::default() },
         _ => Scope::default(),
     }
+}
+
+/// Whether a name stands right after an event noun: "la tempête Boris",
+/// "l'incendie Eaton".
+pub(super) fn after_event_noun(text: &str, tokens: &[Token], name: Span, words: &ClaimWords) -> bool {
+    let first = token_at(tokens, name.start);
+    first.checked_sub(1).is_some_and(|i| words.event_nouns.contains(&*key(tokens[i].text(text))))
 }
 
 /// Whether a name is the first of a list of names: followed by a

@@ -812,7 +812,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if c.titled {
-                raw.extend(self.known_parts(c).map(|(span, part)| (span, RawMention::Name(part, false))));
+                raw.extend(self.known_parts(c).into_iter().map(|(span, part)| (span, RawMention::Name(part, false))));
                 continue;
             }
             let known = self.gazetteer.lookup(c.text).is_some() || self.names.seen.contains_key(c.text);
@@ -852,7 +852,7 @@ impl<'a> Resolver<'a> {
     /// The names a run of capitals in a title-case headline holds: its
     /// longest pieces the corpus or the rule files know as names, or that
     /// resolve to one ("Musk"); its other words are no names.
-    fn known_parts<'t>(&self, c: &Candidate<'t>) -> impl Iterator<Item = (Span, &'t str)> + use<'a, 't, '_> {
+    fn known_parts<'t>(&self, c: &Candidate<'t>) -> Vec<(Span, &'t str)> {
         let words: Vec<(usize, &'t str)> = c
             .text
             .split(' ')
@@ -882,7 +882,7 @@ impl<'a> Resolver<'a> {
                 None => k += 1,
             }
         }
-        parts.into_iter()
+        parts
     }
 
     /// The name, kind and form mention `index` of `raw` stands for, given the
