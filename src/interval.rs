@@ -131,7 +131,10 @@ impl Interval {
 
     pub fn same(&self, other: &Interval) -> bool {
         match (self, other) {
-            (Interval::Days(a), Interval::Days(b)) => a == b,
+            // "February 7" says the same day as "Feb. 7, 2023" as far as it says.
+            (Interval::Days(a), Interval::Days(b)) => {
+                a == b || (a.year_known != b.year_known && a.width() < 31 && a.month_days() == b.month_days())
+            }
             (
                 Interval::Number { low: l1, high: h1, low_open: lo1, high_open: ho1 },
                 Interval::Number { low: l2, high: h2, low_open: lo2, high_open: ho2 },

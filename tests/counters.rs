@@ -244,3 +244,26 @@ fn a_figure_whose_counter_is_not_said_meets_the_counter_it_agrees_with() {
     assert!(police.is_some_and(|texts| texts.contains(&"Corvel (3,000)".to_string())), "{corvel:?}");
     assert_eq!(corvel.len(), 2, "{corvel:?}");
 }
+
+#[test]
+fn a_counter_named_before_an_insert_gives_the_figure_after_it() {
+    let en = "In Lisbon, 90,000 people marched according to the police, while the Unitas union, speaking for all \
+              unions, counted 300,000 protesters.";
+    assert_eq!(counters(counted("past-insert", en)), by(&[("90,000", Some("police")), ("300,000", Some("Unitas"))]));
+}
+
+#[test]
+fn two_names_of_the_authorities_give_one_count_that_can_contradict() {
+    let (_, report, _) = {
+        let dir = crate::common::temp_dir("one-kind");
+        for (file, text) in [
+            ("a.md", "In Lisbon, 90,000 protesters marched according to the police prefecture."),
+            ("b.md", "In Lisbon, police headquarters counted 150,000 protesters."),
+        ] {
+            crate::common::write(&dir, file, format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
+        }
+        crate::common::report_json(&[dir.to_str().unwrap()])
+    };
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "protesters").unwrap();
+    assert_eq!(finding["verdict"], "contradiction", "{finding}");
+}

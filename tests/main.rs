@@ -4,6 +4,7 @@
 
 mod common;
 
+mod actions;
 mod bad_input;
 mod bad_rules;
 mod counters;

@@ -29,8 +29,8 @@ fn status_of<'a>(list: &'a [(String, String)], text: &str) -> &'a str {
 fn french_draft_gets_every_status_and_fails() {
     let (status, list) = statuses("tests/drafts/fr_brouillon.md", &[]);
     assert_eq!(status_of(&list, "environ 97 milliards de dollars"), "rounding");
-    assert_eq!(status_of(&list, "2017"), "contradicted");
-    assert_eq!(status_of(&list, "2024"), "supported");
+    assert_eq!(status_of(&list, "a quitté OpenAI en 2017"), "contradicted");
+    assert_eq!(status_of(&list, "En 2024, Elon Musk a porté plainte"), "supported");
     assert_eq!(status_of(&list, "20 milliards de dollars"), "contradicted");
     assert_eq!(status_of(&list, "6 milliards de dollars"), "unsupported");
     assert_eq!(status, 1, "a contradiction gates publication");
@@ -66,9 +66,9 @@ fn a_bad_acknowledgement_file_is_an_error() {
 fn english_draft_against_french_sources() {
     let (status, list) = statuses("tests/drafts/en_draft.md", &[]);
     assert_eq!(status_of(&list, "about $97 billion"), "rounding");
-    assert_eq!(status_of(&list, "2019"), "contradicted", "the sources disagree on the year");
+    assert_eq!(status_of(&list, "left OpenAI in 2019"), "contradicted", "the sources disagree on the year");
     assert_eq!(status_of(&list, "$14 billion"), "supported");
-    assert_eq!(status_of(&list, "April 10, 2025"), "supported");
+    assert_eq!(status_of(&list, "countersued Musk on April 10, 2025"), "supported");
     assert_eq!(status_of(&list, "$6 billion"), "unsupported");
     assert_eq!(status, 1);
 }

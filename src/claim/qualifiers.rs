@@ -218,12 +218,23 @@ fn cue_counter(
 ) -> Option<String> {
     let start = token_at(tokens, cue.start);
     let end = token_at(tokens, cue.end.saturating_sub(1)) + 1;
-    let seg = segs[segment_of(segs, start)];
+    let at = segment_of(segs, start);
+    let seg = segs[at];
     let after = || counter_after(text, tokens, mentions, end, seg.end, words);
     if prepositional(text, tokens, cue, words) {
         return after();
     }
-    counter_before(text, tokens, mentions, seg.start, start, words, false).or_else(after)
+    // A verb that opens its clause after an insert ("the CGT, on behalf
+    // of the unions, counted …") has its counter before the insert.
+    let past_insert = || {
+        let opens = tokens[seg.start..start].iter().all(|t| words.auxiliaries.contains(&*key(t.text(text))));
+        let short = |s: &Segment| s.kind == SegmentKind::Fronted || s.end - s.start <= 5;
+        let insert =
+            at.checked_sub(1).map(|i| segs[i]).filter(|s| opens && s.kind != SegmentKind::Attribution && short(s))?;
+        let before = segs[..at - 1].last().filter(|s| s.end < insert.start)?;
+        counter_before(text, tokens, mentions, before.start, before.end, words, false)
+    };
+    counter_before(text, tokens, mentions, seg.start, start, words, false).or_else(past_insert).or_else(after)
 }
 
 /// A counter alone in parentheses right after the figure or its noun:

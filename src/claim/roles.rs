@@ -10,6 +10,7 @@ use super::triggers::Trigger;
 use super::{Polarity, Previous, SentenceInput};
 use crate::entity::{Kind, Mention};
 use crate::frame::FrameLang;
+use crate::text::token::TokenKind;
 use crate::text::words::{ClaimWords, key};
 
 /// A sentence as the role and polarity search reads it: its input, where
@@ -337,4 +338,116 @@ impl<'s> Sentence<'s> {
         }
         if target == trigger.agent { None } else { target }
     }
+
+    /// For a frame whose roles may be common nouns: the noun phrase right
+    /// before the verb group (tokens `start..end`) is the agent, or the name
+    /// that ends it ("many countries offered", "Turkey's disaster agency
+    /// appealed"); the phrase right after the group, or after the frame's
+    /// target cue, is the target ("asked the population", "paid tribute to
+    /// the craftsmen"), or the name that heads it. Where no such phrase
+    /// stands, the roles the names gave stay.
+    pub(super) fn noun_roles(&self, trigger: &mut Trigger, start: usize, end: usize) {
+        let seg = self.input.segments[trigger.segment];
+        if let Some(agent) = self.phrase_before(seg.start, start) {
+            trigger.agent = Some(agent);
+        }
+        let tokens = self.input.tokens;
+        let cue_end = self.input.target_cues.iter().find_map(|(span, frame)| {
+            let at = token_at(tokens, span.start);
+            (**frame == trigger.frame && at >= end && at <= end + 3)
+                .then(|| token_at(tokens, span.end.saturating_sub(1)) + 1)
+        });
+        let target = self.phrase_after(cue_end.unwrap_or(end), seg.end);
+        if target.is_some() && target != trigger.agent {
+            trigger.target = target;
+        }
+    }
+
+    /// Whether token `i` may be part of a noun phrase: a word, no figure,
+    /// no function word ("'s" joins).
+    fn phrase_word(&self, i: usize) -> bool {
+        let t = &self.input.tokens[i];
+        let w = self.word_at(i);
+        t.kind == TokenKind::Word
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+            && !self.in_value(i)
+            && (w == "'s" || !self.words.function_words.contains(&w))
+    }
+
+    /// Whether token `i` is a figure ("the 2,000 craftsmen") or part of a
+    /// date ("on Friday").
+    fn in_value(&self, i: usize) -> bool {
+        let t = &self.input.tokens[i];
+        let figure = t.text(self.input.text).starts_with(|c: char| c.is_ascii_digit());
+        figure
+            || self.input.values.iter().any(|v| {
+                // A date's words, or a figure's separators ("2,000").
+                let inside = v.span.start < t.span.end && t.span.start < v.span.end;
+                inside && (v.kind == crate::value::ValueKind::Date || t.kind != TokenKind::Word)
+            })
+    }
+
+    /// The noun phrase that ends right before token `to`, from `from` on.
+    fn phrase_before(&self, from: usize, to: usize) -> Option<String> {
+        let mut start = to;
+        while start > from && to - start < PHRASE_WORDS && self.phrase_word(start - 1) {
+            start -= 1;
+        }
+        // A phrase after a preposition is no subject: "on Friday paid".
+        let word_before = if start > from { self.word_at(start - 1) } else { Cow::Borrowed("") };
+        // ("De nombreux pays ont proposé": a partitive opening the clause is one.)
+        let opens = start == from + 1;
+        if !opens && self.words.prepositions.contains(&word_before) && !self.words.determiners.contains(&word_before) {
+            return None;
+        }
+        self.phrase(start, to, true)
+    }
+
+    /// The noun phrase that starts at token `from` (past articles and
+    /// prepositions), up to `to`.
+    fn phrase_after(&self, from: usize, to: usize) -> Option<String> {
+        let words = self.words;
+        let mut start = from;
+        while start < to && {
+            let w = self.word_at(start);
+            words.determiners.contains(&w)
+                || words.prepositions.contains(&w)
+                || words.possessives.contains(&w)
+                || words.infinitive_markers.contains(&w)
+                || self.in_value(start)
+        } {
+            start += 1;
+        }
+        let mut end = start;
+        while end < to && end - start < PHRASE_WORDS && self.phrase_word(end) {
+            end += 1;
+        }
+        self.phrase(start, end, false)
+    }
+
+    /// A role from the words of tokens `start..end`: the name that ends
+    /// them (`before`) or opens them, else the words themselves.
+    fn phrase(&self, start: usize, end: usize, before: bool) -> Option<String> {
+        if start >= end {
+            return None;
+        }
+        let SentenceInput { text, tokens, mentions, .. } = *self.input;
+        let span = (tokens[start].span.start, tokens[end - 1].span.end);
+        let edge = |m: &&Mention| if before { m.span.end == span.1 } else { m.span.start == span.0 };
+        if let Some(m) = mentions.iter().filter(|m| m.span.start >= span.0 && m.span.end <= span.1).find(edge) {
+            return Some(m.name.clone());
+        }
+        let mut out = String::new();
+        for t in &tokens[start..end] {
+            let w = t.text(text);
+            if !out.is_empty() && !w.starts_with(['\'', '’']) && !out.ends_with(['\'', '’']) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        Some(out)
+    }
 }
+
+/// How many words a common-noun role takes at most.
+const PHRASE_WORDS: usize = 4;

@@ -54,6 +54,10 @@ pub(super) fn read_sentence(
         trigger.demonstrative = sentence.demonstrative(trigger);
         trigger.polarity = sentence.polarity(trigger);
         sentence.fill_roles(trigger);
+        if frames.frames[trigger.frame].noun_roles {
+            let (start, end) = verb_group_tokens(input, trigger, words);
+            sentence.noun_roles(trigger, start, end);
+        }
     }
     let nouns: Vec<bool> = triggers.iter().map(|t| sentence.after_article(t)).collect();
     name_again(&mut triggers, &nouns);
@@ -351,9 +355,13 @@ pub(super) fn trigger_drafts(
         };
         for &vi in &attached[ti] {
             let mut value = values[vi].clone();
-            let span = value.span.shifted(offset);
             let attribute = attribute_of(value.kind);
-            let mut d = draft(attribute, None, span, None);
+            // A time states its event with the words of the event: "Dominion
+            // sued Fox News in March 2021" from the verb to the date.
+            let stated =
+                if attribute == Attribute::Time { with_event(input, trigger, value.span, words) } else { value.span };
+            let span = value.span.shifted(offset);
+            let mut d = draft(attribute, None, stated.shifted(offset), None);
             if attribute == Attribute::Time {
                 d.event_time = time_span(&value);
             }
@@ -380,18 +388,66 @@ pub(super) fn trigger_drafts(
     drafts
 }
 
-/// The words that state an event: its trigger with the auxiliaries right
-/// before it ("is buying", "a poursuivi", "was being sued").
-fn verb_group(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> Span {
+/// How many tokens may stand between an event's words and its date for
+/// the claim's text to take both.
+const EVENT_TO_DATE: usize = 8;
+
+/// The words from an event's verb group to its date, when both stand in
+/// one clause a few words apart; else the date's own words.
+fn with_event(input: &SentenceInput<'_>, trigger: &Trigger, date: Span, words: &ClaimWords) -> Span {
+    let (start, end) = verb_group_tokens(input, trigger, words);
+    let (first, last) = (token_at(input.tokens, date.start), token_at(input.tokens, date.end.saturating_sub(1)));
+    // A date may open the sentence in a clause of its own: "On 29
+    // November, X made a final visit".
+    let date_segment = segment_of(input.segments, first);
+    let one_clause = date_segment == trigger.segment
+        || (date_segment < trigger.segment
+            && input.segments[date_segment..trigger.segment]
+                .iter()
+                .all(|s| s.kind == SegmentKind::Fronted || s.span.end <= date.end));
+    let near =
+        if first >= end { first - end <= EVENT_TO_DATE } else { start.saturating_sub(last + 1) <= EVENT_TO_DATE };
+    if !one_clause || !near {
+        return date;
+    }
+    let group = Span::new(input.tokens[start].span.start, input.tokens[end - 1].span.end);
+    // A fronted date is told from its clause's first word: "En 2024, X a porté plainte".
+    let from = if date_segment < trigger.segment { input.segments[date_segment].span.start } else { date.start };
+    Span::new(group.start.min(from), group.end.max(date.end))
+}
+
+/// The words that state an event: its trigger with the auxiliaries,
+/// negation and adverbs right before it ("is buying", "a poursuivi", "did
+/// not immediately confirm", "a formellement demandé"), and a negation
+/// word right after it ("n'a violé aucune").
+pub(super) fn verb_group(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> Span {
+    let (start, end) = verb_group_tokens(input, trigger, words);
+    Span::new(
+        input.tokens[start].span.start.min(trigger.span.start),
+        input.tokens[end - 1].span.end.max(trigger.span.end),
+    )
+}
+
+/// The token range of [`verb_group`].
+pub(super) fn verb_group_tokens(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> (usize, usize) {
+    let word = |i: usize| key(input.tokens[i].text(input.text));
+    let helper =
+        |w: &str| words.auxiliaries.contains(w) || words.passive_auxiliaries.contains(w) || words.negation.contains(w);
     let mut start = trigger.token;
-    while start > 0 && trigger.token - start < 3 {
-        let word = key(input.tokens[start - 1].text(input.text));
-        if !(words.auxiliaries.contains(&*word) || words.passive_auxiliaries.contains(&*word)) {
+    while start > 0 && trigger.token - start < 4 {
+        let w = word(start - 1);
+        // An adverb belongs to the group only after a helper: "a formellement demandé".
+        let adverb = start >= 2 && words.is_adverb(&w) && helper(&word(start - 2));
+        if !(helper(&w) || adverb) {
             break;
         }
         start -= 1;
     }
-    Span::new(input.tokens[start].span.start.min(trigger.span.start), trigger.span.end)
+    let mut end = token_at(input.tokens, trigger.span.end.saturating_sub(1)) + 1;
+    if trigger.polarity == Polarity::Negated && end < input.tokens.len() && words.negation.contains(&*word(end)) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Whether the sentence already has the occurrence a trigger would state.

@@ -278,6 +278,18 @@ fn candidates<'t>(text: &'t str, tokens: &[Token], words: &ClaimWords) -> Vec<Ca
             }
             j += 1;
         }
+        // A capitalized word opening a job title is no name: "le Premier
+        // ministre Jonas Berg".
+        let opens_title = tokens.get(j).is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_lowercase)
+                && words.role_nouns.matches_whole(w).is_some()
+        });
+        if opens_title {
+            i = j;
+            continue;
+        }
         // Leading function words ("Le", "Selon") are not part of the name.
         let mut first = i;
         while first < j && words.function_words.contains_key(tokens[first].text(text)) {

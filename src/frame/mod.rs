@@ -50,6 +50,10 @@ struct RawFrame {
     /// sources word around a place or an event rather than two parties.
     #[serde(default = "yes")]
     roles: bool,
+    /// Whether a role may be a common noun phrase when no name fills it:
+    /// "asked the population to …", "many countries offered their help".
+    #[serde(default)]
+    noun_roles: bool,
     /// The frame's figure may change from one report to the next (a toll,
     /// an area burned): figures of different moments are a timeline.
     #[serde(default)]
@@ -113,6 +117,7 @@ pub struct Frame {
     pub same_event_within_days: u32,
     pub symmetric: bool,
     pub roles: bool,
+    pub noun_roles: bool,
     pub evolving: bool,
     /// The attribute a figure bound to this frame states, when the frame is
     /// a measure: such figures come from binding alone, never from a trigger.
@@ -220,6 +225,7 @@ impl Frames {
                     same_event_within_days: raw_frame.same_event_within_days,
                     symmetric: raw_frame.symmetric,
                     roles: raw_frame.roles,
+                    noun_roles: raw_frame.noun_roles,
                     evolving: raw_frame.evolving,
                     measure,
                     measure_name,

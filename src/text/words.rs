@@ -159,6 +159,10 @@ pub struct RawClaimWords {
     /// "the government has said", "officials also said".
     #[serde(default)]
     pub auxiliaries: Vec<String>,
+    /// Endings of the adverbs that may stand inside a verb group, after its
+    /// auxiliary: "did not immediately confirm", "a formellement demandé".
+    #[serde(default)]
+    pub adverb_endings: Vec<String>,
 }
 
 /// The keys of `words`, longest first: of two that end or open a text
@@ -171,6 +175,12 @@ fn longest_first(words: &[String]) -> Vec<String> {
 }
 
 impl ClaimWords {
+    /// Whether `word` (a key) reads as an adverb of a verb group: a word
+    /// longer than its ending that ends with one of the language's.
+    pub fn is_adverb(&self, word: &str) -> bool {
+        self.adverb_endings.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
+    }
+
     /// The kind of counter a counter's name says it is ("police
     /// headquarters" → authorities), by the first of its words that names one.
     pub fn counter_kind(&self, counter: &str) -> Option<&str> {
@@ -361,6 +371,7 @@ pub struct ClaimWords {
     pub counter_kinds: Vec<(String, WordSet)>,
     pub report_words: WordSet,
     pub auxiliaries: WordSet,
+    pub adverb_endings: Vec<String>,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
     /// [`ClaimWords::COMPLEMENTIZER`] bits: every word of every sentence is
@@ -429,6 +440,7 @@ impl ClaimWords {
             counter_kinds: raw.counter_kinds.iter().map(|(kind, words)| (kind.clone(), lowered(words))).collect(),
             report_words: lowered(&raw.report_words),
             auxiliaries: lowered(&raw.auxiliaries),
+            adverb_endings: raw.adverb_endings.iter().map(|e| key(e).into_owned()).collect(),
             clause_words: {
                 let mut map = WordMap::default();
                 for (list, bit) in [

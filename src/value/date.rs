@@ -386,6 +386,10 @@ fn iso(day: Day) -> String {
     }
 }
 
+/// How many days ahead of its document a day named without its year is
+/// still read as that coming day rather than last year's.
+const SOON_DAYS: i64 = 45;
+
 impl DateLang {
     /// Whether `before` ends with words that lead a date: a lead phrase ("en",
     /// "en plein"), an elision ("l'"), or with `parts`, a part of the year
@@ -429,6 +433,18 @@ impl DateLang {
         let (ry, rm, rd) = Self::reference(ctx)?;
         let after = if strictly_before_month { month >= rm } else { (month, day) > (rm, rd) };
         Some(if after { ry - 1 } else { ry })
+    }
+
+    /// The year of a day named without one: the latest not after the
+    /// reference, or the next when it comes within [`SOON_DAYS`] (a day
+    /// weeks ahead is one announced, a day months ago one recalled).
+    fn day_year(ctx: &DateContext, month: u32, day: u32) -> Option<i32> {
+        let (ry, rm, rd) = Self::reference(ctx)?;
+        let past = Self::latest_year(ctx, month, day, false)?;
+        let reference = days_from_civil(i64::from(ry), rm, rd);
+        let next = past + 1;
+        let ahead = days_from_civil(i64::from(next), month, day.min(days_in_month(next, month))) - reference;
+        Some(if (1..=SOON_DAYS).contains(&ahead) { next } else { past })
     }
 
     fn season_range(&self, name: &str, year: Option<i32>) -> Option<(Day, Day)> {
@@ -509,7 +525,7 @@ impl DateLang {
         };
         let (Some(d), Some(mo)) = (day, self.month_number(month_text)) else { return None };
         let explicit = c.get(3).and_then(|y| year_of(y.as_str()));
-        let year = explicit.or_else(|| Self::latest_year(ctx, mo, d, false));
+        let year = explicit.or_else(|| Self::day_year(ctx, mo, d));
         if d == 0 || d > last_day(year, mo) {
             return None;
         }

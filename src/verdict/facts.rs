@@ -71,8 +71,13 @@ impl Facts {
             // A month or a year is no one moment of a figure that changes by the day.
             same_as_of: a.as_of.as_ref().is_some_and(|t| t.granularity == crate::value::Granularity::Day)
                 && a.as_of == b.as_of,
+            // Two names of one kind of counter ("the prefecture of police",
+            // "police headquarters") give one count, not two.
             different_counters: match (&a.attributed_to, &b.attributed_to) {
-                (Some(x), Some(y)) => crate::text::words::key(x) != crate::text::words::key(y),
+                (Some(x), Some(y)) => {
+                    let one_kind = a.counted_by.is_some() && a.counted_by == b.counted_by;
+                    !one_kind && crate::text::words::key(x) != crate::text::words::key(y)
+                }
                 _ => false,
             },
             same_document: a.doc == b.doc,
