@@ -92,3 +92,12 @@ fn a_day_without_its_year_weeks_ahead_is_the_coming_one() {
     let days: Vec<&str> = claims.iter().filter_map(|c| c["value"]["start"].as_str()).collect();
     assert_eq!(days, ["2031-02-07", "2030-12-20"]);
 }
+
+#[test]
+fn a_cue_that_several_frames_share_leads_to_each_ones_target() {
+    // "from" is both a request's and an appeal's target cue.
+    let appeal = acts("shared-cue", "The weather agency appealed for help from the regional council.", "appeal");
+    assert_eq!(appeal[0].2, "regional council");
+    let request = acts("shared-cue-2", "The weather agency requested help from the regional council.", "request");
+    assert_eq!(request[0].2, "regional council");
+}

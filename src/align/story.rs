@@ -240,8 +240,16 @@ fn read_document<'c>(
 ) {
     let mut last_quote: Option<&str> = None;
     for claim in claims {
-        let resolved =
-            claim.roles.names().chain(&claim.scope().place).chain(&claim.scope().group).chain(&claim.attributed_to);
+        // A role that no name of its sentence gives is words ("the
+        // population", "many countries"), not a name of the story.
+        let named = |name: &&String| claim.context.binary_search(*name).is_ok();
+        let resolved = claim
+            .roles
+            .names()
+            .filter(named)
+            .chain(&claim.scope().place)
+            .chain(&claim.scope().group)
+            .chain(&claim.attributed_to);
         for name in resolved {
             stated.canonical(name);
         }

@@ -753,7 +753,7 @@ struct SentenceInput<'a> {
     segments: &'a [Segment],
     triggers: &'a [(Span, &'a usize)],
     attribution: &'a [(Span, &'a ())],
-    target_cues: &'a [(Span, &'a usize)],
+    target_cues: &'a [(Span, &'a Vec<usize>)],
 }
 
 /// What the next sentence may borrow: subject, object, last date.
@@ -764,7 +764,7 @@ fn summarize(
     segs: &[Segment],
     values: &[Value],
     mentions: &[Mention],
-    target_cues: &[(Span, &usize)],
+    target_cues: &[(Span, &Vec<usize>)],
     previous: &Previous,
 ) -> Previous {
     let subject = segs
@@ -776,9 +776,11 @@ fn summarize(
         })
         .map(|m| m.name.clone());
     let mut objects = BTreeMap::new();
-    for &(span, &frame) in target_cues {
+    for &(span, cue_frames) in target_cues {
         if let Some(m) = mentions.iter().find(|m| m.span.start >= span.end && m.span.start <= span.end + 4) {
-            objects.entry(frame).or_insert_with(|| m.name.clone());
+            for &frame in cue_frames {
+                objects.entry(frame).or_insert_with(|| m.name.clone());
+            }
         }
     }
     let date = values

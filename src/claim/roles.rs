@@ -295,8 +295,8 @@ impl<'s> Sentence<'s> {
         }
         if target.is_none() {
             // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
-            let cue = target_cues.iter().copied().find(|(span, frame)| {
-                **frame == trigger.frame
+            let cue = target_cues.iter().copied().find(|(span, frames)| {
+                frames.contains(&trigger.frame)
                     && span.start >= trigger.span.end
                     && token_at(tokens, span.start) <= trigger_end_token + 3
             });
@@ -352,9 +352,9 @@ impl<'s> Sentence<'s> {
             trigger.agent = Some(agent);
         }
         let tokens = self.input.tokens;
-        let cue_end = self.input.target_cues.iter().find_map(|(span, frame)| {
+        let cue_end = self.input.target_cues.iter().find_map(|(span, frames)| {
             let at = token_at(tokens, span.start);
-            (**frame == trigger.frame && at >= end && at <= end + 3)
+            (frames.contains(&trigger.frame) && at >= end && at <= end + 3)
                 .then(|| token_at(tokens, span.end.saturating_sub(1)) + 1)
         });
         let target = self.phrase_after(cue_end.unwrap_or(end), seg.end);

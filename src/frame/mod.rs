@@ -144,7 +144,8 @@ impl Frame {
 pub struct FrameLang {
     pub triggers: PatternSet<usize>,
     pub genitive_agent: PatternSet<usize>,
-    pub target_cues: PatternSet<usize>,
+    /// Each cue with every frame it introduces the target of.
+    pub target_cues: PatternSet<Vec<usize>>,
     pub counter: PatternSet<usize>,
     /// The measures' binding words, in frame order.
     pub measures: Vec<measure::MeasureCues>,
@@ -199,12 +200,17 @@ impl Frames {
                 ];
                 for (by_lang, which) in lists {
                     for (lang, patterns) in by_lang {
-                        let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
                         let entry = frames.langs.entry(lang.clone()).or_default();
+                        if which == 2 {
+                            let set = PatternSet::compile(file, patterns.iter().map(|p| (p, vec![index])).collect())?;
+                            entry.target_cues.extend(set);
+                            entry.target_cues.merge_same();
+                            continue;
+                        }
+                        let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
                         match which {
                             0 => entry.triggers.extend(set),
                             1 => entry.genitive_agent.extend(set),
-                            2 => entry.target_cues.extend(set),
                             _ => entry.counter.extend(set),
                         }
                     }

@@ -291,7 +291,37 @@ impl<T: Clone> PatternSet<T> {
     pub fn is_empty(&self) -> bool {
         self.payloads.is_empty()
     }
+}
 
+impl<T: Clone + PartialEq> PatternSet<Vec<T>> {
+    /// One pattern for each source, with the payloads of all its copies:
+    /// a cue that several frames share ("against") stands for each of them,
+    /// where a match would otherwise tell the first one only.
+    pub fn merge_same(&mut self) {
+        let mut sources: Vec<String> = Vec::with_capacity(self.sources.len());
+        let mut payloads: Vec<Vec<T>> = Vec::with_capacity(self.payloads.len());
+        for (source, payload) in self.sources.drain(..).zip(self.payloads.drain(..)) {
+            match sources.iter().position(|s| *s == source) {
+                Some(i) => {
+                    for p in payload {
+                        if !payloads[i].contains(&p) {
+                            payloads[i].push(p);
+                        }
+                    }
+                }
+                None => {
+                    sources.push(source);
+                    payloads.push(payload);
+                }
+            }
+        }
+        self.sources = sources;
+        self.payloads = payloads;
+        self.compiled = std::sync::OnceLock::new();
+    }
+}
+
+impl<T: Clone> PatternSet<T> {
     fn compiled(&self) -> Option<&Compiled> {
         self.compiled
             .get_or_init(|| {
