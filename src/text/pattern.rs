@@ -754,9 +754,10 @@ mod tests {
         let spans = spans(text);
         let mut found = 0;
         for lang in rules.frames.langs.values() {
-            for set in [&lang.triggers, &lang.target_cues, &lang.counter, &lang.genitive_agent] {
+            for set in [&lang.triggers, &lang.counter, &lang.genitive_agent] {
                 found += one_pass_agrees(set, text, &spans);
             }
+            found += one_pass_agrees(&lang.target_cues, text, &spans);
         }
         for lang in rules.langs.values() {
             let words = &lang.claims;
@@ -796,9 +797,15 @@ mod tests {
         for (code, lang) in &rules.langs {
             let frame = &rules.frames.langs[code];
             let words = &lang.claims;
-            let mut sets = vec![&frame.triggers, &frame.target_cues];
+            let mut sets = vec![&frame.triggers];
             sets.extend(rules.entities.epithets(code));
             let joint = joint_agrees(&sets, text, &spans);
+            // The target cues, whose payloads are lists, searched with the triggers.
+            let shapes = [frame.triggers.shape(), frame.target_cues.shape()];
+            let cues_joint = super::Joint::new(&shapes).find_in(text, &spans).pop().flatten();
+            let cues = frame.target_cues.find_in(text, &spans);
+            assert_eq!(frame.target_cues.find_in_or(text, &spans, cues_joint), cues);
+            found += cues.iter().map(Vec::len).sum::<usize>();
             let lists = rules.cue_lists[code].find_in(text, &spans);
             assert_eq!(lists.len(), 6);
             assert!(lists.iter().all(Option::is_some), "the default lists are searched together");
