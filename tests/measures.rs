@@ -239,3 +239,34 @@ fn a_toll_revised_from_one_figure_to_another_is_the_second() {
     let fr = measured("revise-de-a", "Le bilan a été révisé mardi de 133 à 131 morts.");
     assert!(fr.iter().any(|(f, _, v, _)| f == "casualties" && v == "131"), "{fr:?}");
 }
+
+#[test]
+fn a_duration_in_years_is_rounded_to_the_year_and_a_half_adds_to_it() {
+    let dir = crate::common::temp_dir("durations");
+    for (file, text) in [
+        ("a.md", "Le 3 mai 2031, après quatre ans de travaux, le musée Brandt rouvrira ses portes."),
+        ("b.md", "Les quatre années et demie de restauration du musée ont coûté cher."),
+        ("c.md", "The museum, which has been under reconstruction for over four years, reopens in May."),
+    ] {
+        crate::common::write(&dir, file, format!("---\ndate: 2031-05-02\n---\nTitle\n\n{text}\n").as_bytes());
+    }
+    let (_, report, _) = crate::common::report_json(&[dir.to_str().unwrap()]);
+    let claims = report["claims"].as_array().unwrap();
+    let works: Vec<(f64, f64)> = claims
+        .iter()
+        .filter(|c| c["frame"] == "works_duration")
+        .map(|c| (c["value"]["low"].as_f64().unwrap_or(-1.0), c["value"]["high"].as_f64().unwrap_or(-1.0)))
+        .collect();
+    assert_eq!(works, [(3.5, 4.5), (4.25, 4.75), (4.0, -1.0)]);
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["frame"] == "works_duration").unwrap();
+    assert_eq!(finding["claims"].as_array().unwrap().len(), 3);
+    assert_eq!(finding["verdict"], "rounding", "{finding}");
+}
+
+#[test]
+fn days_of_mourning_are_a_measure() {
+    assert_eq!(
+        measured("mourning", "Trois jours de deuil national ont été décrétés."),
+        plain(&[("mourning", "duration", "Trois")])
+    );
+}

@@ -294,6 +294,9 @@ pub(super) fn measure_drafts(
                 None => binding.span,
             };
             let value_span = value.span;
+            if frames.frames[binding.frame].rounded {
+                rounded_to_unit(&mut value, &text[value_span.end..span.end.max(value_span.end)], words);
+            }
             value.span = value.span.shifted(offset);
             Draft {
                 frame: binding.frame,
@@ -343,6 +346,28 @@ pub(super) fn measure_drafts(
             }
         })
         .collect()
+}
+
+/// A figure rounded to its unit allows half a unit each way when stated
+/// flat; a half said among its words after it (`after`) adds to it and
+/// narrows that to a quarter.
+fn rounded_to_unit(value: &mut Value, after: &str, words: &ClaimWords) {
+    let Some(point) = value.point else { return };
+    let after = key(after);
+    let half = words.half.iter().any(|h| after.contains(h.as_str()));
+    let (point, width) = if half { (point + 0.5, 0.25) } else { (point, 0.5) };
+    match value.hedge {
+        None => {
+            value.low = Some(point - width);
+            value.high = Some(point + width);
+        }
+        Some(_) if half => {
+            value.low = value.low.map(|l| l + 0.5);
+            value.high = value.high.map(|h| h + 0.5);
+        }
+        Some(_) => {}
+    }
+    value.point = Some(point);
 }
 
 /// Whether the word right before the figure, or one after it among its

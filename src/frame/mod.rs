@@ -105,6 +105,11 @@ struct RawMeasure {
     /// place it struck is no part of the story it narrows the figure to.
     #[serde(default = "yes")]
     scoped: bool,
+    /// The figure is rounded to its unit (a duration: "five years" is
+    /// anything from four and a half to five and a half), and a half said
+    /// after its unit adds to it ("cinq ans et demi").
+    #[serde(default)]
+    rounded: bool,
 }
 
 /// One frame, checked.
@@ -126,6 +131,8 @@ pub struct Frame {
     pub measure_name: Option<String>,
     /// A measure's figure may be about one place or group of the story.
     pub scoped: bool,
+    /// A measure's flat figure is rounded to its unit.
+    pub rounded: bool,
 }
 
 impl Frame {
@@ -236,6 +243,7 @@ impl Frames {
                     measure,
                     measure_name,
                     scoped: raw_frame.measure.as_ref().is_none_or(|m| m.scoped),
+                    rounded: raw_frame.measure.as_ref().is_some_and(|m| m.rounded),
                 });
             }
         }

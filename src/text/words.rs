@@ -163,6 +163,9 @@ pub struct RawClaimWords {
     /// auxiliary: "did not immediately confirm", "a formellement demandé".
     #[serde(default)]
     pub adverb_endings: Vec<String>,
+    /// Words after a unit that add a half to its figure: "cinq ans et demi".
+    #[serde(default)]
+    pub half: Vec<String>,
 }
 
 /// The keys of `words`, longest first: of two that end or open a text
@@ -372,6 +375,7 @@ pub struct ClaimWords {
     pub report_words: WordSet,
     pub auxiliaries: WordSet,
     pub adverb_endings: Vec<String>,
+    pub half: Vec<String>,
     /// Pronouns and complementizers in one map, each word with its
     /// [`ClaimWords::PERSON_PRONOUN`], [`ClaimWords::ORG_PRONOUN`] and
     /// [`ClaimWords::COMPLEMENTIZER`] bits: every word of every sentence is
@@ -441,6 +445,7 @@ impl ClaimWords {
             report_words: lowered(&raw.report_words),
             auxiliaries: lowered(&raw.auxiliaries),
             adverb_endings: raw.adverb_endings.iter().map(|e| key(e).into_owned()).collect(),
+            half: raw.half.iter().map(|e| key(e).into_owned()).collect(),
             clause_words: {
                 let mut map = WordMap::default();
                 for (list, bit) in [
