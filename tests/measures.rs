@@ -270,3 +270,25 @@ fn days_of_mourning_are_a_measure() {
         plain(&[("mourning", "duration", "Trois")])
     );
 }
+
+#[test]
+fn a_toll_caused_and_an_amount_claimed_in_court_are_bound() {
+    let claims = claims_of_text(
+        "caused-claimed",
+        "2031-05-02",
+        "Le séisme du 3 mars 1990 avait causé la mort de 4.000 personnes. Quarrow Labs réclamait 2,1 milliards \
+         de dollars à Fennick Games devant la justice.",
+    );
+    let read: Vec<(String, String)> = claims
+        .iter()
+        .filter(|c| c["value"]["type"] == "count" || c["value"]["type"] == "amount")
+        .map(|c| (c["frame"].as_str().unwrap().to_string(), c["value"]["text"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("casualties".to_string(), "4.000".to_string()),
+            ("lawsuit".to_string(), "2,1 milliards de dollars".to_string())
+        ]
+    );
+}

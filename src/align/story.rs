@@ -92,6 +92,17 @@ impl Stories {
 /// share a head of state or a country at up to 0.3.
 const NAME_LINK: f64 = 0.36;
 
+/// The least similarity of names for two groups of linked documents to be
+/// one story: far above [`NAME_LINK`], as groups sum their documents' names.
+/// On real news, one story's outlets split by language meet at 0.9 and
+/// more, and whole stories that share a country and its head of state at
+/// up to 0.65.
+const GROUP_LINK: f64 = 0.8;
+
+/// The fewest names two groups must share to be one story: two stories of
+/// a small folder meet on the one name they share ("the Red Cross").
+const GROUP_NAMES: usize = 6;
+
 /// The least similarity of names and words for a document linked to none to
 /// join its closest document.
 const WORD_LINK: f64 = 0.1;
@@ -169,6 +180,7 @@ pub fn stories(documents: &[Document], claims: &[Claim], rules: &Rules) -> Stori
             links.union(d, b);
         }
     }
+    join_groups(&mut links, &names);
     join_the_undecided(&mut links, &names);
     // Stories numbered in the order of their first document.
     let mut number: HashMap<usize, u32> = HashMap::default();
@@ -197,6 +209,57 @@ fn intern(interned: &mut HashMap<u64, u32>, mut hashes: Vec<u64>) -> Counts {
     }
     ids.sort_unstable();
     ids
+}
+
+/// Groups of documents that tell one story together: the names of each
+/// group, summed over its documents, against the others'. Outlets of one
+/// story in two languages link among their own language more than across
+/// it ("Turquie" and "Turkey" are one name, their own words are not); as
+/// groups they share the story's names. Each group is compared with a
+/// bounded number of others, as documents are.
+fn join_groups(links: &mut UnionFind, names: &[Counts]) {
+    let mut group_of: HashMap<usize, usize> = HashMap::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for d in 0..names.len() {
+        let root = links.find(d);
+        let next = groups.len();
+        let g = *group_of.entry(root).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g].push(d);
+    }
+    if groups.len() < 2 || groups.len() == names.len() {
+        return;
+    }
+    let summed: Vec<Counts> = groups
+        .iter()
+        .map(|members| {
+            let mut all: Counts = members.iter().flat_map(|&d| names[d].iter().copied()).collect();
+            all.sort_unstable();
+            let mut out: Counts = Vec::with_capacity(all.len());
+            for (f, n) in all {
+                match out.last_mut() {
+                    Some(last) if last.0 == f => last.1 += n,
+                    _ => out.push((f, n)),
+                }
+            }
+            out
+        })
+        .collect();
+    let features = summed.iter().flat_map(|c| c.iter().map(|&(f, _)| f as usize + 1)).max().unwrap_or(0);
+    let index = Index::new(&summed, features);
+    for (g, members) in groups.iter().enumerate() {
+        // Only groups of several documents: a lonely one was decided above.
+        if members.len() < 2 {
+            continue;
+        }
+        for other in index.similar(g, GROUP_LINK) {
+            if groups[other].len() >= 2 && index.shared(g, other) >= GROUP_NAMES {
+                links.union(members[0], groups[other][0]);
+            }
+        }
+    }
 }
 
 /// A document alone in its story that names fewer things than this says too
@@ -333,6 +396,13 @@ impl<'a> Index<'a> {
         found
     }
 
+    /// How many features that link anything two documents share.
+    fn shared(&self, a: usize, b: usize) -> usize {
+        let (x, y) = (&self.docs[a], &self.docs[b]);
+        let ys: rustc_hash::FxHashSet<u32> = y.iter().map(|&(f, _)| f).collect();
+        x.iter().filter(|&&(f, _)| self.weight[f as usize] > 0.0 && ys.contains(&f)).count()
+    }
+
     /// Cosine similarity of two documents over the features they could share.
     fn similarity(&self, a: usize, b: usize) -> f64 {
         let (x, y) = (&self.docs[a], &self.docs[b]);
@@ -415,6 +485,42 @@ impl UnionFind {
 mod tests {
     use super::*;
     use crate::testing::{claim, count};
+
+    #[test]
+    fn groups_of_one_story_in_two_languages_join_and_another_story_stays_apart() {
+        // Two French outlets and two English ones share the story's names
+        // (1 to 6) and each pair its own words; two outlets of another
+        // story share theirs only.
+        let shared = [(1, 2), (2, 1), (3, 1), (4, 3), (5, 1), (6, 2)];
+        let with = |own: &[(u32, u32)]| -> Counts {
+            let mut c: Counts = shared.iter().copied().chain(own.iter().copied()).collect();
+            c.sort_unstable();
+            c
+        };
+        let names = vec![
+            with(&[(10, 2)]),
+            with(&[(10, 1), (11, 1)]),
+            with(&[(20, 2)]),
+            with(&[(20, 1), (21, 1)]),
+            vec![(30, 2), (31, 1), (32, 1)],
+            vec![(30, 1), (31, 2)],
+        ];
+        let mut links = UnionFind::new(names.len());
+        for (a, b) in [(0, 1), (2, 3), (4, 5)] {
+            links.union(a, b);
+        }
+        join_groups(&mut links, &names);
+        assert_eq!(links.find(0), links.find(2));
+        assert_ne!(links.find(0), links.find(4));
+        // Groups that meet on fewer names stay apart however alike those are.
+        let few: Vec<Counts> = names.iter().map(|c| c.iter().copied().filter(|&(f, _)| f > 3).collect()).collect();
+        let mut links = UnionFind::new(few.len());
+        for (a, b) in [(0, 1), (2, 3), (4, 5)] {
+            links.union(a, b);
+        }
+        join_groups(&mut links, &few);
+        assert_ne!(links.find(0), links.find(2));
+    }
 
     /// Claims of documents known only by them: (document, sentence).
     fn stories_of(sentences: &[(&str, &str)]) -> Vec<u32> {
