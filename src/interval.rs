@@ -154,17 +154,15 @@ impl Interval {
         match (self, other) {
             (Interval::Days(a), Interval::Days(b)) => a.overlaps(b),
             (
-                Interval::Number { low: l1, high: h1, low_open: lo1, high_open: ho1 },
-                Interval::Number { low: l2, high: h2, low_open: lo2, high_open: ho2 },
+                Interval::Number { low: l1, high: h1, high_open: ho1, .. },
+                Interval::Number { low: l2, high: h2, high_open: ho2, .. },
             ) => {
                 // The greater low against the smaller high.
-                let (low, low_open) = match (l1, l2) {
-                    (None, None) => (f64::NEG_INFINITY, false),
-                    (Some(a), None) => (*a, *lo1),
-                    (None, Some(b)) => (*b, *lo2),
-                    (Some(a), Some(b)) if close(*a, *b) => (*a, *lo1 || *lo2),
-                    (Some(a), Some(b)) if a > b => (*a, *lo1),
-                    (Some(_), Some(b)) => (*b, *lo2),
+                let low = match (l1, l2) {
+                    (None, None) => f64::NEG_INFINITY,
+                    (Some(a), None) => *a,
+                    (None, Some(b)) => *b,
+                    (Some(a), Some(b)) => a.max(*b),
                 };
                 let (high, high_open) = match (h1, h2) {
                     (None, None) => (f64::INFINITY, false),
@@ -174,7 +172,9 @@ impl Interval {
                     (Some(a), Some(b)) if a < b => (*a, *ho1),
                     (Some(_), Some(b)) => (*b, *ho2),
                 };
-                if close(low, high) { !(low_open || high_open) } else { low < high }
+                // "More than 17,000" meets a flat "17,000" (a figure told
+                // rounded down), where two figures of one precision never meet.
+                if close(low, high) { !high_open } else { low < high }
             }
             _ => false,
         }
@@ -231,5 +231,19 @@ mod tests {
         assert!(!under.overlaps(&number(50.0, 50.0)));
         assert!(number(96.5e9, 97.5e9).overlaps(&number(97.35e9, 97.45e9)));
         assert!(!number(96.5e9, 97.5e9).overlaps(&number(9.735e9, 9.745e9)));
+    }
+
+    #[test]
+    fn more_than_a_figure_meets_that_figure_told_flat() {
+        let over = Interval::Number { low: Some(17_000.0), high: None, low_open: true, high_open: false };
+        assert!(over.overlaps(&number(17_000.0, 17_000.0)));
+        // Two figures of one precision still never meet: "7.5" and "7.6".
+        let flat = |low: f64, high: f64| Interval::Number {
+            low: Some(low),
+            high: Some(high),
+            low_open: false,
+            high_open: true,
+        };
+        assert!(!flat(7.45, 7.55).overlaps(&flat(7.55, 7.65)));
     }
 }

@@ -548,7 +548,15 @@ fn split_recalled(claims: &[Claim], group: Vec<usize>) -> Vec<(Option<TimeSpan>,
     if recalled.is_empty() {
         return vec![(None, own)];
     }
-    let mut out = split_events(claims, &recalled, 0);
+    // A recalled event keeps its time even when it is the only one: its
+    // figure is that event's, which no longer changes.
+    let mut out: Vec<(Option<TimeSpan>, Vec<usize>)> = split_events(claims, &recalled, 0)
+        .into_iter()
+        .map(|(event, ids)| {
+            let event = event.or_else(|| ids.iter().find_map(|&i| claims[i].event_time.as_deref().cloned()));
+            (event, ids)
+        })
+        .collect();
     if !own.is_empty() {
         out.insert(0, (None, own));
     }
