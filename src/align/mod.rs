@@ -104,6 +104,8 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
                     vec![(None, group.claims)]
                 };
                 for (event, claim_ids) in events {
+                    // An earlier event's figure, recalled, no longer changes.
+                    let recalled = measure && !repeatable && event.is_some();
                     slots.push(Slot {
                         frame: frame_id.to_string(),
                         attribute,
@@ -113,7 +115,7 @@ pub fn align_stories(claims: &[Claim], stories: &Stories, frames: &Frames) -> Ve
                         target: group.target.clone(),
                         event,
                         scope: scope.clone(),
-                        evolving,
+                        evolving: evolving && !recalled,
                         story: several.then_some(story),
                         counted_by: counted_by.map(str::to_string),
                         claims: claim_ids,

@@ -399,8 +399,9 @@ impl<'a> Index<'a> {
     /// How many features that link anything two documents share.
     fn shared(&self, a: usize, b: usize) -> usize {
         let (x, y) = (&self.docs[a], &self.docs[b]);
-        let ys: rustc_hash::FxHashSet<u32> = y.iter().map(|&(f, _)| f).collect();
-        x.iter().filter(|&&(f, _)| self.weight[f as usize] > 0.0 && ys.contains(&f)).count()
+        x.iter()
+            .filter(|&&(f, _)| self.weight[f as usize] > 0.0 && y.binary_search_by_key(&f, |&(g, _)| g).is_ok())
+            .count()
     }
 
     /// Cosine similarity of two documents over the features they could share.

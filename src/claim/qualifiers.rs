@@ -433,7 +433,7 @@ fn source_of(
 
 /// Words joined by spaces, with an elided article or a possessive glued on:
 /// "préfecture de l'Intérieur", "Turkey's agency".
-fn join_words(phrase: &[&str]) -> String {
+pub(super) fn join_words(phrase: &[&str]) -> String {
     let mut out = String::new();
     for (i, word) in phrase.iter().enumerate() {
         let glued = i > 0 && (phrase[i - 1].ends_with(['\'', '’']) || word.starts_with(['\'', '’']));

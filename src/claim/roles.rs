@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::qualifiers::join_words;
 use super::segments::{SegmentKind, segment_of, token_at};
 use super::triggers::Trigger;
 use super::{Polarity, Previous, SentenceInput};
@@ -286,28 +287,20 @@ impl<'s> Sentence<'s> {
 
     /// The trigger's target, its agent already read: never the agent itself.
     fn target(&self, trigger: &Trigger, passive: bool, clause_subject: Option<&Mention>) -> Option<String> {
-        let SentenceInput { tokens, mentions, segments: segs, target_cues, .. } = *self.input;
+        let SentenceInput { mentions, segments: segs, .. } = *self.input;
         let seg = segs[trigger.segment];
         let trigger_end_token = self.end_token(trigger);
         let mut target = None;
         if passive {
             target = clause_subject.or(self.main_subject).map(|m| m.name.clone());
         }
-        if target.is_none() {
-            // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
-            let cue = target_cues.iter().copied().find(|(span, frames)| {
-                frames.contains(&trigger.frame)
-                    && span.start >= trigger.span.end
-                    && token_at(tokens, span.start) <= trigger_end_token + 3
-            });
-            if let Some((span, _)) = cue {
-                let cue_end = token_at(tokens, span.end.saturating_sub(1)) + 1;
-                if let Some(m) = self.mention_after(cue_end)
-                    && Some(&m.name) != trigger.agent.as_ref()
-                {
-                    target = Some(m.name.clone());
-                }
-            }
+        // The frame's first cue after the trigger, a few words on at most: "plainte déposée contre X".
+        if target.is_none()
+            && let Some(cue_end) = self.cue_end(trigger.frame, trigger_end_token)
+            && let Some(m) = self.mention_after(cue_end)
+            && Some(&m.name) != trigger.agent.as_ref()
+        {
+            target = Some(m.name.clone());
         }
         if target.is_none() {
             let next_plain = segs
@@ -351,16 +344,21 @@ impl<'s> Sentence<'s> {
         if let Some(agent) = self.phrase_before(seg.start, start) {
             trigger.agent = Some(agent);
         }
-        let tokens = self.input.tokens;
-        let cue_end = self.input.target_cues.iter().find_map(|(span, frames)| {
-            let at = token_at(tokens, span.start);
-            (frames.contains(&trigger.frame) && at >= end && at <= end + 3)
-                .then(|| token_at(tokens, span.end.saturating_sub(1)) + 1)
-        });
-        let target = self.phrase_after(cue_end.unwrap_or(end), seg.end);
+        let target = self.phrase_after(self.cue_end(trigger.frame, end).unwrap_or(end), seg.end);
         if target.is_some() && target != trigger.agent {
             trigger.target = target;
         }
+    }
+
+    /// The token after the first target cue of `frame` that starts at token
+    /// `from` or at most three words on: "plainte déposée contre X".
+    fn cue_end(&self, frame: usize, from: usize) -> Option<usize> {
+        let tokens = self.input.tokens;
+        self.input.target_cues.iter().find_map(|(span, frames)| {
+            let at = token_at(tokens, span.start);
+            (frames.contains(&frame) && at >= from && at <= from + 3)
+                .then(|| token_at(tokens, span.end.saturating_sub(1)) + 1)
+        })
     }
 
     /// Whether token `i` may be part of a noun phrase: a word, no figure,
@@ -437,15 +435,8 @@ impl<'s> Sentence<'s> {
         if let Some(m) = mentions.iter().filter(|m| m.span.start >= span.0 && m.span.end <= span.1).find(edge) {
             return Some(m.name.clone());
         }
-        let mut out = String::new();
-        for t in &tokens[start..end] {
-            let w = t.text(text);
-            if !out.is_empty() && !w.starts_with(['\'', '’']) && !out.ends_with(['\'', '’']) {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        Some(out)
+        let words: Vec<&str> = tokens[start..end].iter().map(|t| t.text(text)).collect();
+        Some(join_words(&words))
     }
 }
 

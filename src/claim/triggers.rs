@@ -420,7 +420,7 @@ fn with_event(input: &SentenceInput<'_>, trigger: &Trigger, date: Span, words: &
 /// negation and adverbs right before it ("is buying", "a poursuivi", "did
 /// not immediately confirm", "a formellement demandé"), and a negation
 /// word right after it ("n'a violé aucune").
-pub(super) fn verb_group(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> Span {
+fn verb_group(input: &SentenceInput<'_>, trigger: &Trigger, words: &ClaimWords) -> Span {
     let (start, end) = verb_group_tokens(input, trigger, words);
     Span::new(
         input.tokens[start].span.start.min(trigger.span.start),

@@ -211,7 +211,6 @@ impl Frames {
                         if which == 2 {
                             let set = PatternSet::compile(file, patterns.iter().map(|p| (p, vec![index])).collect())?;
                             entry.target_cues.extend(set);
-                            entry.target_cues.merge_same();
                             continue;
                         }
                         let set = PatternSet::compile(file, patterns.iter().map(|p| (p, index)).collect())?;
@@ -246,6 +245,10 @@ impl Frames {
                     rounded: raw_frame.measure.as_ref().is_some_and(|m| m.rounded),
                 });
             }
+        }
+        // A cue that several frames list is one pattern serving each of them.
+        for lang in frames.langs.values_mut() {
+            lang.target_cues.merge_same();
         }
         Ok(frames)
     }

@@ -348,12 +348,10 @@ fn judge_pairs(slot: &Slot, claims: &[Claim], rules: &VerdictRules) -> Vec<Pair>
     }
     let mut pairs = Vec::new();
     let all: Vec<&Claim> = representatives.iter().map(|&i| &claims[i]).collect();
-    // The toll of an earlier event, recalled, no longer changes.
-    let evolving = slot.evolving && slot.event.is_none();
     for x in 0..representatives.len() {
         for y in x + 1..representatives.len() {
             let (a, b) = (&claims[representatives[x]], &claims[representatives[y]]);
-            if let Some(j) = rules.judge_among(a, b, evolving, &all) {
+            if let Some(j) = rules.judge_among(a, b, slot.evolving, &all) {
                 pairs.push(Pair {
                     a: a.id.clone(),
                     b: b.id.clone(),
